@@ -1,0 +1,180 @@
+// Text helpers shared by the parsers: trimming, number reading and writing, UTF-8 checks.
+#pragma once
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+namespace ontrack::detail {
+
+inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+
+/// Strips ASCII white space and the UTF-8 ideographic space (U+3000) from both ends.
+inline std::string_view trim(std::string_view text) {
+    constexpr std::string_view ideographic_space = "\xE3\x80\x80";
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        while (!text.empty() && is_space(text.front())) { text.remove_prefix(1); changed = true; }
+        while (!text.empty() && is_space(text.back())) { text.remove_suffix(1); changed = true; }
+        if (text.substr(0, 3) == ideographic_space) { text.remove_prefix(3); changed = true; }
+        if (text.size() >= 3 && text.substr(text.size() - 3) == ideographic_space) { text.remove_suffix(3); changed = true; }
+    }
+    return text;
+}
+
+inline bool starts_with(std::string_view text, std::string_view prefix) {
+    return text.substr(0, prefix.size()) == prefix;
+}
+
+inline bool ends_with(std::string_view text, std::string_view suffix) {
+    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+/// True when `text` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+inline bool is_valid_utf8(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        std::size_t length = 0;
+        std::uint32_t code = 0;
+        if (c < 0x80) { ++i; continue; }
+        if ((c & 0xE0) == 0xC0) { length = 2; code = c & 0x1F; }
+        else if ((c & 0xF0) == 0xE0) { length = 3; code = c & 0x0F; }
+        else if ((c & 0xF8) == 0xF0) { length = 4; code = c & 0x07; }
+        else return false;
+        if (i + length > text.size()) return false;
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) return false;
+            code = (code << 6) | (next & 0x3F);
+        }
+        static constexpr std::array<std::uint32_t, 5> smallest{0, 0, 0x80, 0x800, 0x10000};
+        if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
+        i += length;
+    }
+    return true;
+}
+
+/// Replaces full-width digits, signs and points (２０２５, ．, －, ＋, ％) by their ASCII forms; Excel
+/// sheets typed with a Chinese input method carry them.
+inline std::string ascii_digits(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c0 = static_cast<unsigned char>(text[i]);
+        if (c0 == 0xEF && i + 2 < text.size()) {
+            const auto c1 = static_cast<unsigned char>(text[i + 1]);
+            const auto c2 = static_cast<unsigned char>(text[i + 2]);
+            // U+FF01..U+FF5E map to U+0021..U+007E: EF BC 81..EF BD 9E.
+            if (c1 == 0xBC && c2 >= 0x81 && c2 <= 0xBF) {
+                const char ascii = static_cast<char>(c2 - 0x81 + 0x21);
+                if ((ascii >= '0' && ascii <= '9') || ascii == '.' || ascii == '-' || ascii == '+' || ascii == '%') {
+                    out.push_back(ascii);
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        out.push_back(text[i]);
+    }
+    return out;
+}
+
+/// Reads a whole decimal number ("1.5", "-2", "1e-7"); full-width digits are accepted.
+/// Returns nothing when the text is not exactly one finite number. Thousands separators, "N/A",
+/// "—", "nan" and "inf" are not numbers here: callers name the field in their error.
+inline std::optional<double> parse_number(std::string_view raw) {
+    const std::string text = ascii_digits(trim(raw));
+    if (text.empty()) return std::nullopt;
+    // from_chars rejects a leading '+', which people do write.
+    std::string_view digits = text;
+    if (digits.front() == '+') digits.remove_prefix(1);
+    if (digits.empty() || digits.front() == '+' || (digits.front() == '-' && digits.size() == 1)) return std::nullopt;
+    for (const char c : digits) {
+        const bool allowed = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
+        if (!allowed) return std::nullopt;  // excludes "nan", "inf", hex
+    }
+    double value = 0.0;
+    const auto* first = digits.data();
+    const auto* last = digits.data() + digits.size();
+    const auto [end, ec] = std::from_chars(first, last, value);
+    if (ec != std::errc() || end != last || !std::isfinite(value)) return std::nullopt;
+    return value;
+}
+
+/// Moves the decimal point of a plain or scientific decimal string by `shift` places (negative: to the
+/// left) without going through binary floating point, so "5.5" shifted by -2 is exactly "0.055".
+inline std::string shift_decimal(std::string_view text, int shift) {
+    std::string sign;
+    if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
+        if (text.front() == '-') sign = "-";
+        text.remove_prefix(1);
+    }
+    int exponent = 0;
+    if (const auto e = text.find_first_of("eE"); e != std::string_view::npos) {
+        exponent = std::atoi(std::string(text.substr(e + 1)).c_str());
+        text = text.substr(0, e);
+    }
+    std::string digits;
+    int point = static_cast<int>(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '.') point = static_cast<int>(digits.size());
+        else digits.push_back(text[i]);
+    }
+    if (text.find('.') == std::string_view::npos) point = static_cast<int>(digits.size());
+    point += exponent + shift;
+    while (point <= 0) { digits.insert(digits.begin(), '0'); ++point; }
+    while (point > static_cast<int>(digits.size())) digits.push_back('0');
+    std::string whole = digits.substr(0, static_cast<std::size_t>(point));
+    std::string fraction = digits.substr(static_cast<std::size_t>(point));
+    while (whole.size() > 1 && whole.front() == '0') whole.erase(whole.begin());
+    while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+    if (whole.empty()) whole = "0";
+    std::string out = sign + whole;
+    if (!fraction.empty()) out += "." + fraction;
+    if (out == "-0") out = "0";
+    return out;
+}
+
+/// The shortest decimal text that reads back as exactly `value` ("1.5", "100", "0.05", "1e-07").
+/// NaN is written as the empty string: in ontrack's files an empty cell means "not observed".
+inline std::string format_number(double value) {
+    if (std::isnan(value)) return {};
+    std::array<char, 64> buffer{};
+    const auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    if (ec != std::errc()) return {};
+    return std::string(buffer.data(), end);
+}
+
+/// Splits on a single-byte separator, trimming each piece and dropping empty ones.
+inline std::vector<std::string> split_list(std::string_view text, char separator) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto stop = text.find(separator, start);
+        const auto piece = trim(text.substr(start, stop == std::string_view::npos ? std::string_view::npos : stop - start));
+        if (!piece.empty()) out.emplace_back(piece);
+        if (stop == std::string_view::npos) break;
+        start = stop + 1;
+    }
+    return out;
+}
+
+inline std::string join(const std::vector<std::string>& pieces, std::string_view separator) {
+    std::string out;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        if (i > 0) out += separator;
+        out += pieces[i];
+    }
+    return out;
+}
+
+}  // namespace ontrack::detail

@@ -1,0 +1,177 @@
+// Observations in long form (region, indicator, period, value, unit, vintage, source): the table
+// users keep next to their targets, from which series are drawn.
+#pragma once
+
+#include <ontrack/detail/csv.hpp>
+#include <ontrack/series.hpp>
+
+#include <cmath>
+#include <limits>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace ontrack {
+
+/// One published figure.
+struct observation {
+    std::string region;
+    std::string indicator;
+    period at = period::year(2000);
+    double value = std::numeric_limits<double>::quiet_NaN();  ///< NaN: listed but not observed
+    std::string unit;
+    std::string vintage;  ///< which release ("first_release", "yearbook", a date); empty when only one
+    std::string source;   ///< publication and year the figure was read from
+    /// The value as it was written ("2.40"), kept so a file is written back as it was read; empty for
+    /// values set in code.
+    std::string value_text;
+};
+
+/// The columns of the observations CSV, in the order the writer uses.
+inline const std::vector<std::string>& observation_columns() {
+    static const std::vector<std::string> columns{"region", "indicator", "period", "value", "unit", "vintage", "source"};
+    return columns;
+}
+
+/// A table of observations with unique (region, indicator, period, vintage).
+class observation_table {
+public:
+    observation_table() = default;
+
+    /// Throws `value_error` when two rows share region, indicator, period and vintage, or a value is infinite.
+    explicit observation_table(std::vector<observation> rows) : rows_(std::move(rows)) {
+        std::set<std::tuple<std::string, std::string, std::int64_t, int, std::string>> seen;
+        for (const auto& r : rows_) {
+            if (std::isinf(r.value)) throw value_error("value", "infinite value for " + r.region + " / " + r.indicator + " " + r.at.to_string());
+            if (!seen.emplace(r.region, r.indicator, r.at.ordinal(), static_cast<int>(r.at.freq()), r.vintage).second) {
+                throw value_error("period", "duplicate observation: " + describe(r));
+            }
+        }
+    }
+
+    const std::vector<observation>& rows() const noexcept { return rows_; }
+    std::size_t size() const noexcept { return rows_.size(); }
+
+    /// The vintages present for a region and indicator (sorted; "" when rows carry none).
+    std::vector<std::string> vintages(const std::string& region, const std::string& indicator) const {
+        std::set<std::string> found;
+        for (const auto& r : rows_) if (r.region == region && r.indicator == indicator) found.insert(r.vintage);
+        return {found.begin(), found.end()};
+    }
+
+    /// Whether any row is about this region and indicator.
+    bool contains(const std::string& region, const std::string& indicator) const {
+        for (const auto& r : rows_) if (r.region == region && r.indicator == indicator) return true;
+        return false;
+    }
+
+    /// The series of one indicator in one region. With several vintages, `vintage` must say which
+    /// (throws `value_error` listing them); with one, it may be omitted. Throws `data_error` when no
+    /// row matches, and `value_error` when the rows mix units or frequencies.
+    series select(const std::string& region, const std::string& indicator, const std::optional<std::string>& vintage = std::nullopt) const {
+        const auto available = vintages(region, indicator);
+        if (available.empty()) throw data_error("no observations of '" + indicator + "' in '" + region + "'");
+        std::string chosen;
+        if (vintage) {
+            chosen = *vintage;
+            if (std::find(available.begin(), available.end(), chosen) == available.end()) {
+                throw value_error("vintage", "no vintage '" + chosen + "' of '" + indicator + "' in '" + region + "' (available: " + detail::join(available, ", ") + ")");
+            }
+        } else if (available.size() == 1) {
+            chosen = available.front();
+        } else {
+            throw value_error("vintage", "'" + indicator + "' in '" + region + "' has several vintages (" + detail::join(available, ", ") + "): say which one");
+        }
+        std::vector<period> periods;
+        std::vector<double> values;
+        std::string unit;
+        for (const auto& r : rows_) {
+            if (r.region != region || r.indicator != indicator || r.vintage != chosen) continue;
+            if (!periods.empty() && r.unit != unit) {
+                throw value_error("unit", "'" + indicator + "' in '" + region + "' mixes units '" + unit + "' and '" + r.unit + "'");
+            }
+            unit = r.unit;
+            periods.push_back(r.at);
+            values.push_back(r.value);
+        }
+        return series::from_pairs(periods, values, indicator, region, unit);
+    }
+
+private:
+    static std::string describe(const observation& r) {
+        return r.region + " / " + r.indicator + " / " + r.at.to_string() + (r.vintage.empty() ? std::string() : " / vintage " + r.vintage);
+    }
+
+    std::vector<observation> rows_;
+};
+
+/// Reads observations from CSV text; `source` names the file in errors. Values are numbers or empty
+/// (not observed). Throws `parse_error` naming line, column and field for anything else, including
+/// duplicate rows.
+inline observation_table read_observations(std::string_view text, const std::string& source = "observations") {
+    const auto table = detail::parse_csv(text, source);
+    const detail::csv_columns columns(table.header, observation_columns(), {"region", "indicator", "period", "value"}, source);
+    std::vector<observation> rows;
+    rows.reserve(table.rows.size());
+    std::map<std::tuple<std::string, std::string, std::int64_t, int, std::string>, std::size_t> first_line;
+    for (const auto& row : table.rows) {
+        observation o;
+        o.region = std::string(detail::trim(columns.get(row, "region")));
+        o.indicator = std::string(detail::trim(columns.get(row, "indicator")));
+        if (o.indicator.empty()) throw parse_error("indicator", "", "every observation needs an indicator", row.line, columns.column("indicator"), source);
+        try {
+            o.at = period::parse(columns.get(row, "period"), "period");
+        } catch (const parse_error& e) {
+            throw parse_error("period", e.value(), e.reason(), row.line, columns.column("period"), source);
+        }
+        o.value_text = std::string(detail::trim(columns.get(row, "value")));
+        if (!o.value_text.empty()) {
+            const auto x = detail::parse_number(o.value_text);
+            if (!x) {
+                throw parse_error("value", o.value_text, "not a number (write plain digits such as 1234.5, or leave the cell empty when not observed)",
+                                  row.line, columns.column("value"), source);
+            }
+            o.value = *x;
+        }
+        o.unit = std::string(detail::trim(columns.get(row, "unit")));
+        o.vintage = std::string(detail::trim(columns.get(row, "vintage")));
+        o.source = std::string(columns.get(row, "source"));
+        const auto key = std::make_tuple(o.region, o.indicator, o.at.ordinal(), static_cast<int>(o.at.freq()), o.vintage);
+        if (const auto [it, inserted] = first_line.emplace(key, row.line); !inserted) {
+            throw parse_error("period", o.at.to_string(), "duplicate observation of " + o.region + " / " + o.indicator +
+                                  (o.vintage.empty() ? std::string() : " / vintage " + o.vintage) + " (first on line " + std::to_string(it->second) + ")",
+                              row.line, columns.column("period"), source);
+        }
+        rows.push_back(std::move(o));
+    }
+    return observation_table(std::move(rows));
+}
+
+/// Reads an observations CSV file.
+inline observation_table read_observations_file(const std::string& path) {
+    return read_observations(detail::read_file(path), path);
+}
+
+/// CSV text of the table: values as they were read when unchanged, otherwise in shortest exact form.
+inline std::string write_observations(const observation_table& table) {
+    std::string out = detail::csv_line(observation_columns());
+    for (const auto& r : table.rows()) {
+        std::string value = detail::format_number(r.value);
+        if (!r.value_text.empty()) {
+            const auto original = detail::parse_number(r.value_text);
+            if (original && *original == r.value) value = r.value_text;
+        }
+        out += detail::csv_line({r.region, r.indicator, r.at.to_string(), value, r.unit, r.vintage, r.source});
+    }
+    return out;
+}
+
+/// Writes the table to `path` atomically.
+inline void write_observations_file(const std::string& path, const observation_table& table) {
+    detail::write_file_atomically(path, write_observations(table));
+}
+
+}  // namespace ontrack

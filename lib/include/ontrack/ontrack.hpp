@@ -1,0 +1,14 @@
+// ontrack: track plan indicators against their targets. Include this for everything.
+#pragma once
+
+#include <ontrack/error.hpp>
+#include <ontrack/evaluation.hpp>
+#include <ontrack/indicator.hpp>
+#include <ontrack/observations.hpp>
+#include <ontrack/period.hpp>
+#include <ontrack/plan.hpp>
+#include <ontrack/series.hpp>
+#include <ontrack/target.hpp>
+#include <ontrack/targets_file.hpp>
+#include <ontrack/unit.hpp>
+#include <ontrack/version.hpp>

@@ -1,0 +1,143 @@
+// The targets CSV (docs/targets_csv.md): reading with errors that name line, column and field, and
+// writing in a canonical form that reads back byte for byte.
+#pragma once
+
+#include <ontrack/detail/csv.hpp>
+#include <ontrack/target.hpp>
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ontrack {
+
+/// The columns of the targets CSV, in the order the writer uses.
+inline const std::vector<std::string>& target_columns() {
+    static const std::vector<std::string> columns{
+        "id", "region", "indicator", "kind", "comparator", "value", "value_high", "tolerance", "period_start", "period",
+        "baseline_period", "baseline_value", "stretch", "commitment", "unit", "lead_unit", "responsible_units", "document", "quote"};
+    return columns;
+}
+
+namespace detail {
+
+/// Reads one target from a CSV row, rethrowing every problem with the row's line and column.
+inline target read_target_row(const csv_row& row, const csv_columns& columns, const std::string& source) {
+    std::string current = "id";
+    const auto cell = [&](std::string_view name) {
+        current = std::string(name);
+        return std::string(trim(columns.get(row, name)));
+    };
+    const auto number = [&](std::string_view name) -> std::optional<double> {
+        const std::string text = cell(name);
+        if (text.empty()) return std::nullopt;
+        if (const auto x = parse_number(text)) return x;
+        throw parse_error(std::string(name), text, "not a number", row.line, columns.column(name), source);
+    };
+    try {
+        target t;
+        t.id = cell("id");
+        if (t.id.empty()) throw parse_error("id", "", "every target needs an id", row.line, columns.column("id"), source);
+        t.region = cell("region");
+        t.indicator = cell("indicator");
+        current = "kind";
+        t.kind = parse_target_kind(cell("kind"));
+        current = "comparator";
+        const std::string comparator_text = cell("comparator");
+        t.compare = comparator_text.empty() ? comparator::at_least : parse_comparator(comparator_text);
+        if (t.is_rate()) {
+            for (const auto name : {"value", "stretch"}) {
+                const std::string text = cell(name);
+                if (!text.empty()) (std::string_view(name) == "value" ? t.value : t.stretch) = parse_rate(text, name);
+            }
+        } else {
+            t.value = number("value");
+            t.stretch = number("stretch");
+        }
+        t.value_high = number("value_high");
+        if (const std::string text = cell("tolerance"); !text.empty()) {
+            const std::string ascii = ascii_digits(text);
+            t.tolerance_relative = ends_with(ascii, "%");
+            const auto x = parse_number(t.tolerance_relative ? shift_decimal(trim(std::string_view(ascii).substr(0, ascii.size() - 1)), -2) : ascii);
+            if (!x || (t.tolerance_relative && !parse_number(trim(std::string_view(ascii).substr(0, ascii.size() - 1))))) {
+                throw parse_error("tolerance", text, "not a tolerance: expected a number (1.5) or a percentage of value (5%)", row.line, columns.column("tolerance"), source);
+            }
+            t.tolerance = x;
+        }
+        if (const std::string text = cell("period_start"); !text.empty()) t.period_start = parse_period_span(text, "period_start").first;
+        if (const std::string text = cell("period"); !text.empty()) t.deadline = parse_period_span(text, "period").last;
+        if (const std::string text = cell("baseline_period"); !text.empty()) t.baseline_period = parse_period_span(text, "baseline_period").last;
+        t.baseline_value = number("baseline_value");
+        current = "commitment";
+        t.commit = parse_commitment(cell("commitment"));
+        t.unit = cell("unit");
+        t.lead_unit = cell("lead_unit");
+        t.responsible_units = split_list(cell("responsible_units"), ';');
+        // Document and quote are kept exactly as written: they are evidence, not data.
+        t.document = std::string(columns.get(row, "document"));
+        t.quote = std::string(columns.get(row, "quote"));
+        current = "";
+        t.validate();
+        return t;
+    } catch (const parse_error& e) {
+        if (e.line() > 0) throw;
+        const std::string field = e.field().empty() ? current : e.field();
+        throw parse_error(field, e.value(), e.reason(), row.line, columns.column(field), source);
+    } catch (const value_error& e) {
+        const std::string field = e.field().empty() ? current : e.field();
+        throw parse_error(field, std::string(columns.get(row, field)), e.reason(), row.line, columns.column(field), source);
+    }
+}
+
+}  // namespace detail
+
+/// Reads targets from CSV text. `source` names the file in error messages. Throws `parse_error`
+/// (with line, column and field) for malformed text, unknown columns, unknown kinds or comparators,
+/// unreadable numbers or periods, targets that do not fit their kind, and duplicate ids.
+inline std::vector<target> read_targets(std::string_view text, const std::string& source = "targets") {
+    const auto table = detail::parse_csv(text, source);
+    const detail::csv_columns columns(table.header, target_columns(), {"id", "indicator", "kind", "period"}, source);
+    std::vector<target> out;
+    out.reserve(table.rows.size());
+    std::set<std::string> ids;
+    for (const auto& row : table.rows) {
+        out.push_back(detail::read_target_row(row, columns, source));
+        if (!ids.insert(out.back().id).second) {
+            throw parse_error("id", out.back().id, "duplicate target id", row.line, columns.column("id"), source);
+        }
+    }
+    return out;
+}
+
+/// Reads a targets CSV file.
+inline std::vector<target> read_targets_file(const std::string& path) {
+    return read_targets(detail::read_file(path), path);
+}
+
+/// The canonical CSV text of `targets` (header included). Throws `value_error` if a target is malformed.
+inline std::string write_targets(const std::vector<target>& targets) {
+    std::string out = detail::csv_line(target_columns());
+    const auto number = [](const std::optional<double>& x) { return x ? detail::format_number(*x) : std::string(); };
+    const auto period_text = [](const std::optional<period>& p) { return p ? p->to_string() : std::string(); };
+    for (const auto& t : targets) {
+        t.validate();
+        const auto rate_or_number = [&](const std::optional<double>& x) {
+            return x ? (t.is_rate() ? format_rate(*x) : detail::format_number(*x)) : std::string();
+        };
+        std::string tolerance;
+        if (t.tolerance) tolerance = t.tolerance_relative ? detail::shift_decimal(detail::format_number(*t.tolerance), 2) + "%" : detail::format_number(*t.tolerance);
+        out += detail::csv_line({t.id, t.region, t.indicator, to_string(t.kind), to_string(t.compare), rate_or_number(t.value),
+                                 number(t.value_high), tolerance, period_text(t.period_start), period_text(t.deadline),
+                                 period_text(t.baseline_period), number(t.baseline_value), rate_or_number(t.stretch),
+                                 to_string(t.commit), t.unit, t.lead_unit, detail::join(t.responsible_units, ";"), t.document, t.quote});
+    }
+    return out;
+}
+
+/// Writes `targets` to `path` in canonical form, atomically (no partial file on failure).
+inline void write_targets_file(const std::string& path, const std::vector<target>& targets) {
+    detail::write_file_atomically(path, write_targets(targets));
+}
+
+}  // namespace ontrack
