@@ -53,7 +53,7 @@ private:
         std::string message = where.empty() ? std::string() : where + ": ";
         if (!field.empty()) message += "field '" + field + "': ";
         message += reason;
-        if (!value.empty() || field.empty()) message += " (got '" + value + "')";
+        if (!value.empty()) message += " (got '" + value + "')";
         return message;
     }
 

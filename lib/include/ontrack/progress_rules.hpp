@@ -365,11 +365,15 @@ inline ontrack::status unified_status(std::string_view native_label) {
 
 /// A not-assessable result with the given native label ("not_available" for StatCan,
 /// "insufficient_data" for the others) and note; for series that have no observation at all, which
-/// a rule_input cannot express.
+/// a rule_input cannot express. Throws ontrack::parse_error for a label not in the table above and
+/// ontrack::value_error for one that does not map to not_assessable.
 inline rule_result make_not_assessable(std::string native_label, std::string note) {
     rule_result r;
     r.scheme_status = std::move(native_label);
     r.unified = unified_status(r.scheme_status);
+    if (r.unified != ontrack::status::not_assessable) {
+        throw value_error("native_label", "'" + r.scheme_status + "' is not a not-assessable label");
+    }
     r.note = std::move(note);
     return r;
 }

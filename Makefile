@@ -1,0 +1,49 @@
+# The two commands a newcomer needs: `make demo` and `make test`. Both install what is missing.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+BUILD := build/cpp
+APT_PACKAGES := libeigen3-dev libboost-date-time-dev doctest-dev
+JOBS ?= $(shell nproc)
+
+.PHONY: demo test setup system-deps python cpp-test python-test clean
+
+demo: python
+	$(PY) -m ontrack evaluate \
+	  --targets examples/data/seed_targets.csv --targets examples/data/national_targets.csv \
+	  --observations examples/data/observations.csv
+
+test: cpp-test python-test
+
+# Debian packages for the C++ side, installed only when missing (these machines run as root; elsewhere
+# run the printed apt-get line with sudo, or see the README for Homebrew/conda equivalents).
+system-deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v cmake >/dev/null || missing="$$missing cmake"; \
+	command -v ninja >/dev/null || missing="$$missing ninja-build"; \
+	command -v g++ >/dev/null || missing="$$missing g++"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi; \
+	fi
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+# The package with its test extras, built by scikit-build-core (incremental: build/<wheel tag>).
+python: system-deps $(PY)
+	$(PY) -m pip install -q ".[test]"
+
+cpp-test: system-deps
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+python-test: python
+	$(PY) -m pytest
+
+clean:
+	rm -rf build $(VENV)

@@ -1,0 +1,187 @@
+// Special functions for the predictive distributions: the regularized incomplete beta function, the
+// Student t and normal CDFs and their inverses. Accurate to about 1e-13 relative in the range the
+// projection engine uses (df from 1 to a few thousand, probabilities down to 1e-300).
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace ontrack::detail {
+
+inline constexpr double pi = 3.14159265358979323846;
+
+/// Continued fraction of the incomplete beta function (modified Lentz), valid for x < (a+1)/(a+b+2).
+inline double incomplete_beta_fraction(double a, double b, double x) {
+    constexpr double tiny = 1e-300;
+    constexpr double eps = 1e-16;
+    const double qab = a + b;
+    const double qap = a + 1.0;
+    const double qam = a - 1.0;
+    double c = 1.0;
+    double d = 1.0 - qab * x / qap;
+    if (std::fabs(d) < tiny) d = tiny;
+    d = 1.0 / d;
+    double h = d;
+    for (int m = 1; m <= 10000; ++m) {
+        const double md = m;
+        const double m2 = 2.0 * md;
+        double aa = md * (b - md) * x / ((qam + m2) * (a + m2));
+        d = 1.0 + aa * d;
+        if (std::fabs(d) < tiny) d = tiny;
+        c = 1.0 + aa / c;
+        if (std::fabs(c) < tiny) c = tiny;
+        d = 1.0 / d;
+        h *= d * c;
+        aa = -(a + md) * (qab + md) * x / ((a + m2) * (qap + m2));
+        d = 1.0 + aa * d;
+        if (std::fabs(d) < tiny) d = tiny;
+        c = 1.0 + aa / c;
+        if (std::fabs(c) < tiny) c = tiny;
+        d = 1.0 / d;
+        const double delta = d * c;
+        h *= delta;
+        if (std::fabs(delta - 1.0) < eps) break;
+    }
+    return h;
+}
+
+/// log Γ(x) − ((x − ½)·log x − x + ½·log 2π): the Stirling remainder, for x >= 20 (error < 2e-15).
+inline double stirling_remainder(double x) {
+    const double r = 1.0 / (x * x);
+    return (1.0 / 12.0 - r * (1.0 / 360.0 - r * (1.0 / 1260.0 - r / 1680.0))) / x;
+}
+
+/// log B(a, b) = log Γ(a) + log Γ(b) − log Γ(a + b). When one argument is large the three lgamma
+/// values nearly cancel; the Stirling form keeps the difference accurate there.
+inline double log_beta(double a, double b) {
+    const double big = std::max(a, b);
+    const double small = std::min(a, b);
+    if (big < 20.0) return std::lgamma(a) + std::lgamma(b) - std::lgamma(a + b);
+    // log Γ(big + small) − log Γ(big) without forming either.
+    const double ratio = (big - 0.5) * std::log1p(small / big) + small * std::log(big + small) - small +
+                         stirling_remainder(big + small) - stirling_remainder(big);
+    return std::lgamma(small) - ratio;
+}
+
+/// The regularized incomplete beta function I_x(a, b) for a, b > 0 and 0 <= x <= 1. `y` must be
+/// 1 − x; passing it separately keeps precision when x is close to 1 (the Student t CDF near 0).
+inline double incomplete_beta(double a, double b, double x, double y) {
+    if (!(a > 0.0) || !(b > 0.0) || !(x >= 0.0) || !(y >= 0.0)) return std::numeric_limits<double>::quiet_NaN();
+    if (x == 0.0) return 0.0;
+    if (y == 0.0) return 1.0;
+    const double log_front = a * std::log(x) + b * std::log(y) - log_beta(a, b);
+    if (x < (a + 1.0) / (a + b + 2.0)) return std::exp(log_front) * incomplete_beta_fraction(a, b, x) / a;
+    return 1.0 - std::exp(log_front) * incomplete_beta_fraction(b, a, y) / b;
+}
+
+/// I_x(a, b) with y = 1 − x computed here.
+inline double incomplete_beta(double a, double b, double x) { return incomplete_beta(a, b, x, 1.0 - x); }
+
+/// Standard normal CDF Φ(z).
+inline double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
+
+/// Standard normal density.
+inline double normal_pdf(double z) { return std::exp(-0.5 * z * z) / std::sqrt(2.0 * pi); }
+
+/// Standard normal quantile Φ⁻¹(p) for 0 < p < 1 (±inf at 0 and 1, NaN outside). Acklam's rational
+/// approximation (relative error 1.2e-9) refined by one Halley step on erfc, which brings it to full
+/// double precision.
+inline double normal_quantile(double p) {
+    if (std::isnan(p) || p < 0.0 || p > 1.0) return std::numeric_limits<double>::quiet_NaN();
+    if (p == 0.0) return -std::numeric_limits<double>::infinity();
+    if (p == 1.0) return std::numeric_limits<double>::infinity();
+    static constexpr double a[] = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+                                   1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
+    static constexpr double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+                                   6.680131188771972e+01, -1.328068155288572e+01};
+    static constexpr double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+                                   -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00};
+    static constexpr double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+                                   3.754408661907416e+00};
+    constexpr double p_low = 0.02425;
+    double x = 0.0;
+    if (p < p_low) {
+        const double q = std::sqrt(-2.0 * std::log(p));
+        x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1.0);
+    } else if (p <= 1.0 - p_low) {
+        const double q = p - 0.5;
+        const double r = q * q;
+        x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
+            (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1.0);
+    } else {
+        const double q = std::sqrt(-2.0 * std::log1p(-p));
+        x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1.0);
+    }
+    // Halley refinement on the tail that is computed without cancellation.
+    for (int i = 0; i < 2; ++i) {
+        // e = Φ(x) − p, written as (1 − p) − Φ(−x) on the upper side.
+        const double e = x < 0.0 ? normal_cdf(x) - p : (1.0 - p) - normal_cdf(-x);
+        const double u = e * std::sqrt(2.0 * pi) * std::exp(0.5 * x * x);
+        x = x - u / (1.0 + 0.5 * x * u);
+        if (std::fabs(u) < 1e-17 * (1.0 + std::fabs(x))) break;
+    }
+    return x;
+}
+
+/// Upper tail P(T > t) of Student's t with `df` > 0 degrees of freedom.
+inline double student_t_sf(double t, double df) {
+    if (std::isnan(t) || !(df > 0.0)) return std::numeric_limits<double>::quiet_NaN();
+    if (std::isinf(t)) return t > 0.0 ? 0.0 : 1.0;
+    if (df > 1e10) return normal_cdf(-t);
+    const double t2 = t * t;
+    // x = df/(df+t²) and 1 − x = t²/(df+t²), both without cancellation.
+    const double tail = 0.5 * incomplete_beta(0.5 * df, 0.5, df / (df + t2), t2 / (df + t2));
+    return t > 0.0 ? tail : 1.0 - tail;
+}
+
+/// Student t CDF P(T <= t).
+inline double student_t_cdf(double t, double df) { return student_t_sf(-t, df); }
+
+/// Student t density.
+inline double student_t_pdf(double t, double df) {
+    if (df > 1e10) return normal_pdf(t);
+    // 1 / (√df · B(df/2, ½))
+    const double log_norm = -log_beta(0.5 * df, 0.5) - 0.5 * std::log(df);
+    return std::exp(log_norm - 0.5 * (df + 1.0) * std::log1p(t * t / df));
+}
+
+/// Student t quantile: the t with P(T <= t) = p, for df > 0 and 0 < p < 1 (±inf at 0 and 1, NaN
+/// outside). Closed forms for df = 1 and 2; otherwise safeguarded Newton iterations on the log of the
+/// tail probability, bracketed so they cannot diverge.
+inline double student_t_quantile(double p, double df) {
+    if (std::isnan(p) || p < 0.0 || p > 1.0 || !(df > 0.0)) return std::numeric_limits<double>::quiet_NaN();
+    if (p == 0.0) return -std::numeric_limits<double>::infinity();
+    if (p == 1.0) return std::numeric_limits<double>::infinity();
+    if (p == 0.5) return 0.0;
+    if (df > 1e10) return normal_quantile(p);
+    // Work with the upper tail q = P(T > t) of the positive root; symmetry gives the other side.
+    const bool upper = p > 0.5;
+    const double q = upper ? 1.0 - p : p;
+    const double sign = upper ? 1.0 : -1.0;
+    if (df == 1.0) return sign / std::tan(pi * q);  // Cauchy: cot(πq), exact in the tails
+    if (df == 2.0) return sign * (1.0 - 2.0 * q) / std::sqrt(2.0 * q * (1.0 - q));
+    // Start: Cornish-Fisher expansion around the normal quantile.
+    const double z = -normal_quantile(q);
+    const double z2 = z * z;
+    double t = z + z * (z2 + 1.0) / (4.0 * df) + z * ((5.0 * z2 + 16.0) * z2 + 3.0) / (96.0 * df * df);
+    if (!(t > 0.0) || !std::isfinite(t)) t = 1.0;
+    double lo = 0.0;
+    double hi = std::numeric_limits<double>::infinity();
+    const double log_q = std::log(q);
+    for (int i = 0; i < 200; ++i) {
+        const double sf = student_t_sf(t, df);
+        const double g = std::log(sf) - log_q;  // decreasing in t
+        if (g > 0.0) lo = std::max(lo, t); else hi = std::min(hi, t);
+        if (g == 0.0) break;
+        // d/dt log sf = −pdf/sf
+        const double step = g * sf / student_t_pdf(t, df);
+        double next = t + step;
+        if (!(next > lo && next < hi) || !std::isfinite(next)) next = std::isinf(hi) ? 2.0 * std::max(t, lo) + 1.0 : 0.5 * (lo + hi);
+        if (std::fabs(next - t) <= 1e-15 * std::fabs(next)) { t = next; break; }
+        t = next;
+    }
+    return sign * t;
+}
+
+}  // namespace ontrack::detail

@@ -1,0 +1,76 @@
+"""ontrack: track plan indicators against their targets.
+
+Periods, series, targets and their evaluation come from the compiled core (``ontrack._core``); this
+package adds what belongs to Python: pandas conversion, file helpers and the command line.
+"""
+
+from __future__ import annotations
+
+from ontrack._core import (
+    DataError,
+    Evaluation,
+    FiveYearPlan,
+    Indicator,
+    InvalidValueError,
+    Observation,
+    ObservationTable,
+    OntrackError,
+    ParseError,
+    Period,
+    PeriodCheck,
+    Plan,
+    Series,
+    Target,
+    Unit,
+    __version__,
+    conversion_factor,
+    evaluate,
+    find_five_year_plan,
+    five_year_plan,
+    parse_period_span,
+    parse_unit,
+)
+from ontrack import _pandas
+from ontrack.io import (
+    evaluate_table,
+    observations_to_pandas,
+    read_observations,
+    read_targets,
+    targets_to_pandas,
+    write_observations,
+    write_targets,
+)
+
+_pandas.install()
+
+__all__ = [
+    "DataError",
+    "Evaluation",
+    "FiveYearPlan",
+    "Indicator",
+    "InvalidValueError",
+    "Observation",
+    "ObservationTable",
+    "OntrackError",
+    "ParseError",
+    "Period",
+    "PeriodCheck",
+    "Plan",
+    "Series",
+    "Target",
+    "Unit",
+    "__version__",
+    "conversion_factor",
+    "evaluate",
+    "evaluate_table",
+    "find_five_year_plan",
+    "five_year_plan",
+    "observations_to_pandas",
+    "parse_period_span",
+    "parse_unit",
+    "read_observations",
+    "read_targets",
+    "targets_to_pandas",
+    "write_observations",
+    "write_targets",
+]

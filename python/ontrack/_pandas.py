@@ -1,0 +1,81 @@
+"""pandas conversions for Series and Period, attached to the compiled classes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ontrack import _core
+
+_PANDAS_FREQ = {"annual": "Y", "quarterly": "Q", "monthly": "M"}
+
+
+def period_to_pandas(period: _core.Period) -> pd.Period:
+    """The pandas Period of an ontrack Period (annual 'Y', quarterly 'Q', monthly 'M')."""
+    if period.freq == "annual":
+        return pd.Period(year=period.year, freq="Y")
+    if period.freq == "quarterly":
+        return pd.Period(year=period.year, quarter=period.sub, freq="Q")
+    return pd.Period(year=period.year, month=period.sub, freq="M")
+
+
+def _index_periods(index: pd.Index) -> list[Any]:
+    """Index labels as values `Period(...)` understands, with a clear error for anything else."""
+    if isinstance(index, pd.PeriodIndex):
+        return list(index)
+    if isinstance(index, pd.DatetimeIndex):
+        # A date stands for the year containing it; quarterly and monthly data should use a PeriodIndex.
+        freq = index.freqstr or ""
+        if freq.startswith(("Q", "BQ")):
+            return list(index.to_period("Q"))
+        if freq.startswith(("M", "BM", "ME", "MS")):
+            return list(index.to_period("M"))
+        return [int(ts.year) for ts in index]
+    labels = []
+    for label in index:
+        if isinstance(label, (bool, np.bool_)):
+            raise TypeError(f"index label {label!r} is not a period: use int years, a PeriodIndex or a DatetimeIndex")
+        if isinstance(label, (int, np.integer)):
+            labels.append(int(label))
+        elif isinstance(label, (float, np.floating)) and float(label).is_integer():
+            labels.append(int(label))
+        elif isinstance(label, (str, pd.Period, _core.Period)):
+            labels.append(label)
+        else:
+            raise TypeError(f"index label {label!r} is not a period: use int years, a PeriodIndex or a DatetimeIndex")
+    return labels
+
+
+def series_from_pandas(
+    data: pd.Series, indicator: str | None = None, region: str = "", unit: str = ""
+) -> _core.Series:
+    """An ontrack Series from a pandas Series indexed by int years, a PeriodIndex or a DatetimeIndex.
+
+    Values must be numeric; NaN marks a gap. Duplicate periods raise InvalidValueError. The indicator
+    defaults to the pandas Series' name.
+    """
+    if not isinstance(data, pd.Series):
+        raise TypeError(f"expected a pandas Series, got {type(data).__name__}")
+    try:
+        values = pd.to_numeric(data, errors="raise").to_numpy(dtype=float)
+    except (ValueError, TypeError) as exc:
+        raise _core.InvalidValueError(f"field 'values': not numeric: {exc}") from exc
+    name = indicator if indicator is not None else ("" if data.name is None else str(data.name))
+    return _core.Series.from_pairs(_index_periods(data.index), values, name, region, unit)
+
+
+def series_to_pandas(series: _core.Series) -> pd.Series:
+    """A pandas Series indexed by a PeriodIndex (gaps kept as NaN), named after the indicator."""
+    if len(series) == 0:
+        return pd.Series([], dtype=float, name=series.indicator or None)
+    index = pd.PeriodIndex([period_to_pandas(p) for p in series.periods])
+    return pd.Series(np.array(series.values, dtype=float), index=index, name=series.indicator or None)
+
+
+def install() -> None:
+    """Attach the pandas conversions to the compiled classes (done once at import)."""
+    _core.Series.from_pandas = staticmethod(series_from_pandas)  # type: ignore[attr-defined]
+    _core.Series.to_pandas = series_to_pandas  # type: ignore[attr-defined]
+    _core.Period.to_pandas = period_to_pandas  # type: ignore[attr-defined]

@@ -1,0 +1,96 @@
+"""The ``ontrack`` command line.
+
+    ontrack evaluate --targets T.csv [--targets T2.csv] --observations O.csv [--vintage V]
+                     [--format table|csv|json] [--output FILE]
+
+Exit status 0 on success, 2 on bad input with one line on stderr naming the file, line and field.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+
+import pandas as pd
+
+from ontrack import _core
+from ontrack.io import evaluate_table, read_observations, read_targets
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # Usage problems are bad input too: one line, exit 2.
+        sys.stderr.write(f"ontrack: {message}\n")
+        raise SystemExit(2)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="ontrack", description="Track plan indicators against their targets.")
+    parser.add_argument("--version", action="version", version=f"ontrack {_core.__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    evaluate = commands.add_parser(
+        "evaluate", help="say, from observed data only, which targets are met, missed or pending"
+    )
+    evaluate.add_argument("--targets", action="append", required=True, help="targets CSV (repeatable)")
+    evaluate.add_argument("--observations", required=True, help="observations CSV")
+    evaluate.add_argument(
+        "--vintage", default="first_release", help="release to use where several exist (default: first_release)"
+    )
+    evaluate.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    evaluate.add_argument("--output", help="write here instead of standard output (atomically)")
+    return parser
+
+
+def _render(frame: pd.DataFrame, fmt: str) -> str:
+    if fmt == "csv":
+        return frame.to_csv(index=False, lineterminator="\n")
+    if fmt == "json":
+        return frame.to_json(orient="records", force_ascii=False, indent=1) + "\n"
+    shown = frame[["id", "region", "indicator", "target", "deadline", "verdict", "message"]]
+    counts = frame["verdict"].value_counts()
+    summary = ", ".join(f"{counts[v]} {v}" for v in counts.index)
+    with pd.option_context("display.max_rows", None, "display.max_colwidth", 70, "display.width", 250):
+        return (
+            shown.to_string(index=False)
+            + f"\n\n{len(frame)} targets: {summary}.\n"
+            + "Verdicts come from observed data only: 'pending' means the deadline (or a period of the span) "
+            "is not observed yet; projections are not part of this report.\n"
+        )
+
+
+def _write_atomically(path: str, text: str) -> None:
+    folder = os.path.dirname(os.path.abspath(path))
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".ontrack-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+        raise
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _build_parser().parse_args(argv)
+    try:
+        targets = [t for path in args.targets for t in read_targets(path)]
+        observations = read_observations(args.observations)
+        frame = evaluate_table(targets, observations, vintage=args.vintage)
+        text = _render(frame, args.format)
+        if args.output:
+            _write_atomically(args.output, text)
+        else:
+            sys.stdout.write(text)
+    except (_core.OntrackError, OSError) as exc:
+        sys.stderr.write(f"ontrack: {exc}\n")
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

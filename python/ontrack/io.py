@@ -1,0 +1,185 @@
+"""Reading and writing targets and observations from files or DataFrames, and evaluating a table."""
+
+from __future__ import annotations
+
+import io as _io
+import math
+import os
+from collections.abc import Iterable, Sequence
+from typing import Union
+
+import pandas as pd
+
+from ontrack import _core
+
+PathOrFrame = Union[str, "os.PathLike[str]", pd.DataFrame]
+
+_NUMERIC_TARGET_COLUMNS = ("value", "value_high", "baseline_value", "stretch")
+
+
+def _frame_to_csv(frame: pd.DataFrame, what: str) -> str:
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"{what}: expected a path or a pandas DataFrame, got {type(frame).__name__}")
+    # Floats keep their shortest exact form (repr); NaN and None become empty cells.
+    def cell(value: object) -> str:
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return ""
+        if isinstance(value, float):
+            return repr(value) if not value.is_integer() else str(int(value))
+        return str(value)
+
+    text = frame.map(cell) if hasattr(frame, "map") else frame.applymap(cell)
+    return text.to_csv(index=False, lineterminator="\n")
+
+
+def read_targets(source: PathOrFrame) -> list[_core.Target]:
+    """Targets from a CSV file (docs/targets_csv.md) or a DataFrame with the same columns.
+
+    Raises ParseError naming the file, line, column and field of the first problem.
+    """
+    if isinstance(source, pd.DataFrame):
+        return _core.read_targets_text(_frame_to_csv(source, "targets"), "DataFrame")
+    return _core.read_targets_file(os.fspath(source))
+
+
+def write_targets(targets: Sequence[_core.Target], path: str | os.PathLike[str] | None = None) -> str:
+    """The canonical CSV text of targets; written atomically to ``path`` when given."""
+    text = _core.write_targets_text(list(targets))
+    if path is not None:
+        _core.write_targets_file(os.fspath(path), list(targets))
+    return text
+
+
+def targets_to_pandas(targets: Sequence[_core.Target]) -> pd.DataFrame:
+    """One row per target with the CSV columns; numbers as floats (rates as fractions), the rest as text."""
+    targets = list(targets)
+    frame = pd.read_csv(_io.StringIO(_core.write_targets_text(targets)), dtype=str, keep_default_na=False)
+    for column in _NUMERIC_TARGET_COLUMNS:
+        frame[column] = [math.nan if getattr(t, column) is None else float(getattr(t, column)) for t in targets]
+    return frame
+
+
+def read_observations(source: PathOrFrame) -> _core.ObservationTable:
+    """Observations (region, indicator, period, value, unit, vintage, source) from a CSV file or DataFrame."""
+    if isinstance(source, pd.DataFrame):
+        return _core.read_observations_text(_frame_to_csv(source, "observations"), "DataFrame")
+    return _core.read_observations_file(os.fspath(source))
+
+
+def write_observations(table: _core.ObservationTable, path: str | os.PathLike[str] | None = None) -> str:
+    """CSV text of an observation table; written atomically to ``path`` when given."""
+    text = _core.write_observations_text(table)
+    if path is not None:
+        _core.write_observations_file(os.fspath(path), table)
+    return text
+
+
+def observations_to_pandas(table: _core.ObservationTable) -> pd.DataFrame:
+    """The observation table as a DataFrame (value as float, NaN when not observed; period as text)."""
+    rows = [
+        {
+            "region": o.region,
+            "indicator": o.indicator,
+            "period": str(o.period),
+            "value": o.value,
+            "unit": o.unit,
+            "vintage": o.vintage,
+            "source": o.source,
+        }
+        for o in table.rows
+    ]
+    return pd.DataFrame(rows, columns=list(_core.OBSERVATION_COLUMNS))
+
+
+EVALUATION_COLUMNS = [
+    "id",
+    "region",
+    "indicator",
+    "kind",
+    "target",
+    "deadline",
+    "verdict",
+    "observed",
+    "required",
+    "stretch_met",
+    "latest_period",
+    "latest_value",
+    "vintage",
+    "message",
+]
+
+
+def _describe_target(t: _core.Target) -> str:
+    def number(x: float | None) -> str:
+        if x is None:
+            return ""
+        if t.is_rate:
+            return f"{x * 100:g}%"
+        return f"{x:g}"
+
+    if t.kind == "non_decreasing":
+        return f"{t.comparator} previous period"
+    if t.kind == "trend":
+        return ("higher" if t.comparator in (">=", ">") else "lower") + " is better"
+    text = f"{t.comparator} {number(t.value)}"
+    if t.comparator == "within":
+        text = f"{number(t.value)}–{number(t.value_high)}"
+    if t.kind == "relative":
+        text = f"{t.comparator} {number(t.value)} × {t.baseline_period}"
+    if t.stretch is not None:
+        text += f" (stretch {number(t.stretch)})"
+    if t.unit and not t.is_rate and t.kind != "relative":
+        text += f" {t.unit}"
+    return text
+
+
+def evaluate_table(
+    targets: Iterable[_core.Target],
+    observations: _core.ObservationTable,
+    vintage: str = "first_release",
+) -> pd.DataFrame:
+    """Evaluate every target against the observations, from observed data only.
+
+    Where an indicator has several vintages, ``vintage`` chooses one (by default what was first
+    published). A target whose indicator has no observations gets verdict 'no_data' and says so.
+    """
+    records = []
+    for t in targets:
+        record: dict[str, object] = {
+            "id": t.id,
+            "region": t.region,
+            "indicator": t.indicator,
+            "kind": t.kind,
+            "target": _describe_target(t),
+            "deadline": str(t.period),
+            "verdict": "no_data",
+            "observed": math.nan,
+            "required": math.nan,
+            "stretch_met": None,
+            "latest_period": "",
+            "latest_value": math.nan,
+            "vintage": "",
+            "message": f"no observations of '{t.indicator}' in '{t.region}'",
+        }
+        if observations.contains(t.region, t.indicator):
+            vintages = observations.vintages(t.region, t.indicator)
+            chosen = None if len(vintages) == 1 else vintage
+            try:
+                series = observations.select(t.region, t.indicator, chosen)
+                result = _core.evaluate(t, series)
+            except _core.OntrackError as exc:
+                record["verdict"] = "not_evaluable"
+                record["message"] = str(exc)
+            else:
+                record.update(
+                    verdict=result.verdict,
+                    observed=math.nan if result.observed is None else result.observed,
+                    required=math.nan if result.required is None else result.required,
+                    stretch_met=result.stretch_met,
+                    latest_period=str(series.end),
+                    latest_value=series.at(series.end),
+                    vintage=vintages[0] if len(vintages) == 1 else vintage,
+                    message=result.message,
+                )
+        records.append(record)
+    return pd.DataFrame(records, columns=EVALUATION_COLUMNS)

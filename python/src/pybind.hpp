@@ -1,0 +1,87 @@
+// The one include for the bindings: pybind11 plus the conversions every register_*.cpp shares.
+// It never leaks into lib/: the headers know nothing of Python.
+#pragma once
+
+#include <ontrack/ontrack.hpp>
+
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <cmath>
+#include <optional>
+#include <string>
+
+namespace py = pybind11;
+
+namespace ontrack::python {
+
+void register_error(py::module_& m);
+void register_period(py::module_& m);
+void register_unit(py::module_& m);
+void register_indicator(py::module_& m);
+void register_series(py::module_& m);
+void register_target(py::module_& m);
+void register_evaluation(py::module_& m);
+void register_targets_file(py::module_& m);
+void register_observations(py::module_& m);
+void register_plan(py::module_& m);
+
+/// A period from what Python users write: a Period, an int year, a string ("2025-Q3", "十三五末"), a
+/// datetime.date (the year containing it) or a pandas Period (through its string form).
+inline period to_period(const py::handle& value, const char* field) {
+    if (py::isinstance<period>(value)) return value.cast<period>();
+    if (py::isinstance<py::bool_>(value)) throw py::type_error(std::string(field) + ": expected a period, got a bool");
+    if (py::isinstance<py::int_>(value)) {
+        const long long year = value.cast<long long>();
+        if (year < 1 || year > 9999) throw parse_error(field, std::to_string(year), "not a year (1..9999)");
+        return period::year(static_cast<int>(year));
+    }
+    if (py::isinstance<py::str>(value)) return period::parse(value.cast<std::string>(), field);
+    if (py::hasattr(value, "freqstr") && py::hasattr(value, "year")) {
+        // pandas.Period: annual, quarterly or monthly, by its frequency string.
+        const std::string freq = py::str(value.attr("freqstr"));
+        const int year = value.attr("year").cast<int>();
+        if (freq.rfind("Q", 0) == 0) return period::quarter(year, value.attr("quarter").cast<int>());
+        if (freq.rfind("M", 0) == 0) return period::month(year, value.attr("month").cast<int>());
+        if (freq.rfind("Y", 0) == 0 || freq.rfind("A", 0) == 0) return period::year(year);
+        throw parse_error(field, freq, "unsupported pandas Period frequency: expected annual, quarterly or monthly");
+    }
+    if (py::hasattr(value, "year") && py::hasattr(value, "month") && py::hasattr(value, "day")) {
+        return period::year(value.attr("year").cast<int>());
+    }
+    throw py::type_error(std::string(field) + ": expected a Period, an int year or a period string, got " +
+                         std::string(py::str(py::type::of(value).attr("__name__"))));
+}
+
+inline std::optional<period> to_optional_period(const py::handle& value, const char* field) {
+    if (value.is_none()) return std::nullopt;
+    return to_period(value, field);
+}
+
+/// A float from a Python number; NaN and None are "absent"; strings are read as numbers.
+inline std::optional<double> to_optional_number(const py::handle& value, const char* field) {
+    if (value.is_none()) return std::nullopt;
+    if (py::isinstance<py::bool_>(value)) throw py::type_error(std::string(field) + ": expected a number, got a bool");
+    if (py::isinstance<py::str>(value)) {
+        const auto text = value.cast<std::string>();
+        if (detail::trim(text).empty()) return std::nullopt;
+        if (const auto x = detail::parse_number(text)) return x;
+        throw parse_error(field, text, "not a number");
+    }
+    double x = 0.0;
+    try {
+        x = value.cast<double>();
+    } catch (const py::cast_error&) {
+        throw py::type_error(std::string(field) + ": expected a number, got " + std::string(py::str(py::type::of(value).attr("__name__"))));
+    }
+    if (std::isnan(x)) return std::nullopt;
+    if (!std::isfinite(x)) throw value_error(field, "must be a finite number, got " + std::string(py::str(value)));
+    return x;
+}
+
+inline py::object optional_to_python(const std::optional<double>& x) {
+    return x ? py::object(py::float_(*x)) : py::object(py::none());
+}
+
+}  // namespace ontrack::python

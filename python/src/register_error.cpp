@@ -1,0 +1,58 @@
+// ontrack::error and its kinds become Python exceptions deriving from ValueError, carrying the
+// field, value, line and column the C++ error names.
+#include "pybind.hpp"
+
+namespace ontrack::python {
+
+void register_error(py::module_& m) {
+    // Exception types must outlive every call; pybind11 keeps them in the module and in these
+    // function-local handles, which the translator below reads.
+    static py::handle base_type;
+    static py::handle parse_type;
+    static py::handle value_type;
+    static py::handle data_type;
+    const auto make = [&](const char* name, py::handle base, const char* doc) {
+        py::object type = py::reinterpret_steal<py::object>(
+            PyErr_NewExceptionWithDoc((std::string("ontrack._core.") + name).c_str(), doc, base.ptr(), nullptr));
+        m.attr(name) = type;
+        return type.release();
+    };
+    base_type = make("OntrackError", PyExc_ValueError, "Base of every error ontrack raises (a ValueError).");
+    parse_type = make("ParseError", base_type,
+                      "Text that cannot be read: a period, a number, a CSV cell or file. Attributes: field, value, line, column, source.");
+    value_type = make("InvalidValueError", base_type,
+                      "A well-formed value that is not allowed where it was given (duplicate periods, a rate of 5). Attribute: field.");
+    data_type = make("DataError", base_type, "The data cannot support the request (too few observations, none where one is needed).");
+
+    py::register_exception_translator([](std::exception_ptr thrown) {
+        if (!thrown) return;
+        const auto raise = [](py::handle type, const std::string& message, auto&& set_attributes) {
+            py::object instance = type(message);
+            set_attributes(instance);
+            PyErr_SetObject(type.ptr(), instance.ptr());
+        };
+        try {
+            std::rethrow_exception(thrown);
+        } catch (const parse_error& e) {
+            raise(parse_type, e.what(), [&](py::object& x) {
+                x.attr("field") = e.field();
+                x.attr("value") = e.value();
+                x.attr("reason") = e.reason();
+                x.attr("line") = e.line();
+                x.attr("column") = e.column();
+                x.attr("source") = e.source();
+            });
+        } catch (const value_error& e) {
+            raise(value_type, e.what(), [&](py::object& x) {
+                x.attr("field") = e.field();
+                x.attr("reason") = e.reason();
+            });
+        } catch (const data_error& e) {
+            raise(data_type, e.what(), [](py::object&) {});
+        } catch (const error& e) {
+            raise(base_type, e.what(), [](py::object&) {});
+        }
+    });
+}
+
+}  // namespace ontrack::python

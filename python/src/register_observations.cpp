@@ -1,0 +1,53 @@
+// The long observations table and its CSV.
+#include "pybind.hpp"
+
+namespace ontrack::python {
+
+void register_observations(py::module_& m) {
+    py::class_<observation>(m, "Observation", "One published figure: region, indicator, period, value, unit, vintage, source.")
+        .def(py::init([](std::string region, std::string indicator, const py::object& at, const py::object& value, std::string unit,
+                         std::string vintage, std::string source) {
+                 observation o;
+                 o.region = std::move(region);
+                 o.indicator = std::move(indicator);
+                 o.at = to_period(at, "period");
+                 o.value = to_optional_number(value, "value").value_or(std::numeric_limits<double>::quiet_NaN());
+                 o.unit = std::move(unit);
+                 o.vintage = std::move(vintage);
+                 o.source = std::move(source);
+                 return o;
+             }),
+             py::kw_only(), py::arg("region"), py::arg("indicator"), py::arg("period"), py::arg("value"), py::arg("unit") = "",
+             py::arg("vintage") = "", py::arg("source") = "")
+        .def_readonly("region", &observation::region)
+        .def_readonly("indicator", &observation::indicator)
+        .def_readonly("period", &observation::at)
+        .def_readonly("value", &observation::value)
+        .def_readonly("unit", &observation::unit)
+        .def_readonly("vintage", &observation::vintage)
+        .def_readonly("source", &observation::source)
+        .def("__repr__", [](const observation& o) {
+            return "Observation('" + o.region + "', '" + o.indicator + "', " + o.at.to_string() + ", " + detail::format_number(o.value) + ")";
+        });
+
+    py::class_<observation_table>(m, "ObservationTable", R"doc(
+Observations in long form with unique (region, indicator, period, vintage). ``select(region,
+indicator, vintage=None)`` gives a Series; with several vintages, say which one.
+)doc")
+        .def(py::init<std::vector<observation>>(), py::arg("rows"))
+        .def_property_readonly("rows", &observation_table::rows)
+        .def("__len__", &observation_table::size)
+        .def("vintages", &observation_table::vintages, py::arg("region"), py::arg("indicator"))
+        .def("contains", &observation_table::contains, py::arg("region"), py::arg("indicator"))
+        .def("select", &observation_table::select, py::arg("region"), py::arg("indicator"), py::arg("vintage") = py::none(),
+             "The series of one indicator in one region (DataError when there is none).")
+        .def("__repr__", [](const observation_table& t) { return "ObservationTable(" + std::to_string(t.size()) + " rows)"; });
+
+    m.attr("OBSERVATION_COLUMNS") = observation_columns();
+    m.def("read_observations_text", &read_observations, py::arg("text"), py::arg("source") = "observations");
+    m.def("read_observations_file", &read_observations_file, py::arg("path"));
+    m.def("write_observations_text", &write_observations, py::arg("table"));
+    m.def("write_observations_file", &write_observations_file, py::arg("path"), py::arg("table"));
+}
+
+}  // namespace ontrack::python

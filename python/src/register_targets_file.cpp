@@ -1,0 +1,16 @@
+// Reading and writing the targets CSV.
+#include "pybind.hpp"
+
+namespace ontrack::python {
+
+void register_targets_file(py::module_& m) {
+    m.attr("TARGET_COLUMNS") = target_columns();
+    m.def("read_targets_text", &read_targets, py::arg("text"), py::arg("source") = "targets",
+          "Targets from CSV text; ParseError names source, line, column and field.");
+    m.def("read_targets_file", &read_targets_file, py::arg("path"), "Targets from a CSV file.");
+    m.def("write_targets_text", &write_targets, py::arg("targets"), "Canonical CSV text of targets (reads back byte for byte).");
+    m.def("write_targets_file", &write_targets_file, py::arg("path"), py::arg("targets"),
+          "Write targets to a CSV file atomically (no partial file on failure).");
+}
+
+}  // namespace ontrack::python

@@ -1,0 +1,20 @@
+// Units with Chinese scale words.
+#include "pybind.hpp"
+
+namespace ontrack::python {
+
+void register_unit(py::module_& m) {
+    py::class_<unit>(m, "Unit", "A unit: what is counted (base) and how many of it one unit is (scale). 亿元 = 1e8 元.")
+        .def(py::init([](std::string symbol, std::string base, double scale) { return unit{std::move(symbol), std::move(base), scale}; }),
+             py::arg("symbol"), py::arg("base"), py::arg("scale") = 1.0)
+        .def_readonly("symbol", &unit::symbol)
+        .def_readonly("base", &unit::base)
+        .def_readonly("scale", &unit::scale)
+        .def("__eq__", [](const unit& a, const unit& b) { return a.symbol == b.symbol && a.base == b.base && a.scale == b.scale; })
+        .def("__repr__", [](const unit& u) { return "Unit('" + u.symbol + "', base='" + u.base + "', scale=" + detail::format_number(u.scale) + ")"; });
+    m.def("parse_unit", &parse_unit, py::arg("text"), "Read a unit as written: 亿元, 万亩, %, ‰, 个百分点, 家, 'count', ...");
+    m.def("conversion_factor", &conversion_factor, py::arg("from_unit"), py::arg("to_unit"),
+          "Factor turning values in from_unit into to_unit; InvalidValueError when they measure different things.");
+}
+
+}  // namespace ontrack::python
