@@ -7,7 +7,9 @@
 #include <ontrack/observations.hpp>
 #include <ontrack/period.hpp>
 #include <ontrack/plan.hpp>
+#include <ontrack/progress_rules.hpp>
 #include <ontrack/series.hpp>
+#include <ontrack/status.hpp>
 #include <ontrack/target.hpp>
 #include <ontrack/targets_file.hpp>
 #include <ontrack/unit.hpp>
