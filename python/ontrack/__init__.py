@@ -7,6 +7,10 @@ package adds what belongs to Python: pandas conversion, file helpers and the com
 from __future__ import annotations
 
 from ontrack._core import (
+    Accuracy,
+    Backtest,
+    BacktestForecast,
+    BatchProjection,
     DataError,
     Evaluation,
     FiveYearPlan,
@@ -19,6 +23,11 @@ from ontrack._core import (
     Period,
     PeriodCheck,
     Plan,
+    Predictive,
+    Projection,
+    ProjectionPoint,
+    RatioPoint,
+    RatioProjection,
     Series,
     Target,
     Unit,
@@ -31,6 +40,7 @@ from ontrack._core import (
     parse_unit,
 )
 from ontrack import _pandas
+from ontrack import projection as _projection
 from ontrack.io import (
     evaluate_table,
     observations_to_pandas,
@@ -41,9 +51,16 @@ from ontrack.io import (
     write_targets,
 )
 
+from ontrack.projection import backtest, project, project_many, project_ratio
+
 _pandas.install()
+_projection.install()
 
 __all__ = [
+    "Accuracy",
+    "Backtest",
+    "BacktestForecast",
+    "BatchProjection",
     "DataError",
     "Evaluation",
     "FiveYearPlan",
@@ -56,10 +73,16 @@ __all__ = [
     "Period",
     "PeriodCheck",
     "Plan",
+    "Predictive",
+    "Projection",
+    "ProjectionPoint",
+    "RatioPoint",
+    "RatioProjection",
     "Series",
     "Target",
     "Unit",
     "__version__",
+    "backtest",
     "conversion_factor",
     "evaluate",
     "evaluate_table",
@@ -68,6 +91,9 @@ __all__ = [
     "observations_to_pandas",
     "parse_period_span",
     "parse_unit",
+    "project",
+    "project_many",
+    "project_ratio",
     "read_observations",
     "read_targets",
     "targets_to_pandas",

@@ -33,7 +33,7 @@ def _index_periods(index: pd.Index) -> list[Any]:
         if freq.startswith(("M", "BM", "ME", "MS")):
             return list(index.to_period("M"))
         return [int(ts.year) for ts in index]
-    labels = []
+    labels: list[Any] = []
     for label in index:
         if isinstance(label, (bool, np.bool_)):
             raise TypeError(f"index label {label!r} is not a period: use int years, a PeriodIndex or a DatetimeIndex")
@@ -61,7 +61,10 @@ def series_from_pandas(
     try:
         values = pd.to_numeric(data, errors="raise").to_numpy(dtype=float)
     except (ValueError, TypeError) as exc:
-        raise _core.InvalidValueError(f"field 'values': not numeric: {exc}") from exc
+        error = _core.InvalidValueError(f"field 'values': not numeric: {exc}")
+        error.field = "values"
+        error.reason = f"not numeric: {exc}"
+        raise error from exc
     name = indicator if indicator is not None else ("" if data.name is None else str(data.name))
     return _core.Series.from_pairs(_index_periods(data.index), values, name, region, unit)
 
@@ -69,13 +72,14 @@ def series_from_pandas(
 def series_to_pandas(series: _core.Series) -> pd.Series:
     """A pandas Series indexed by a PeriodIndex (gaps kept as NaN), named after the indicator."""
     if len(series) == 0:
-        return pd.Series([], dtype=float, name=series.indicator or None)
+        empty = pd.PeriodIndex([], freq=_PANDAS_FREQ.get(series.freq, "Y"))
+        return pd.Series([], index=empty, dtype=float, name=series.indicator or None)
     index = pd.PeriodIndex([period_to_pandas(p) for p in series.periods])
     return pd.Series(np.array(series.values, dtype=float), index=index, name=series.indicator or None)
 
 
 def install() -> None:
     """Attach the pandas conversions to the compiled classes (done once at import)."""
-    _core.Series.from_pandas = staticmethod(series_from_pandas)  # type: ignore[attr-defined]
-    _core.Series.to_pandas = series_to_pandas  # type: ignore[attr-defined]
-    _core.Period.to_pandas = period_to_pandas  # type: ignore[attr-defined]
+    setattr(_core.Series, "from_pandas", staticmethod(series_from_pandas))
+    setattr(_core.Series, "to_pandas", series_to_pandas)
+    setattr(_core.Period, "to_pandas", period_to_pandas)

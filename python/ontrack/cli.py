@@ -49,7 +49,12 @@ def _render(frame: pd.DataFrame, fmt: str) -> str:
         return frame.to_csv(index=False, lineterminator="\n")
     if fmt == "json":
         return frame.to_json(orient="records", force_ascii=False, indent=1) + "\n"
-    shown = frame[["id", "region", "indicator", "target", "deadline", "verdict", "message"]]
+    # Decided rows first, then open ones, then targets without data; plan order within each group.
+    rank = {"missed": 0, "met": 1, "pending": 2, "not_evaluable": 3, "no_data": 4}
+    order = frame["verdict"].map(rank).fillna(len(rank)).astype(int)
+    shown = frame.assign(_rank=order).sort_values("_rank", kind="stable")[
+        ["id", "region", "indicator", "target", "deadline", "verdict", "message"]
+    ]
     counts = frame["verdict"].value_counts()
     summary = ", ".join(f"{counts[v]} {v}" for v in counts.index)
     with pd.option_context("display.max_rows", None, "display.max_colwidth", 70, "display.width", 250):
@@ -87,7 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             sys.stdout.write(text)
     except (_core.OntrackError, OSError) as exc:
-        sys.stderr.write(f"ontrack: {exc}\n")
+        # One line, even when the rejected cell itself held a line break.
+        message = " ".join(str(exc).split("\n"))
+        sys.stderr.write(f"ontrack: {message}\n")
         return 2
     return 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io as _io
 import math
 import os
+from decimal import Decimal
 from collections.abc import Iterable, Sequence
 from typing import Union
 
@@ -17,19 +18,34 @@ PathOrFrame = Union[str, "os.PathLike[str]", pd.DataFrame]
 _NUMERIC_TARGET_COLUMNS = ("value", "value_high", "baseline_value", "stretch")
 
 
+_RATE_KINDS = ("growth", "average_growth")
+_RATE_COLUMNS = ("value", "value_high", "stretch")
+
+
+def _number_text(value: float, rate: bool) -> str:
+    """Shortest exact text; a rate above 100% gets a percent sign, as the targets file requires."""
+    if rate and abs(value) > 1:
+        return format((Decimal(repr(value)) * 100).normalize(), "f") + "%"
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
 def _frame_to_csv(frame: pd.DataFrame, what: str) -> str:
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"{what}: expected a path or a pandas DataFrame, got {type(frame).__name__}")
-    # Floats keep their shortest exact form (repr); NaN and None become empty cells.
-    def cell(value: object) -> str:
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            return ""
-        if isinstance(value, float):
-            return repr(value) if not value.is_integer() else str(int(value))
-        return str(value)
-
-    text = frame.map(cell) if hasattr(frame, "map") else frame.applymap(cell)
-    return text.to_csv(index=False, lineterminator="\n")
+    rate_rows = frame["kind"].isin(_RATE_KINDS) if "kind" in frame.columns else pd.Series(False, index=frame.index)
+    columns: dict[str, list[str]] = {}
+    for column in frame.columns:
+        cells = []
+        for value, is_rate_row in zip(frame[column].tolist(), rate_rows.tolist()):
+            # NaN and None become empty cells; floats keep their shortest exact form.
+            if value is None or (isinstance(value, float) and math.isnan(value)):
+                cells.append("")
+            elif isinstance(value, float):
+                cells.append(_number_text(value, bool(is_rate_row) and column in _RATE_COLUMNS))
+            else:
+                cells.append(str(value))
+        columns[str(column)] = cells
+    return pd.DataFrame(columns, dtype=str).to_csv(index=False, lineterminator="\n")
 
 
 def read_targets(source: PathOrFrame) -> list[_core.Target]:
@@ -176,8 +192,8 @@ def evaluate_table(
                     observed=math.nan if result.observed is None else result.observed,
                     required=math.nan if result.required is None else result.required,
                     stretch_met=result.stretch_met,
-                    latest_period=str(series.end),
-                    latest_value=series.at(series.end),
+                    latest_period="" if series.end is None else str(series.end),
+                    latest_value=math.nan if series.end is None else series.at(series.end),
                     vintage=vintages[0] if len(vintages) == 1 else vintage,
                     message=result.message,
                 )

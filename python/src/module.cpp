@@ -9,6 +9,10 @@ PYBIND11_MODULE(_core, m) {
     ontrack::python::register_unit(m);
     ontrack::python::register_indicator(m);
     ontrack::python::register_series(m);
+    ontrack::python::register_projection(m);
+    ontrack::python::register_batch(m);
+    ontrack::python::register_backtest(m);
+    ontrack::python::register_ratio(m);
     ontrack::python::register_target(m);
     ontrack::python::register_evaluation(m);
     ontrack::python::register_targets_file(m);

@@ -21,6 +21,10 @@ void register_period(py::module_& m);
 void register_unit(py::module_& m);
 void register_indicator(py::module_& m);
 void register_series(py::module_& m);
+void register_projection(py::module_& m);
+void register_batch(py::module_& m);
+void register_backtest(py::module_& m);
+void register_ratio(py::module_& m);
 void register_target(py::module_& m);
 void register_evaluation(py::module_& m);
 void register_targets_file(py::module_& m);
@@ -32,20 +36,24 @@ void register_plan(py::module_& m);
 inline period to_period(const py::handle& value, const char* field) {
     if (py::isinstance<period>(value)) return value.cast<period>();
     if (py::isinstance<py::bool_>(value)) throw py::type_error(std::string(field) + ": expected a period, got a bool");
-    if (py::isinstance<py::int_>(value)) {
-        const long long year = value.cast<long long>();
-        if (year < 1 || year > 9999) throw parse_error(field, std::to_string(year), "not a year (1..9999)");
+    // Python and NumPy integers (anything with __index__; NumPy booleans have none).
+    if (py::isinstance<py::int_>(value) || (py::hasattr(value, "__index__") && !py::isinstance<py::float_>(value))) {
+        const long long year = value.attr("__index__")().cast<long long>();
+        if (year < 1400 || year > 9999) throw parse_error(field, std::to_string(year), "not a year (1400..9999)");
         return period::year(static_cast<int>(year));
     }
     if (py::isinstance<py::str>(value)) return period::parse(value.cast<std::string>(), field);
     if (py::hasattr(value, "freqstr") && py::hasattr(value, "year")) {
         // pandas.Period: annual, quarterly or monthly, by its frequency string.
+        // Only calendar-anchored frequencies map onto ontrack's periods: a fiscal quarter (Q-JUN) or a
+        // fiscal year (Y-MAR) covers other months than the calendar period of the same name.
         const std::string freq = py::str(value.attr("freqstr"));
         const int year = value.attr("year").cast<int>();
-        if (freq.rfind("Q", 0) == 0) return period::quarter(year, value.attr("quarter").cast<int>());
-        if (freq.rfind("M", 0) == 0) return period::month(year, value.attr("month").cast<int>());
-        if (freq.rfind("Y", 0) == 0 || freq.rfind("A", 0) == 0) return period::year(year);
-        throw parse_error(field, freq, "unsupported pandas Period frequency: expected annual, quarterly or monthly");
+        if (freq == "Q" || freq == "Q-DEC") return period::quarter(year, value.attr("quarter").cast<int>());
+        if (freq == "M" || freq == "ME") return period::month(year, value.attr("month").cast<int>());
+        if (freq == "Y" || freq == "A" || freq == "Y-DEC" || freq == "A-DEC" || freq == "YE-DEC") return period::year(year);
+        throw parse_error(field, freq,
+                          "unsupported pandas Period frequency: expected calendar years (Y), quarters (Q) or months (M); fiscal periods are not calendar periods");
     }
     if (py::hasattr(value, "year") && py::hasattr(value, "month") && py::hasattr(value, "day")) {
         return period::year(value.attr("year").cast<int>());

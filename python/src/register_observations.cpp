@@ -27,7 +27,8 @@ void register_observations(py::module_& m) {
         .def_readonly("vintage", &observation::vintage)
         .def_readonly("source", &observation::source)
         .def("__repr__", [](const observation& o) {
-            return "Observation('" + o.region + "', '" + o.indicator + "', " + o.at.to_string() + ", " + detail::format_number(o.value) + ")";
+            return "Observation('" + o.region + "', '" + o.indicator + "', " + o.at.to_string() + ", " +
+                   (std::isnan(o.value) ? std::string("not observed") : detail::format_number(o.value)) + ")";
         });
 
     py::class_<observation_table>(m, "ObservationTable", R"doc(

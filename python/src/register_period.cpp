@@ -24,13 +24,12 @@ void register_period(py::module_& m) {
     py::class_<period>(m, "Period", R"doc(
 A reporting period: a year, a quarter or a month.
 
-``Period(2025)``, ``Period("2025-Q3")``, ``Period("2025-03")``, ``Period("十三五末")`` (2020),
+``Period(2025)`` (a year), ``Period.quarter(2025, 3)``, ``Period.month(2025, 3)``, ``Period("2025-Q3")``, ``Period("2025-03")``, ``Period("十三五末")`` (2020),
 ``Period("2025-12-31")`` (the year containing the date). Periods of one frequency are ordered; ``p + 1``
 is the next period and ``q - p`` the number of periods between them. Mixing frequencies raises
 InvalidValueError. Bad text raises ParseError naming it.
 )doc")
         .def(py::init([](const py::object& value) { return to_period(value, "period"); }), py::arg("value"))
-        .def_static("year", [](int y) { return period::year(y); }, py::arg("year"), "The calendar year.")
         .def_static("quarter", &period::quarter, py::arg("year"), py::arg("quarter"), "Quarter 1..4 of a year.")
         .def_static("month", &period::month, py::arg("year"), py::arg("month"), "Month 1..12 of a year.")
         .def_static(

@@ -76,7 +76,7 @@ gap, which ontrack never fills. Immutable: operations return new series.
             return py::make_tuple(periods, py::array_t<double>(static_cast<py::ssize_t>(values.size()), values.data()));
         }, "The observed periods and values only (gaps dropped).")
         .def("renamed", &series::renamed, py::arg("indicator"), py::arg("region"), py::arg("unit"), "The same values with other metadata.")
-        .def("__eq__", &series::operator==)
+        .def("__eq__", [](const series& a, const series& b) { return a == b; }, py::is_operator())
         .def("__repr__", [](const series& s) {
             std::string out = "Series(";
             if (!s.indicator().empty()) out += "'" + s.indicator() + "', ";

@@ -46,7 +46,7 @@ target does not fit its kind.
                  t.compare = parse_comparator(comparator_text);
                  t.value = to_target_number(value, "value", t.is_rate());
                  t.stretch = to_target_number(stretch, "stretch", t.is_rate());
-                 t.value_high = to_optional_number(value_high, "value_high");
+                 t.value_high = to_target_number(value_high, "value_high", t.is_rate());
                  if (py::isinstance<py::str>(tolerance) && detail::ends_with(detail::trim(tolerance.cast<std::string>()), "%")) {
                      const std::string text(detail::trim(tolerance.cast<std::string>()));
                      const auto x = detail::parse_number(detail::shift_decimal(detail::trim(std::string_view(text).substr(0, text.size() - 1)), -2));
@@ -68,7 +68,13 @@ target does not fit its kind.
                  t.unit = std::move(unit);
                  t.lead_unit = std::move(lead_unit);
                  if (py::isinstance<py::str>(responsible_units)) t.responsible_units = detail::split_list(responsible_units.cast<std::string>(), ';');
-                 else if (!responsible_units.is_none()) t.responsible_units = responsible_units.cast<std::vector<std::string>>();
+                 else if (!responsible_units.is_none()) {
+                     try {
+                         t.responsible_units = responsible_units.cast<std::vector<std::string>>();
+                     } catch (const py::cast_error&) {
+                         throw py::type_error("responsible_units: expected a list of strings or one string separated by ';'");
+                     }
+                 }
                  t.document = std::move(document);
                  t.quote = std::move(quote);
                  t.validate();
@@ -102,9 +108,9 @@ target does not fit its kind.
         .def_readonly("quote", &target::quote)
         .def_property_readonly("is_rate", &target::is_rate, "True for growth kinds, whose values are rates.")
         .def("base_period", &target::base_period, "Where growth and increments are measured from.")
-        .def("__eq__", [](const target& a, const target& b) { return write_targets({a}) == write_targets({b}); })
+        .def("__eq__", [](const target& a, const target& b) { return write_targets({a}) == write_targets({b}); }, py::is_operator())
         .def("__repr__", [](const target& t) {
-            std::string out = "Target('" + t.id + "', " + to_string(t.kind) + ", " + t.indicator + " " + to_string(t.compare);
+            std::string out = "Target('" + t.id + "', " + to_string(t.kind) + ", " + (t.indicator.empty() ? "" : t.indicator + " ") + to_string(t.compare);
             if (t.value) out += " " + (t.is_rate() ? format_rate(*t.value) : detail::format_number(*t.value));
             if (t.compare == comparator::within && t.value_high) out += ".." + detail::format_number(*t.value_high);
             if (!t.unit.empty()) out += " " + t.unit;

@@ -10,7 +10,7 @@ void register_unit(py::module_& m) {
         .def_readonly("symbol", &unit::symbol)
         .def_readonly("base", &unit::base)
         .def_readonly("scale", &unit::scale)
-        .def("__eq__", [](const unit& a, const unit& b) { return a.symbol == b.symbol && a.base == b.base && a.scale == b.scale; })
+        .def("__eq__", [](const unit& a, const unit& b) { return a.symbol == b.symbol && a.base == b.base && a.scale == b.scale; }, py::is_operator())
         .def("__repr__", [](const unit& u) { return "Unit('" + u.symbol + "', base='" + u.base + "', scale=" + detail::format_number(u.scale) + ")"; });
     m.def("parse_unit", &parse_unit, py::arg("text"), "Read a unit as written: 亿元, 万亩, %, ‰, 个百分点, 家, 'count', ...");
     m.def("conversion_factor", &conversion_factor, py::arg("from_unit"), py::arg("to_unit"),

@@ -99,16 +99,24 @@ inline evaluation evaluate(const target& t, const series& s) {
     if (!s.empty() && s.freq() != t.due().freq()) {
         throw value_error("period", "target '" + t.id + "' is " + to_string(t.due().freq()) + " but the series is " + to_string(s.freq()));
     }
-    // Rates and factors have no unit to convert; levels, increments, sums and base values do.
-    const double factor = t.is_rate() ? 1.0 : conversion_factor(parse_unit(t.unit), parse_unit(s.unit()));
+    // Levels, increments, sums and base values are converted to the series' unit. A growth target's
+    // value is a rate with no unit; its unit field may describe the rate ("%") or the base value
+    // ("亿元"): only in the second case does it convert the base value.
+    const unit target_unit = parse_unit(t.unit);
+    const unit series_unit = parse_unit(s.unit());
+    const double factor = (t.is_rate() && !(target_unit.known() && series_unit.known() && target_unit.base == series_unit.base))
+                              ? 1.0
+                              : conversion_factor(target_unit, series_unit);
     const auto converted = [&](const std::optional<double>& x) -> std::optional<double> {
         return x ? std::optional<double>(*x * factor) : std::nullopt;
     };
+    // Rates themselves are never scaled.
+    const auto as_target = [&](const std::optional<double>& x) { return t.is_rate() ? x : converted(x); };
 
     evaluation e;
     const period deadline = t.due();
-    const auto value = converted(t.value);
-    const auto value_high = converted(t.value_high);
+    const auto value = as_target(t.value);
+    const auto value_high = as_target(t.value_high);
     const double tolerance = t.tolerance ? (t.tolerance_relative ? *t.tolerance * std::fabs(*t.value) * factor : *t.tolerance * factor) : 0.0;
     const auto latest_text = [&]() -> std::string {
         const auto latest = s.last_observed_at_or_before(deadline);
@@ -211,21 +219,34 @@ inline evaluation evaluate(const target& t, const series& s) {
                 decide(sum, *value, converted(t.stretch), "sum over " + t.period_start->to_string() + "–" + deadline.to_string());
                 return e;
             }
-            if (upward && non_negative && detail::satisfies(sum, t.compare, *value)) {
-                e.result = verdict::met;
-                e.decided_by = e.checks.back().at;
-                if (t.stretch) {
-                    const bool stretch_reached = detail::satisfies(sum, t.compare, *converted(t.stretch));
-                    if (stretch_reached) e.stretch_met = true;
+            // With non-negative flows the sum can only grow, so some targets are settled before the span
+            // ends: a floor once reached, a ceiling once passed.
+            if (!e.checks.empty() && non_negative) {
+                if (upward && detail::satisfies(sum, t.compare, *value)) {
+                    e.result = verdict::met;
+                    e.decided_by = e.checks.back().at;
+                    if (t.stretch && detail::satisfies(sum, t.compare, *converted(t.stretch))) e.stretch_met = true;
+                    e.message = "met: the sum of observed periods, " + detail::fmt(sum) + ", already reaches " + detail::fmt(*value) + " (flows are non-negative)";
+                    return e;
                 }
-                e.message = "met: the sum of observed periods, " + detail::fmt(sum) + ", already reaches " + detail::fmt(*value) + " (flows are non-negative)";
-                return e;
-            }
-            if (!upward && non_negative && !detail::satisfies(sum, t.compare, *value)) {
-                e.result = verdict::missed;
-                e.decided_by = e.checks.empty() ? deadline : e.checks.back().at;
-                e.message = "missed: the sum of observed periods, " + detail::fmt(sum) + ", already exceeds " + detail::fmt(*value);
-                return e;
+                std::optional<double> ceiling;
+                bool strict = false;
+                switch (t.compare) {
+                    case comparator::at_most: ceiling = *value; break;
+                    case comparator::less: ceiling = *value; strict = true; break;
+                    case comparator::about: ceiling = *value + tolerance; break;
+                    case comparator::within: ceiling = value_high; break;
+                    default: break;
+                }
+                const bool passed = ceiling && (strict ? !detail::satisfies(sum, comparator::less, *ceiling)
+                                                       : !detail::satisfies(sum, comparator::at_most, *ceiling));
+                if (passed) {
+                    e.result = verdict::missed;
+                    e.decided_by = e.checks.back().at;
+                    e.message = "missed: the sum of observed periods, " + detail::fmt(sum) + ", already exceeds " + detail::fmt(*ceiling) +
+                                " (flows are non-negative)";
+                    return e;
+                }
             }
             e.message = "pending: the sum of observed periods is " + detail::fmt(sum) + ", some periods of " + t.period_start->to_string() + "–" +
                         deadline.to_string() + " are not observed";
@@ -304,7 +325,7 @@ inline evaluation evaluate(const target& t, const series& s) {
             return e;
         }
         case target_kind::trend: {
-            const period b = t.baseline_period ? *t.baseline_period : t.period_start ? *t.period_start - 1 : (s.empty() ? deadline : s.start());
+            const period b = t.base_period();
             const auto base = base_value(b);
             if (!base) {
                 e.result = verdict::not_evaluable;

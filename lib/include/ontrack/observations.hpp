@@ -62,6 +62,15 @@ public:
         return {found.begin(), found.end()};
     }
 
+private:
+    static std::string list_vintages(const std::vector<std::string>& vintages) {
+        std::vector<std::string> named;
+        for (const auto& v : vintages) named.push_back(v.empty() ? "(no vintage)" : v);
+        return detail::join(named, ", ");
+    }
+
+public:
+
     /// Whether any row is about this region and indicator.
     bool contains(const std::string& region, const std::string& indicator) const {
         for (const auto& r : rows_) if (r.region == region && r.indicator == indicator) return true;
@@ -78,12 +87,12 @@ public:
         if (vintage) {
             chosen = *vintage;
             if (std::find(available.begin(), available.end(), chosen) == available.end()) {
-                throw value_error("vintage", "no vintage '" + chosen + "' of '" + indicator + "' in '" + region + "' (available: " + detail::join(available, ", ") + ")");
+                throw value_error("vintage", "no vintage '" + chosen + "' of '" + indicator + "' in '" + region + "' (available: " + list_vintages(available) + ")");
             }
         } else if (available.size() == 1) {
             chosen = available.front();
         } else {
-            throw value_error("vintage", "'" + indicator + "' in '" + region + "' has several vintages (" + detail::join(available, ", ") + "): say which one");
+            throw value_error("vintage", "'" + indicator + "' in '" + region + "' has several vintages (" + list_vintages(available) + "): say which one");
         }
         std::vector<period> periods;
         std::vector<double> values;

@@ -1,6 +1,9 @@
 // ontrack: track plan indicators against their targets. Include this for everything.
 #pragma once
 
+#include <ontrack/backtest.hpp>
+#include <ontrack/batch.hpp>
+#include <ontrack/distribution.hpp>
 #include <ontrack/error.hpp>
 #include <ontrack/evaluation.hpp>
 #include <ontrack/indicator.hpp>
@@ -8,6 +11,8 @@
 #include <ontrack/period.hpp>
 #include <ontrack/plan.hpp>
 #include <ontrack/progress_rules.hpp>
+#include <ontrack/projection.hpp>
+#include <ontrack/ratio.hpp>
 #include <ontrack/series.hpp>
 #include <ontrack/status.hpp>
 #include <ontrack/target.hpp>

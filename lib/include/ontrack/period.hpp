@@ -7,6 +7,7 @@
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
+#include <cctype>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -35,7 +36,7 @@ inline std::string to_string(frequency f) {
 /// arithmetic or comparison throws `value_error`: a quarter is not "before" or "after" a year.
 class period {
 public:
-    /// The calendar year `y` (1 … 9999).
+    /// The calendar year `y` (1400 … 9999, the range of the Gregorian calendar ontrack's dates use).
     static period year(int y) { return period(frequency::annual, y, 1); }
     /// Quarter `q` (1 … 4) of year `y`.
     static period quarter(int y, int q) { return period(frequency::quarterly, y, q); }
@@ -68,6 +69,7 @@ public:
     int sub() const noexcept { return sub_; }
 
     /// Periods elapsed since the start of year 0 at this frequency; consecutive periods differ by 1.
+    /// Periods of different frequencies are never equal (`==` is false) and cannot be ordered (`<` throws).
     std::int64_t ordinal() const noexcept {
         return static_cast<std::int64_t>(year_) * static_cast<int>(freq_) + (sub_ - 1);
     }
@@ -89,7 +91,10 @@ public:
         return boost::gregorian::date(static_cast<unsigned short>(year_), static_cast<unsigned short>(month_of_start), 1);
     }
     boost::gregorian::date last_day() const {
-        return (*this + 1).first_day() - boost::gregorian::days(1);
+        const int last_month = freq_ == frequency::annual ? 12 : freq_ == frequency::quarterly ? 3 * sub_ : sub_;
+        const auto y = static_cast<unsigned short>(year_);
+        const auto m = static_cast<unsigned short>(last_month);
+        return boost::gregorian::date(y, m, boost::gregorian::gregorian_calendar::end_of_month_day(y, m));
     }
 
     /// "2025", "2025-Q3" or "2025-03".
@@ -119,7 +124,7 @@ public:
 
 private:
     period(frequency f, int y, int s) : freq_(f), year_(y), sub_(s) {
-        if (y < 1 || y > 9999) throw value_error("year", "year " + std::to_string(y) + " is outside 1..9999");
+        if (y < 1400 || y > 9999) throw value_error("year", "year " + std::to_string(y) + " is outside 1400..9999");
         if (s < 1 || s > static_cast<int>(f)) {
             throw value_error(f == frequency::quarterly ? "quarter" : "month",
                               std::to_string(s) + " is not a " + (f == frequency::quarterly ? "quarter (1..4)" : "month (1..12)"));
@@ -230,7 +235,7 @@ inline std::optional<five_year_plan> find_five_year_plan(std::string_view raw) {
         if (detail::ends_with(text, suffix)) text.resize(text.size() - suffix.size());
     }
     if (detail::ends_with(text, "五")) {
-        if (const auto n = detail::chinese_small_number(std::string_view(text).substr(0, text.size() - 3))) {
+        if (const auto n = detail::chinese_small_number(std::string_view(text).substr(0, text.size() - 3)); n && *n >= 1) {
             return five_year_plan_number(*n);
         }
     }
@@ -245,7 +250,8 @@ inline std::optional<five_year_plan> find_five_year_plan(std::string_view raw) {
         }
         const auto tail = detail::trim(rest);
         if (tail == "fyp" || tail == "five-year plan" || tail == "five year plan") {
-            return five_year_plan_number(std::stoi(text.substr(0, digits)));
+            const int n = std::stoi(text.substr(0, digits));
+            if (n >= 1) return five_year_plan_number(n);
         }
     }
     return std::nullopt;
@@ -326,13 +332,20 @@ inline period period::parse(std::string_view raw, std::string_view field, freque
     if (text.size() >= 6 && detail::parse_int(std::string_view(text).substr(0, 4))) {
         const int y = *detail::parse_int(std::string_view(text).substr(0, 4));
         std::string_view rest = std::string_view(text).substr(4);
-        if (!rest.empty() && (rest.front() == '-' || rest.front() == ' ' || rest.front() == '/')) rest.remove_prefix(1);
+        bool separated = false;
+        if (!rest.empty() && (rest.front() == '-' || rest.front() == ' ' || rest.front() == '/')) {
+            rest.remove_prefix(1);
+            separated = true;
+        }
         if (!rest.empty() && (rest.front() == 'Q' || rest.front() == 'q')) {
             if (const auto q = detail::parse_int(rest.substr(1)); q && rest.size() == 2) return guarded([&] { return period::quarter(y, *q); });
             return fail("not a quarter (expected 2025-Q1 … 2025-Q4)");
         }
-        if (!rest.empty() && (rest.front() == 'M' || rest.front() == 'm')) rest.remove_prefix(1);
-        if (rest.size() == 2) {
+        if (!rest.empty() && (rest.front() == 'M' || rest.front() == 'm')) {
+            rest.remove_prefix(1);
+            separated = true;
+        }
+        if (rest.size() == 2 && separated) {
             if (const auto m = detail::parse_int(rest)) return guarded([&] { return period::month(y, *m); });
         }
         if (rest.size() == 5 && (rest[2] == '-' || rest[2] == '/')) {
@@ -340,7 +353,6 @@ inline period period::parse(std::string_view raw, std::string_view field, freque
             const auto d = detail::parse_int(rest.substr(3, 2));
             if (m && d) {
                 return guarded([&] {
-                    if (y < 1400) throw value_error("year", "dates before 1400 are not supported");
                     const boost::gregorian::date day(static_cast<unsigned short>(y), static_cast<unsigned short>(*m),
                                                      static_cast<unsigned short>(*d));
                     return period::containing(day, date_frequency);

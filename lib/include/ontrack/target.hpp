@@ -244,6 +244,7 @@ struct target {
             fail("baseline_period", "baseline_period " + baseline_period->to_string() + " is not before the deadline " + deadline->to_string());
         }
         if (stretch) {
+            if (kind == target_kind::trend || kind == target_kind::non_decreasing) fail("stretch", "a " + to_string(kind) + " target has no number to stretch");
             if (compare == comparator::about || compare == comparator::within) fail("stretch", "a stretch value needs a direction (>=, >, <=, <), not '" + to_string(compare) + "'");
             if (value) {
                 const bool upward = compare == comparator::at_least || compare == comparator::greater;

@@ -47,15 +47,15 @@ inline target read_target_row(const csv_row& row, const csv_columns& columns, co
         const std::string comparator_text = cell("comparator");
         t.compare = comparator_text.empty() ? comparator::at_least : parse_comparator(comparator_text);
         if (t.is_rate()) {
-            for (const auto name : {"value", "stretch"}) {
+            for (auto [name, field] : {std::pair<const char*, std::optional<double>*>{"value", &t.value}, {"value_high", &t.value_high}, {"stretch", &t.stretch}}) {
                 const std::string text = cell(name);
-                if (!text.empty()) (std::string_view(name) == "value" ? t.value : t.stretch) = parse_rate(text, name);
+                if (!text.empty()) *field = parse_rate(text, name);
             }
         } else {
             t.value = number("value");
+            t.value_high = number("value_high");
             t.stretch = number("stretch");
         }
-        t.value_high = number("value_high");
         if (const std::string text = cell("tolerance"); !text.empty()) {
             const std::string ascii = ascii_digits(text);
             t.tolerance_relative = ends_with(ascii, "%");
@@ -128,7 +128,7 @@ inline std::string write_targets(const std::vector<target>& targets) {
         std::string tolerance;
         if (t.tolerance) tolerance = t.tolerance_relative ? detail::shift_decimal(detail::format_number(*t.tolerance), 2) + "%" : detail::format_number(*t.tolerance);
         out += detail::csv_line({t.id, t.region, t.indicator, to_string(t.kind), to_string(t.compare), rate_or_number(t.value),
-                                 number(t.value_high), tolerance, period_text(t.period_start), period_text(t.deadline),
+                                 rate_or_number(t.value_high), tolerance, period_text(t.period_start), period_text(t.deadline),
                                  period_text(t.baseline_period), number(t.baseline_value), rate_or_number(t.stretch),
                                  to_string(t.commit), t.unit, t.lead_unit, detail::join(t.responsible_units, ";"), t.document, t.quote});
     }

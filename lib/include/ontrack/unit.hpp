@@ -34,8 +34,10 @@ inline unit parse_unit(std::string_view raw) {
     // English forms carrying the Chinese unit in brackets: "100m CNY (亿元)".
     if (const auto open = text.find('('); open != std::string_view::npos && detail::ends_with(text, ")")) {
         const auto inner = detail::trim(text.substr(open + 1, text.size() - open - 2));
+        // Only a unit ontrack knows inside the brackets decides; "foo (bar)" stays opaque.
         const unit from_inner = parse_unit(inner);
-        if (from_inner.base != inner) return unit{symbol, from_inner.base, from_inner.scale};
+        const bool recognised = from_inner.base != inner || inner == "元" || inner == "亩" || inner == "吨";
+        if (!inner.empty() && recognised) return unit{symbol, from_inner.base, from_inner.scale};
     }
     if (text == "%" || detail::starts_with(text, "% ") || text == "percent" || text == "个百分点" ||
         text == "百分点" || text == "percentage points" || text == "pp") {

@@ -30,16 +30,28 @@ struct csv_table {
 inline csv_table parse_csv(std::string_view text, const std::string& source) {
     if (starts_with(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
     if (!is_valid_utf8(text)) {
-        // Walk character by character to report where the first bad byte is.
-        std::size_t line = 1, line_start = 0, bad = text.size();
+        // Walk the text as CSV to report the line, field number and column name of the first bad byte.
+        std::size_t line = 1, field_number = 1, bad = 0;
+        bool quoted = false;
+        std::vector<std::string> header_names(1);
+        bool in_header = true;
         for (std::size_t i = 0; i < text.size();) {
             const auto c = static_cast<unsigned char>(text[i]);
             const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
             if (i + length > text.size() || !is_valid_utf8(text.substr(i, length))) { bad = i; break; }
-            if (text[i] == '\n') { ++line; line_start = i + 1; }
+            const char ch = text[i];
+            if (ch == '"') quoted = !quoted;
+            else if (ch == ',' && !quoted) { ++field_number; if (in_header) header_names.emplace_back(); }
+            else if (ch == '\n') {
+                ++line;
+                if (!quoted) { field_number = 1; in_header = false; }
+            } else if (in_header && ch != '\r') header_names.back().append(text.substr(i, length));
             i += length;
         }
-        throw parse_error("", "", "the file is not valid UTF-8 text (save it as UTF-8)", line, bad - line_start + 1, source);
+        const std::string field = (!in_header && field_number <= header_names.size()) ? std::string(trim(header_names[field_number - 1])) : std::string();
+        throw parse_error(field, "byte 0x" + std::string(1, "0123456789ABCDEF"[static_cast<unsigned char>(text[bad]) >> 4]) +
+                                     std::string(1, "0123456789ABCDEF"[static_cast<unsigned char>(text[bad]) & 0xF]),
+                          "the file is not valid UTF-8 text (save it as UTF-8)", line, field_number, source);
     }
     csv_table table;
     std::vector<std::string> fields;
@@ -118,7 +130,9 @@ inline csv_table parse_csv(std::string_view text, const std::string& source) {
         field.push_back(c);
         row_has_content = true;
     }
-    if (in_quotes) throw parse_error("", "", "a quoted field is never closed", quote_line, column, source);
+    if (in_quotes) {
+        throw parse_error(column <= table.header.size() ? table.header[column - 1] : "", "", "a quoted field is never closed", quote_line, column, source);
+    }
     if (row_has_content || !fields.empty()) end_row();
     if (table.header.empty()) throw parse_error("", "", "the file is empty: expected a header line", 1, 0, source);
     return table;

@@ -52,16 +52,34 @@ inline double stirling_remainder(double x) {
     return (1.0 / 12.0 - r * (1.0 / 360.0 - r * (1.0 / 1260.0 - r / 1680.0))) / x;
 }
 
+/// log Γ(x) for x > 0: Stirling's series at x + k >= 20, shifted down by the recurrence. Written here
+/// instead of std::lgamma, which writes the global `signgam` and so races when projections run on
+/// several threads.
+inline double log_gamma(double x) {
+    double shift = 0.0;
+    double product = 1.0;
+    while (x < 20.0) {
+        product *= x;
+        x += 1.0;
+        if (product > 1e250) {
+            shift += std::log(product);
+            product = 1.0;
+        }
+    }
+    shift += std::log(product);
+    return (x - 0.5) * std::log(x) - x + 0.5 * std::log(2.0 * pi) + stirling_remainder(x) - shift;
+}
+
 /// log B(a, b) = log Γ(a) + log Γ(b) − log Γ(a + b). When one argument is large the three lgamma
 /// values nearly cancel; the Stirling form keeps the difference accurate there.
 inline double log_beta(double a, double b) {
     const double big = std::max(a, b);
     const double small = std::min(a, b);
-    if (big < 20.0) return std::lgamma(a) + std::lgamma(b) - std::lgamma(a + b);
+    if (big < 20.0) return log_gamma(a) + log_gamma(b) - log_gamma(a + b);
     // log Γ(big + small) − log Γ(big) without forming either.
     const double ratio = (big - 0.5) * std::log1p(small / big) + small * std::log(big + small) - small +
                          stirling_remainder(big + small) - stirling_remainder(big);
-    return std::lgamma(small) - ratio;
+    return log_gamma(small) - ratio;
 }
 
 /// The regularized incomplete beta function I_x(a, b) for a, b > 0 and 0 <= x <= 1. `y` must be

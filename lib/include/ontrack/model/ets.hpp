@@ -5,8 +5,6 @@
 
 #include <ontrack/error.hpp>
 
-#include <Eigen/Dense>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -140,37 +138,62 @@ struct ets_profile {
     const std::vector<double>& y;
     bool damped;
 
+    static double dot(const std::vector<double>& a, const std::vector<double>& b) {
+        double sum = 0.0;
+        for (std::size_t i = 0; i < a.size(); ++i) sum += a[i] * b[i];
+        return sum;
+    }
+
+    // One-step errors from initial states (l, b); with `homogeneous` the data are taken as 0, which
+    // gives the derivative of the errors with respect to the initial states.
+    void run(const ets_parameters& p, double l, double b, bool homogeneous, std::vector<double>& errors) const {
+        for (std::size_t t = 0; t < y.size(); ++t) {
+            const double forecast = l + p.phi * b;
+            const double e = (homogeneous ? 0.0 : y[t]) - forecast;
+            l = forecast + p.alpha * e;
+            b = p.phi * b + p.beta * e;
+            errors[t] = e;
+        }
+    }
+
     // theta = (α, β*, φ); returns the SSE at the best (l₀, b₀) and writes them to `out`.
     double operator()(const std::array<double, 3>& theta, ets_parameters* out = nullptr) const {
         ets_parameters p;
         p.alpha = theta[0];
         p.beta = theta[0] * theta[1];
         p.phi = damped ? theta[2] : 1.0;
-        const auto rows = static_cast<Eigen::Index>(y.size());
-        Eigen::VectorXd e0(rows);
-        Eigen::MatrixXd d(rows, 2);
-        // Errors for (l₀, b₀) = (0, 0), (1, 0), (0, 1).
-        for (int which = 0; which < 3; ++which) {
-            p.initial_level = which == 1 ? 1.0 : 0.0;
-            p.initial_trend = which == 2 ? 1.0 : 0.0;
-            double l = p.initial_level;
-            double b = p.initial_trend;
-            for (Eigen::Index t = 0; t < rows; ++t) {
-                const double forecast = l + p.phi * b;
-                const double e = y[static_cast<std::size_t>(t)] - forecast;
-                l = forecast + p.alpha * e;
-                b = p.phi * b + p.beta * e;
-                if (which == 0) e0(t) = e; else d(t, which - 1) = e;
+        // Errors for (l₀, b₀) = (0, 0), then their derivatives with respect to l₀ and b₀ (the
+        // recursion is linear, so these are the error paths of (1, 0) and (0, 1) with y = 0).
+        const std::size_t n = y.size();
+        std::vector<double> e0(n), d1(n), d2(n);
+        run(p, 0.0, 0.0, false, e0);
+        run(p, 1.0, 0.0, true, d1);
+        run(p, 0.0, 1.0, true, d2);
+        // Least squares min ||e0 + c1·d1 + c2·d2|| by modified Gram–Schmidt on the two columns.
+        const double r11 = std::sqrt(dot(d1, d1));
+        double c1 = 0.0;
+        double c2 = 0.0;
+        if (r11 > 0.0) {
+            std::vector<double> q1(n);
+            for (std::size_t t = 0; t < n; ++t) q1[t] = d1[t] / r11;
+            const double r12 = dot(q1, d2);
+            std::vector<double> v(n);
+            for (std::size_t t = 0; t < n; ++t) v[t] = d2[t] - r12 * q1[t];
+            const double r22 = std::sqrt(dot(v, v));
+            const double rhs1 = -dot(q1, e0);
+            double rhs2 = 0.0;
+            if (r22 > 1e-12 * std::sqrt(dot(d2, d2))) {
+                rhs2 = -dot(v, e0) / r22;
+                c2 = rhs2 / r22;
             }
+            c1 = (rhs1 - r12 * c2) / r11;
         }
-        d.col(0) -= e0;
-        d.col(1) -= e0;
-        const Eigen::Vector2d c = d.colPivHouseholderQr().solve(-e0);
-        p.initial_level = c(0);
-        p.initial_trend = c(1);
+        p.initial_level = c1;
+        p.initial_trend = c2;
         if (out != nullptr) *out = p;
         // The SSE from the actual recursion, not from the least-squares residual.
-        return ets_filter(y, p).sse;
+        run(p, c1, c2, false, e0);
+        return dot(e0, e0);
     }
 };
 
@@ -245,8 +268,9 @@ std::array<double, 3> nelder_mead_box(const F& f, std::array<double, 3> start, c
 
 }  // namespace detail
 
-/// Minimum number of observations `fit_ets` accepts (both variants; the reference and statsmodels'
-/// AICc need n > k + 1 only for a finite AICc, which is reported as +infinity below that).
+/// Minimum number of observations `fit_ets` accepts, for both variants: one more than the 5 parameters
+/// of Holt's model (α, β, l₀, b₀, σ²), as in the reference file. The damped model has 6, so its AICc
+/// is +infinity at n = 6 (statsmodels does the same).
 inline constexpr std::size_t ets_minimum_observations = 6;
 
 /// Fits ETS(A,A,N) (`damped` false) or ETS(A,Ad,N) by maximum likelihood under statsmodels' default

@@ -1,0 +1,132 @@
+"""Projections from Python: pandas Series in, DataFrames out."""
+
+from __future__ import annotations
+
+from typing import Any, Union
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from ontrack import _core
+from ontrack._pandas import period_to_pandas, series_from_pandas
+
+SeriesLike = Union[_core.Series, "pd.Series[Any]"]
+
+
+def _as_series(data: SeriesLike, what: str = "series") -> _core.Series:
+    if isinstance(data, _core.Series):
+        return data
+    if isinstance(data, pd.Series):
+        return series_from_pandas(data)
+    raise TypeError(f"{what}: expected an ontrack Series or a pandas Series indexed by year or period, got {type(data).__name__}")
+
+
+def project(series: SeriesLike, method: str = "linear", *, to: Any, level: float = 0.95) -> _core.Projection:
+    """Project a series to period ``to`` with prediction intervals of probability ``level``.
+
+    ``series`` is an ontrack Series or a pandas Series indexed by int years, a PeriodIndex or a
+    DatetimeIndex. ``method`` is 'linear', 'loglinear', 'cagr', 'weighted_linear', 'holt',
+    'holt_damped' or 'auto' (lowest AICc; ``Projection.reason`` says why). The result's
+    ``probability(comparator, value, period)`` is exact for its predictive distribution.
+    """
+    return _core.project(_as_series(series), method, to=to, level=level)
+
+
+def project_many(
+    values: npt.ArrayLike, periods: Any, method: str = "linear", *, to: Any, level: float = 0.95, threads: int = 0
+) -> _core.BatchProjection:
+    """Project every row of a 2-D array (series × periods, NaN for gaps); see ``_core.project_many``."""
+    return _core.project_many(values, periods, method, to=to, level=level, threads=threads)
+
+
+def backtest(series: SeriesLike, method: str = "linear", horizon: int = 1, level: float = 0.95) -> _core.Backtest:
+    """Rolling-origin backtest of ``method`` on ``series``: forecasts, MAE/MAPE and interval coverage."""
+    return _core.backtest(_as_series(series), method, horizon, level)
+
+
+def project_ratio(
+    numerator: SeriesLike,
+    denominator: SeriesLike,
+    method: str = "linear",
+    *,
+    to: Any,
+    scale: float = 100.0,
+    level: float = 0.95,
+    draws: int = 100_000,
+    seed: int = 20251122,
+) -> _core.RatioProjection:
+    """Project numerator / denominator × scale through its components (simulation) and directly."""
+    return _core.project_ratio(
+        _as_series(numerator, "numerator"),
+        _as_series(denominator, "denominator"),
+        method,
+        to=to,
+        scale=scale,
+        level=level,
+        draws=draws,
+        seed=seed,
+    )
+
+
+def projection_to_pandas(projection: _core.Projection) -> pd.DataFrame:
+    """DataFrame indexed by period with columns mean, lower, upper."""
+    index = pd.PeriodIndex([period_to_pandas(p.period) for p in projection.points], name="period")
+    return pd.DataFrame(
+        {
+            "mean": [p.mean for p in projection.points],
+            "lower": [p.lower for p in projection.points],
+            "upper": [p.upper for p in projection.points],
+        },
+        index=index,
+    )
+
+
+def backtest_to_pandas(result: _core.Backtest) -> pd.DataFrame:
+    """One row per forecast: origin, period, horizon, actual, mean, lower, upper, error, covered."""
+    return pd.DataFrame(
+        [
+            {
+                "origin": str(f.origin),
+                "period": str(f.period),
+                "horizon": f.horizon,
+                "actual": f.actual,
+                "mean": f.mean,
+                "lower": f.lower,
+                "upper": f.upper,
+                "error": f.error,
+                "covered": f.covered,
+            }
+            for f in result.forecasts
+        ],
+        columns=["origin", "period", "horizon", "actual", "mean", "lower", "upper", "error", "covered"],
+    )
+
+
+def ratio_to_pandas(result: _core.RatioProjection) -> pd.DataFrame:
+    """DataFrame indexed by period: the ratio through its components (median, lower, upper) and, where
+    available, the direct projection of the observed ratio (direct_mean, direct_lower, direct_upper)."""
+    index = pd.PeriodIndex([period_to_pandas(p.period) for p in result.points], name="period")
+    frame = pd.DataFrame(
+        {
+            "median": [p.median for p in result.points],
+            "lower": [p.lower for p in result.points],
+            "upper": [p.upper for p in result.points],
+        },
+        index=index,
+    )
+    direct = result.direct
+    if direct is not None:
+        by_period = {str(p.period): p for p in direct.points}
+        for column in ("mean", "lower", "upper"):
+            frame["direct_" + column] = [
+                getattr(by_period[str(p.period)], column) if str(p.period) in by_period else np.nan for p in result.points
+            ]
+    return frame
+
+
+def install() -> None:
+    """Attach ``to_pandas`` to the compiled result classes (done once at import)."""
+    setattr(_core.Projection, "to_pandas", projection_to_pandas)
+    setattr(_core.Backtest, "to_pandas", backtest_to_pandas)
+    setattr(_core.RatioProjection, "to_pandas", ratio_to_pandas)

@@ -1,0 +1,110 @@
+// project_many must give, row by row, exactly what project gives for each series alone.
+#include <ontrack/batch.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <limits>
+#include <random>
+
+using ontrack::method;
+using ontrack::period;
+
+namespace {
+
+constexpr double gap = std::numeric_limits<double>::quiet_NaN();
+
+// Random trending panels with a share of gaps, including leading and trailing ones.
+ontrack::panel random_panel(Eigen::Index rows, Eigen::Index columns, std::uint64_t seed, double gap_share) {
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<double> noise(0.0, 1.0);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    ontrack::panel values(rows, columns);
+    for (Eigen::Index r = 0; r < rows; ++r) {
+        const double level = 50.0 + 40.0 * unit(rng);
+        const double slope = 4.0 * unit(rng) - 1.0;
+        for (Eigen::Index c = 0; c < columns; ++c) {
+            values(r, c) = unit(rng) < gap_share ? gap : level + slope * static_cast<double>(c) + noise(rng);
+        }
+    }
+    return values;
+}
+
+void check_row_matches_single(const ontrack::batch_projection& batch, const ontrack::panel& values, Eigen::Index r, const period& first,
+                              method m, const period& to, double level) {
+    std::vector<double> row(values.row(r).data(), values.row(r).data() + values.cols());
+    const ontrack::series s(first, row);
+    try {
+        const auto single = ontrack::project(s, m, to, level);
+        REQUIRE(batch.errors[static_cast<std::size_t>(r)].empty());
+        for (std::size_t k = 0; k < batch.periods.size(); ++k) {
+            const auto& point = single.at(batch.periods[k]);
+            const auto c = static_cast<Eigen::Index>(k);
+            CHECK(batch.mean(r, c) == point.mean);
+            CHECK(batch.lower(r, c) == point.lower);
+            CHECK(batch.upper(r, c) == point.upper);
+        }
+    } catch (const ontrack::error& e) {
+        CHECK(batch.errors[static_cast<std::size_t>(r)] == std::string(e.what()));
+        CHECK(std::isnan(batch.mean(r, 0)));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("project_many equals project on 10,000 random series with gaps") {
+    const auto values = random_panel(10000, 12, 20251122, 0.15);
+    const period first = period::year(2010);
+    const period to = period::year(2025);
+    const auto batch = ontrack::project_many(values, first, method::linear, to, 0.95, 2);
+    REQUIRE(batch.periods.size() == 4);  // 2022 … 2025 after the last column 2021
+    for (Eigen::Index r = 0; r < values.rows(); ++r) check_row_matches_single(batch, values, r, first, method::linear, to, 0.95);
+}
+
+TEST_CASE("project_many equals project for every method, and threads do not change results") {
+    auto values = random_panel(300, 10, 7, 0.0);
+    const period first = period::year(2012);
+    const period to = period::year(2024);
+    for (const method m : {method::linear, method::loglinear, method::cagr, method::weighted_linear, method::holt, method::holt_damped,
+                           method::automatic}) {
+        INFO(ontrack::to_string(m));
+        const auto serial = ontrack::project_many(values, first, m, to, 0.9, 1);
+        const auto parallel = ontrack::project_many(values, first, m, to, 0.9, 2);
+        CHECK(serial.mean == parallel.mean);
+        CHECK(serial.upper == parallel.upper);
+        for (Eigen::Index r = 0; r < values.rows(); r += 37) check_row_matches_single(serial, values, r, first, m, to, 0.9);
+    }
+}
+
+TEST_CASE("rows that cannot be projected are explained, not silently NaN") {
+    ontrack::panel values(3, 5);
+    values << 1, 2, 3, 4, 5,        //
+        gap, gap, gap, gap, 1,      // one observation: too few for linear
+        1, -2, 3, 4, 5;             // a negative value: loglinear cannot take it
+    const auto linear = ontrack::project_many(values, period::year(2020), method::linear, period::year(2026));
+    CHECK(linear.errors[0].empty());
+    CHECK(linear.errors[1].find("linear needs >= 3 observations, got 1") != std::string::npos);
+    CHECK(std::isnan(linear.mean(1, 0)));
+    const auto loglinear = ontrack::project_many(values, period::year(2020), method::loglinear, period::year(2026));
+    CHECK(loglinear.errors[2].find("2021") != std::string::npos);  // names the period of the bad value
+    // The line through 1..5 continues exactly: 2025 → 6, 2026 → 7 (columns 2025 and 2026).
+    CHECK(linear.mean(0, 0) == doctest::Approx(6.0).epsilon(1e-12));
+    CHECK(linear.mean(0, 1) == doctest::Approx(7.0).epsilon(1e-12));
+}
+
+TEST_CASE("batch probabilities use each row's predictive distribution") {
+    const auto values = random_panel(50, 8, 3, 0.0);
+    const auto batch = ontrack::project_many(values, period::year(2015), method::linear, period::year(2025));
+    const Eigen::VectorXd thresholds = batch.mean.col(batch.column_of(period::year(2025)));
+    // At its own median a symmetric predictive gives exactly one half.
+    const auto p = batch.probability(ontrack::comparator::at_least, thresholds, period::year(2025));
+    for (Eigen::Index r = 0; r < p.size(); ++r) CHECK(p(r) == doctest::Approx(0.5).epsilon(1e-12));
+    CHECK_THROWS_AS(batch.probability(ontrack::comparator::at_least, Eigen::VectorXd::Zero(3), period::year(2025)), ontrack::value_error);
+    CHECK_THROWS_AS((void)batch.column_of(period::year(2030)), ontrack::value_error);
+}
+
+TEST_CASE("project_many rejects a horizon that does not extend the panel") {
+    const auto values = random_panel(2, 5, 1, 0.0);
+    CHECK_THROWS_AS(ontrack::project_many(values, period::year(2020), method::linear, period::year(2024)), ontrack::value_error);
+    CHECK_THROWS_AS(ontrack::project_many(values, period::year(2020), method::linear, period::year(2030), 1.5), ontrack::value_error);
+}

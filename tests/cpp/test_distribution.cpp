@@ -1,0 +1,170 @@
+// Special functions and predictive distributions. Reference values come from scipy 1.17.1; each block
+// gives the python one-liner that printed them.
+#include <ontrack/detail/special_functions.hpp>
+#include <ontrack/distribution.hpp>
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <random>
+
+namespace {
+
+double rel_diff(double a, double b) { return std::fabs(a - b) / std::max(std::fabs(b), 1e-300); }
+
+// Monte Carlo check of P(value >= threshold) and P(value <= threshold): `draws` samples with a fixed
+// seed; the exact probability must lie within 5 binomial standard errors of the sample frequency.
+void check_monte_carlo(const ontrack::predictive& d, double threshold) {
+    std::mt19937_64 rng(20251122);
+    std::normal_distribution<double> normal(0.0, 1.0);
+    std::student_t_distribution<double> student(std::isfinite(d.df) ? d.df : 1.0);
+    const bool t = d.family == ontrack::distribution_family::student_t || d.family == ontrack::distribution_family::log_student_t;
+    constexpr std::size_t draws = 200000;
+    std::size_t above = 0;
+    for (std::size_t i = 0; i < draws; ++i) {
+        double v = d.location + d.scale * (t ? student(rng) : normal(rng));
+        if (d.on_log_scale()) v = std::exp(v);
+        if (v >= threshold) ++above;
+    }
+    const double frequency = static_cast<double>(above) / static_cast<double>(draws);
+    const double p = d.probability(ontrack::comparator::at_least, threshold);
+    const double se = std::sqrt(p * (1.0 - p) / static_cast<double>(draws));
+    CHECK(std::fabs(frequency - p) <= 5.0 * se + 1e-12);
+    CHECK(d.probability(ontrack::comparator::greater, threshold) == doctest::Approx(p).epsilon(1e-15));
+    CHECK(d.probability(ontrack::comparator::at_most, threshold) + p == doctest::Approx(1.0).epsilon(1e-13));
+    CHECK(d.probability(ontrack::comparator::less, threshold) == d.probability(ontrack::comparator::at_most, threshold));
+}
+
+}  // namespace
+
+TEST_CASE("Student t quantiles match scipy to 1e-12") {
+    // python3 -c "from scipy import stats; print([stats.t.ppf(p, df) for df, p in [(1,.975),(2,.975),(3,.975),(4,.9),(5,.995),(8,.975),(10,.8),(13,.975),(30,.999),(100,.6),(7.5,.01),(3,1e-10)]])"
+    struct row { double df, p, t; };
+    const row rows[] = {{1, 0.975, 12.706204736174694},  {2, 0.975, 4.302652729749462},   {3, 0.975, 3.1824463052837078},
+                        {4, 0.9, 1.533206274058944},     {5, 0.995, 4.032142983555228},   {8, 0.975, 2.306004135204166},
+                        {10, 0.8, 0.8790578285505889},   {13, 0.975, 2.1603686564627913}, {30, 0.999, 3.3851848668293045},
+                        {100, 0.6, 0.25402218245822766}, {7.5, 0.01, -2.9430993234067215}, {3, 1e-10, -2225.769284683093}};
+    for (const auto& r : rows) {
+        CAPTURE(r.df);
+        CAPTURE(r.p);
+        CHECK(rel_diff(ontrack::detail::student_t_quantile(r.p, r.df), r.t) < 1e-12);
+    }
+    // Published table (e.g. Student t table in any statistics text): t_{0.975, 10} = 2.228.
+    CHECK(ontrack::detail::student_t_quantile(0.975, 10) == doctest::Approx(2.228).epsilon(2e-4));
+    CHECK(ontrack::detail::student_t_quantile(0.5, 4) == 0.0);
+    CHECK(std::isinf(ontrack::detail::student_t_quantile(1.0, 4)));
+    CHECK(std::isnan(ontrack::detail::student_t_quantile(1.5, 4)));
+}
+
+TEST_CASE("Student t CDF and incomplete beta match scipy to 1e-12") {
+    // python3 -c "from scipy import stats; print([stats.t.cdf(x, df) for df, x in [(1,-3.),(3,2.5),(6,-.7),(11,1.8),(25,-4.2),(4,40.),(50,.05)]])"
+    struct row { double df, x, p; };
+    const row rows[] = {{1, -3.0, 0.10241638234956672},  {3, 2.5, 0.9561466764959672},   {6, -0.7, 0.25507169047537975},
+                        {11, 1.8, 0.9503420534306153},   {25, -4.2, 0.0001480019494650281}, {4, 40.0, 0.9999988329918387},
+                        {50, 0.05, 0.5198392020940237}};
+    for (const auto& r : rows) {
+        CAPTURE(r.df);
+        CAPTURE(r.x);
+        CHECK(rel_diff(ontrack::detail::student_t_cdf(r.x, r.df), r.p) < 1e-12);
+        // Round trip through the quantile.
+        CHECK(rel_diff(ontrack::detail::student_t_quantile(r.p, r.df), r.x) < 1e-9);
+    }
+    // python3 -c "from scipy import special; print([special.betainc(a, b, x) for a, b, x in [(.5,.5,.3),(2,3,.4),(5.5,.5,.9),(10,20,.25),(.5,7,.001)]])"
+    struct beta_row { double a, b, x, value; };
+    const beta_row betas[] = {{0.5, 0.5, 0.3, 0.36901011956554536}, {2, 3, 0.4, 0.5247999999999999}, {5.5, 0.5, 0.9, 0.2925184553957732},
+                              {10, 20, 0.25, 0.16630494959787945}, {0.5, 7, 0.001, 0.09255230112989836}};
+    for (const auto& r : betas) {
+        CAPTURE(r.a);
+        CHECK(rel_diff(ontrack::detail::incomplete_beta(r.a, r.b, r.x), r.value) < 1e-12);
+    }
+    // I_{0.4}(2, 3) = 0.5248 exactly (a polynomial: Σ_{j=2}^{4} C(4, j) 0.4^j 0.6^(4−j)).
+    CHECK(ontrack::detail::incomplete_beta(2, 3, 0.4) == doctest::Approx(0.5248).epsilon(1e-14));
+}
+
+TEST_CASE("log_gamma and log_beta agree with std::lgamma") {
+    for (const double x : {0.05, 0.5, 1.0, 1.5, 2.5, 7.0, 19.9, 20.0, 55.5, 600.0}) {
+        CAPTURE(x);
+        CHECK(ontrack::detail::log_gamma(x) == doctest::Approx(std::lgamma(x)).epsilon(1e-13).scale(1.0));
+    }
+    // B(a, 1/2) for a large a, where lgamma differences cancel.
+    // python3 -c "from scipy import special; print(special.betaln(500, 0.5))"
+    CHECK(ontrack::detail::log_beta(500.0, 0.5) == doctest::Approx(-2.5346891063277326).epsilon(1e-13));
+    // python3 -c "from scipy import stats; print(stats.t.cdf(-1.5, 1000))"
+    CHECK(rel_diff(ontrack::detail::student_t_cdf(-1.5, 1000.0), 0.06696501941104313) < 1e-12);
+}
+
+TEST_CASE("normal quantile matches scipy to full precision") {
+    // python3 -c "from scipy import stats; print([stats.norm.ppf(p) for p in [1e-12,.001,.2,.8,.975]])"
+    struct row { double p, z; };
+    const row rows[] = {{1e-12, -7.034483825301131}, {0.001, -3.090232306167813}, {0.2, -0.8416212335729142},
+                        {0.8, 0.8416212335729143},   {0.975, 1.959963984540054}};
+    for (const auto& r : rows) {
+        CAPTURE(r.p);
+        CHECK(rel_diff(ontrack::detail::normal_quantile(r.p), r.z) < 1e-14);
+    }
+    CHECK(ontrack::detail::normal_quantile(0.5) == 0.0);
+}
+
+TEST_CASE("predictive families: quantiles, CDF, median, mean") {
+    const auto t = ontrack::predictive::student_t(10.0, 2.0, 5.0);
+    CHECK(t.quantile(0.995) == doctest::Approx(10.0 + 2.0 * 4.032142983555228).epsilon(1e-14));
+    CHECK(t.cdf(t.quantile(0.3)) == doctest::Approx(0.3).epsilon(1e-13));
+    CHECK(t.sf(t.quantile(0.999)) == doctest::Approx(0.001).epsilon(1e-11));
+    CHECK(t.mean() == 10.0);
+    CHECK(t.median() == 10.0);
+    const auto [lower, upper] = t.interval(0.99);
+    CHECK(upper - 10.0 == doctest::Approx(10.0 - lower).epsilon(1e-14));
+
+    const auto n = ontrack::predictive::normal(-1.0, 0.5);
+    CHECK(n.quantile(0.975) == doctest::Approx(-1.0 + 0.5 * 1.959963984540054).epsilon(1e-14));
+    CHECK(n.cdf(-1.0) == doctest::Approx(0.5).epsilon(1e-15));
+
+    const auto lt = ontrack::predictive::log_student_t(std::log(100.0), 0.1, 8.0);
+    CHECK(lt.median() == doctest::Approx(100.0).epsilon(1e-14));
+    CHECK(lt.quantile(0.975) == doctest::Approx(100.0 * std::exp(0.1 * 2.306004135204166)).epsilon(1e-13));
+    CHECK(lt.cdf(0.0) == 0.0);
+    CHECK(lt.cdf(-5.0) == 0.0);
+    CHECK(lt.sf(-5.0) == 1.0);
+    CHECK(std::isinf(lt.mean()));
+
+    const auto ln = ontrack::predictive::log_normal(1.0, 0.5);
+    CHECK(ln.mean() == doctest::Approx(std::exp(1.125)).epsilon(1e-15));
+    CHECK(ln.cdf(std::exp(1.0)) == doctest::Approx(0.5).epsilon(1e-14));
+
+    CHECK(ontrack::to_string(ontrack::distribution_family::log_student_t) == "log_student_t");
+}
+
+TEST_CASE("a zero scale is a point mass") {
+    const auto d = ontrack::predictive::student_t(3.0, 0.0, 4.0);
+    CHECK(d.quantile(0.01) == 3.0);
+    CHECK(d.probability(ontrack::comparator::at_least, 3.0) == 1.0);
+    CHECK(d.probability(ontrack::comparator::greater, 3.0) == 0.0);
+    CHECK(d.probability(ontrack::comparator::less, 3.5) == 1.0);
+    CHECK(d.cdf(2.9) == 0.0);
+}
+
+TEST_CASE("invalid arguments throw value_error") {
+    CHECK_THROWS_AS(ontrack::predictive::student_t(0.0, -1.0, 3.0), ontrack::value_error);
+    CHECK_THROWS_AS(ontrack::predictive::student_t(0.0, 1.0, 0.0), ontrack::value_error);
+    CHECK_THROWS_AS(ontrack::predictive::normal(std::nan(""), 1.0), ontrack::value_error);
+    const auto d = ontrack::predictive::student_t(0.0, 1.0, 1.0);
+    CHECK_THROWS_AS(d.mean(), ontrack::value_error);  // Cauchy: no mean
+    CHECK_THROWS_AS(d.quantile(0.0), ontrack::value_error);
+    CHECK_THROWS_AS(d.quantile(1.0), ontrack::value_error);
+    CHECK_THROWS_AS(d.interval(1.0), ontrack::value_error);
+    CHECK_THROWS_AS(d.cdf(std::nan("")), ontrack::value_error);
+    CHECK_THROWS_AS(d.probability(ontrack::comparator::about, 1.0), ontrack::value_error);
+    CHECK_THROWS_AS(d.probability_between(2.0, 1.0), ontrack::value_error);
+    CHECK(d.probability_between(-1.0, 1.0) == doctest::Approx(0.5).epsilon(1e-14));  // Cauchy: atan(1)/π·2
+}
+
+TEST_CASE("P(threshold) agrees with Monte Carlo draws of the same distribution") {
+    // 2e5 draws per case, fixed seed; tolerance 5 binomial standard errors.
+    check_monte_carlo(ontrack::predictive::student_t(10.0, 2.0, 3.0), 12.5);
+    check_monte_carlo(ontrack::predictive::student_t(10.0, 2.0, 11.0), 6.0);
+    check_monte_carlo(ontrack::predictive::normal(0.03, 0.004), 0.035);
+    check_monte_carlo(ontrack::predictive::log_student_t(std::log(2500.0), 0.08, 6.0), 2800.0);
+    check_monte_carlo(ontrack::predictive::log_normal(std::log(2.4), 0.05), 2.5);
+}

@@ -1,0 +1,231 @@
+"""pandas conversions (python/ontrack/_pandas.py): Series.from_pandas, Series.to_pandas,
+Period.to_pandas, and pandas Periods given where ontrack expects a period.
+
+The expected ontrack periods are read off the pandas labels by hand (a quarter-end timestamp
+2020-06-30 is in 2020-Q2, a month-end 2020-02-29 in 2020-02).
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import ontrack as ot
+
+nan = math.nan
+
+
+def observed(s: ot.Series) -> list[tuple[str, float]]:
+    periods, values = s.observed()
+    return [(str(p), v) for p, v in zip(periods, values.tolist())]
+
+
+# ------------------------------------------------------------------------------------ Period <-> pandas
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025", pd.Period("2025", freq="Y")),
+        ("2025-Q3", pd.Period("2025Q3", freq="Q")),
+        ("2025-03", pd.Period("2025-03", freq="M")),
+    ],
+)
+def test_period_to_pandas(text: str, expected: pd.Period) -> None:
+    converted = ot.Period(text).to_pandas()
+    assert isinstance(converted, pd.Period)
+    assert converted == expected
+    # Both sides agree on the calendar days covered.
+    assert converted.start_time.date() == ot.Period(text).first_day
+    assert converted.end_time.date() == ot.Period(text).last_day
+    # And the pandas Period reads back as the same ontrack Period.
+    assert ot.Period(converted) == ot.Period(text)
+
+
+def test_pandas_periods_of_other_frequencies_are_rejected() -> None:
+    with pytest.raises(ot.ParseError) as caught:
+        ot.Period(pd.Period("2025-05-01", freq="D"))
+    assert caught.value.field == "period"
+    assert caught.value.value == "D"
+    assert "unsupported pandas Period frequency" in str(caught.value)
+
+
+def test_fiscal_year_pandas_periods_are_not_silently_shifted() -> None:
+    # Regression (fixed): to_period trusts .year/.quarter of any freqstr starting with 'Q'.
+    fiscal = pd.Period("2025Q1", freq="Q-JUN")
+    try:
+        converted = ot.Period(fiscal)
+    except ot.ParseError:
+        return
+    assert converted.first_day == fiscal.start_time.date()
+
+
+# ----------------------------------------------------------------------------------- Series.from_pandas
+
+
+def test_from_pandas_with_int_index() -> None:
+    data = pd.Series([3.0, 1.0, 2.0], index=[2021, 2019, 2020], name="gdp")
+    s = ot.Series.from_pandas(data, region="China", unit="亿元")
+    assert observed(s) == [("2019", 1.0), ("2020", 2.0), ("2021", 3.0)]
+    assert (s.indicator, s.region, s.unit) == ("gdp", "China", "亿元")  # indicator from .name
+    assert ot.Series.from_pandas(data, indicator="other").indicator == "other"
+    # Integral floats are years too (an index that went through NaN handling).
+    floats = pd.Series([1.0, 2.0], index=[2019.0, 2020.0])
+    assert observed(ot.Series.from_pandas(floats)) == [("2019", 1.0), ("2020", 2.0)]
+    # numpy integer labels.
+    ints = pd.Series([1.0, 2.0], index=np.array([2019, 2020], dtype=np.int64))
+    assert observed(ot.Series.from_pandas(ints)) == [("2019", 1.0), ("2020", 2.0)]
+
+
+def test_from_pandas_keeps_nan_as_gaps() -> None:
+    data = pd.Series([1.0, nan, 3.0, 4.0], index=[2018, 2019, 2020, 2021])
+    s = ot.Series.from_pandas(data)
+    assert (len(s), s.count()) == (4, 3)
+    assert math.isnan(s.at(2019))
+
+
+def test_from_pandas_with_annual_period_index() -> None:
+    data = pd.Series([1.5, 2.5], index=pd.PeriodIndex(["2020", "2021"], freq="Y"))
+    s = ot.Series.from_pandas(data)
+    assert s.freq == "annual"
+    assert observed(s) == [("2020", 1.5), ("2021", 2.5)]
+
+
+def test_from_pandas_with_quarterly_period_index() -> None:
+    data = pd.Series([1.0, 2.0, 3.0], index=pd.period_range("2024Q4", periods=3, freq="Q"))
+    s = ot.Series.from_pandas(data)
+    assert s.freq == "quarterly"
+    # 2024Q4, then 2025Q1 and 2025Q2.
+    assert observed(s) == [("2024-Q4", 1.0), ("2025-Q1", 2.0), ("2025-Q2", 3.0)]
+
+
+def test_from_pandas_with_monthly_period_index() -> None:
+    data = pd.Series([1.0, 2.0], index=pd.period_range("2024-12", periods=2, freq="M"))
+    assert observed(ot.Series.from_pandas(data)) == [("2024-12", 1.0), ("2025-01", 2.0)]
+
+
+def test_from_pandas_with_datetime_index() -> None:
+    # Without a frequency, a timestamp stands for its year.
+    yearly = pd.Series([1.0, 2.0], index=pd.DatetimeIndex(["2020-12-31", "2021-06-30"]))
+    assert observed(ot.Series.from_pandas(yearly)) == [("2020", 1.0), ("2021", 2.0)]
+    # Quarter-end and month-end frequencies keep their frequency.
+    quarterly = pd.Series([1.0, 2.0], index=pd.date_range("2020-03-31", periods=2, freq="QE"))
+    assert observed(ot.Series.from_pandas(quarterly)) == [("2020-Q1", 1.0), ("2020-Q2", 2.0)]
+    monthly = pd.Series([1.0, 2.0], index=pd.date_range("2020-01-31", periods=2, freq="ME"))
+    assert observed(ot.Series.from_pandas(monthly)) == [("2020-01", 1.0), ("2020-02", 2.0)]
+
+
+def test_from_pandas_daily_dates_collide_as_years() -> None:
+    daily = pd.Series([1.0, 2.0], index=pd.date_range("2020-01-01", periods=2, freq="D"))
+    with pytest.raises(ot.InvalidValueError) as caught:
+        ot.Series.from_pandas(daily)
+    assert "duplicate period 2020" in str(caught.value)
+
+
+def test_from_pandas_rejects_non_numeric_values() -> None:
+    data = pd.Series(["1.5", "abc"], index=[2020, 2021])
+    with pytest.raises(ot.InvalidValueError) as caught:
+        ot.Series.from_pandas(data)
+    assert isinstance(caught.value, ValueError)
+    assert "field 'values'" in str(caught.value)
+    assert "not numeric" in str(caught.value)
+    assert "abc" in str(caught.value)
+
+
+def test_from_pandas_non_numeric_error_names_its_field() -> None:
+    # Regression (fixed): every InvalidValueError carries .field (register_error.cpp docstring: "Attribute: field").
+    with pytest.raises(ot.InvalidValueError) as caught:
+        ot.Series.from_pandas(pd.Series(["abc"], index=[2020]))
+    assert caught.value.field == "values"
+
+
+@pytest.mark.parametrize(
+    "index",
+    [
+        pytest.param([object(), object()], id="objects"),
+        pytest.param([True, False], id="bools"),
+        pytest.param([2020.5, 2021.5], id="fractional-floats"),
+        pytest.param([datetime.time(1), datetime.time(2)], id="times"),
+    ],
+)
+def test_from_pandas_rejects_index_labels_that_are_not_periods(index: list[object]) -> None:
+    with pytest.raises(TypeError) as caught:
+        ot.Series.from_pandas(pd.Series([1.0, 2.0], index=index))
+    assert "is not a period" in str(caught.value)
+    assert "PeriodIndex" in str(caught.value)
+
+
+def test_from_pandas_rejects_string_labels_that_are_not_periods() -> None:
+    with pytest.raises(ot.ParseError) as caught:
+        ot.Series.from_pandas(pd.Series([1.0], index=["last year"]))
+    assert caught.value.field == "periods"
+    assert caught.value.value == "last year"
+
+
+def test_from_pandas_needs_a_pandas_series() -> None:
+    with pytest.raises(TypeError, match="expected a pandas Series, got list"):
+        ot.Series.from_pandas([1.0, 2.0])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="got DataFrame"):
+        ot.Series.from_pandas(pd.DataFrame({"a": [1.0]}))  # type: ignore[arg-type]
+
+
+def test_from_pandas_rejects_duplicate_labels() -> None:
+    with pytest.raises(ot.InvalidValueError) as caught:
+        ot.Series.from_pandas(pd.Series([1.0, 2.0], index=[2020, 2020], name="gdp"))
+    assert caught.value.field == "periods"
+    assert "duplicate period 2020" in str(caught.value)
+
+
+# ------------------------------------------------------------------------------------- Series.to_pandas
+
+
+def test_to_pandas_uses_a_period_index_and_keeps_gaps() -> None:
+    s = ot.Series(2018, [1.0, 2.0, nan, 4.0], indicator="gdp", region="China", unit="亿元")
+    frame = s.to_pandas()
+    assert isinstance(frame, pd.Series)
+    assert isinstance(frame.index, pd.PeriodIndex)
+    assert frame.index.freqstr == "Y-DEC"
+    assert [str(p) for p in frame.index] == ["2018", "2019", "2020", "2021"]
+    assert frame.name == "gdp"
+    assert frame.dtype == np.float64
+    assert frame.iloc[:2].tolist() == [1.0, 2.0]
+    assert math.isnan(frame.iloc[2]) and frame.iloc[3] == 4.0
+
+
+def test_to_pandas_quarterly_and_monthly() -> None:
+    quarterly = ot.Series("2024-Q4", [1.0, 2.0]).to_pandas()
+    assert quarterly.index.freqstr == "Q-DEC"
+    assert list(quarterly.index) == [pd.Period("2024Q4", freq="Q"), pd.Period("2025Q1", freq="Q")]
+    assert quarterly.name is None  # no indicator, no name
+    monthly = ot.Series("2024-12", [1.0, 2.0]).to_pandas()
+    assert list(monthly.index) == [pd.Period("2024-12", freq="M"), pd.Period("2025-01", freq="M")]
+
+
+@pytest.mark.parametrize(
+    "series",
+    [
+        pytest.param(ot.Series(2018, [1.0, 2.0, nan, 4.0], "gdp", "China", "亿元"), id="annual-with-gap"),
+        pytest.param(ot.Series("2024-Q2", [1.5, nan, nan, 2.5], "rd", "China", "亿元"), id="quarterly"),
+        pytest.param(ot.Series("2024-11", [7.0, 8.0, 9.0], "cpi", "China", "%"), id="monthly"),
+    ],
+)
+def test_round_trip_through_pandas(series: ot.Series) -> None:
+    frame = series.to_pandas()
+    # pandas keeps the name (indicator); region and unit are given back explicitly.
+    back = ot.Series.from_pandas(frame, region=series.region, unit=series.unit)
+    assert back == series
+    assert back.freq == series.freq
+
+
+def test_empty_series_to_pandas_and_back() -> None:
+    frame = ot.Series.from_pairs([], [], indicator="gdp").to_pandas()
+    assert isinstance(frame, pd.Series)
+    assert len(frame) == 0
+    assert frame.dtype == np.float64
+    assert frame.name == "gdp"
+    back = ot.Series.from_pandas(frame)
+    assert len(back) == 0 and back.start is None and back.indicator == "gdp"
