@@ -10,7 +10,7 @@ JOBS ?= $(shell nproc)
 .PHONY: demo test setup system-deps python cpp-test python-test clean
 
 demo: python
-	$(PY) -m ontrack evaluate \
+	$(PY) -m ontrack assess \
 	  --targets examples/data/seed_targets.csv --targets examples/data/national_targets.csv \
 	  --observations examples/data/observations.csv
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ontrack._core import (
     Accuracy,
+    Assessment,
     Backtest,
     BacktestForecast,
     BatchProjection,
@@ -51,6 +52,7 @@ from ontrack.io import (
     write_targets,
 )
 
+from ontrack.assessment import TABLE_COLUMNS, assess, assess_table, select_series, summarize
 from ontrack.projection import backtest, project, project_many, project_ratio
 
 _pandas.install()
@@ -58,6 +60,7 @@ _projection.install()
 
 __all__ = [
     "Accuracy",
+    "Assessment",
     "Backtest",
     "BacktestForecast",
     "BatchProjection",
@@ -79,9 +82,12 @@ __all__ = [
     "RatioPoint",
     "RatioProjection",
     "Series",
+    "TABLE_COLUMNS",
     "Target",
     "Unit",
     "__version__",
+    "assess",
+    "assess_table",
     "backtest",
     "conversion_factor",
     "evaluate",
@@ -96,6 +102,8 @@ __all__ = [
     "project_ratio",
     "read_observations",
     "read_targets",
+    "select_series",
+    "summarize",
     "targets_to_pandas",
     "write_observations",
     "write_targets",

@@ -1,5 +1,7 @@
 """The ``ontrack`` command line.
 
+    ontrack assess --targets T.csv [--targets T2.csv] --observations O.csv [--as-of YYYY-MM-DD]
+                   [--method M] [--scheme S] [--vintage V] [--format table|csv|json] [--output FILE]
     ontrack evaluate --targets T.csv [--targets T2.csv] --observations O.csv [--vintage V]
                      [--format table|csv|json] [--output FILE]
 
@@ -17,6 +19,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ontrack import _core
+from ontrack.assessment import assess_table, summarize
 from ontrack.io import evaluate_table, read_observations, read_targets
 
 
@@ -31,6 +34,23 @@ def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ontrack", description="Track plan indicators against their targets.")
     parser.add_argument("--version", action="version", version=f"ontrack {_core.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    assess = commands.add_parser("assess", help="will each target be met? projection, probability, pace and status")
+    assess.add_argument("--targets", action="append", required=True, help="targets CSV (repeatable)")
+    assess.add_argument("--observations", required=True, help="observations CSV")
+    assess.add_argument("--as-of", dest="as_of", help="use only what was known on this date (YYYY-MM-DD)")
+    assess.add_argument(
+        "--method",
+        default="auto",
+        choices=["auto", "linear", "loglinear", "cagr", "weighted_linear", "holt", "holt_damped"],
+    )
+    assess.add_argument(
+        "--scheme",
+        default="probability",
+        choices=["probability", "statcan", "unsd", "unsd2023", "eurostat", "escap", "sdsn"],
+    )
+    assess.add_argument("--vintage", default="first_release", help="release to use where several exist (default: first_release)")
+    assess.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    assess.add_argument("--output", help="write here instead of standard output (atomically)")
     evaluate = commands.add_parser(
         "evaluate", help="say, from observed data only, which targets are met, missed or pending"
     )
@@ -42,6 +62,26 @@ def _build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--format", choices=["table", "csv", "json"], default="table")
     evaluate.add_argument("--output", help="write here instead of standard output (atomically)")
     return parser
+
+
+def _render_assessment(frame: pd.DataFrame, fmt: str, summary: pd.DataFrame, header: str) -> str:
+    if fmt == "csv":
+        return frame.to_csv(index=False, lineterminator="\n")
+    if fmt == "json":
+        return frame.to_json(orient="records", force_ascii=False, indent=1) + "\n"
+    shown = frame[["id", "region", "indicator", "target", "deadline", "latest_value", "projected", "probability", "status", "message"]]
+    with pd.option_context(
+        "display.max_rows", None, "display.max_colwidth", 90, "display.width", 250, "display.float_format", "{:.4g}".format
+    ):
+        counts = ", ".join(f"{int(n)} {status}" for status, n in summary["targets"].items())
+        return (
+            header
+            + "\n\n"
+            + shown.to_string(index=False)
+            + f"\n\n{len(frame)} targets: {counts}.\n"
+            + "status: met/missed = deadline observed; achieved = already reached; on_track/at_risk/off_track/regressing = "
+            "by the scheme; not_assessable = no data or too little (message says which).\n"
+        )
 
 
 def _render(frame: pd.DataFrame, fmt: str) -> str:
@@ -85,8 +125,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         targets = [t for path in args.targets for t in read_targets(path)]
         observations = read_observations(args.observations)
-        frame = evaluate_table(targets, observations, vintage=args.vintage)
-        text = _render(frame, args.format)
+        if args.command == "assess":
+            frame = assess_table(
+                targets, observations, method=args.method, scheme=args.scheme, as_of=args.as_of, vintage=args.vintage
+            )
+            header = f"ontrack assess: scheme {args.scheme}, method {args.method}" + (
+                f", as of {args.as_of}" if args.as_of else ", all published data"
+            )
+            text = _render_assessment(frame, args.format, summarize(frame, targets, "status"), header)
+        else:
+            frame = evaluate_table(targets, observations, vintage=args.vintage)
+            text = _render(frame, args.format)
         if args.output:
             _write_atomically(args.output, text)
         else:

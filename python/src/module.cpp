@@ -18,4 +18,5 @@ PYBIND11_MODULE(_core, m) {
     ontrack::python::register_targets_file(m);
     ontrack::python::register_observations(m);
     ontrack::python::register_plan(m);
+    ontrack::python::register_assessment(m);
 }

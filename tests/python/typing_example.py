@@ -160,3 +160,64 @@ def odds_and_ends() -> float:
     version: str = ot.__version__
     assert found is not None and version and table.contains("China", "x") and indicator.direction == "higher_is_better"
     return factor + indicator.unit.scale + len(plan) + row.value + len(table)
+
+
+def gdp_path() -> list[float]:
+    return [100.0 * 1.05**k for k in range(8)]
+
+
+def projections() -> pd.DataFrame:
+    history = ot.Series(2015, [2.06, 2.1, 2.12, 2.14, 2.24, 2.4, 2.44, 2.54], indicator="rd_intensity")
+    from_pandas = pd.Series([1.0, 2.0, 4.0, 5.0], index=pd.period_range("2001", periods=4, freq="Y"))
+    projection: ot.Projection = ot.project(history, "loglinear", to=2025, level=0.9)
+    also: ot.Projection = ot.project(from_pandas, to=pd.Period("2006", freq="Y"), level=0.8)
+    method: Literal["linear", "loglinear", "cagr", "weighted_linear", "holt", "holt_damped"] = projection.method
+    point: ot.ProjectionPoint = projection.at(2025)
+    when: ot.Period = point.period
+    predictive: ot.Predictive = point.distribution
+    family: Literal["student_t", "normal", "log_student_t", "log_normal"] = predictive.family
+    bounds: tuple[float, float] = predictive.interval(0.5)
+    p: float = projection.probability(">=", 3.0, "2025") + predictive.probability("<", 2.0) + predictive.cdf(2.5)
+    quantile: float = predictive.quantile(0.1) + predictive.sf(2.5) + predictive.median() + predictive.mean()
+    crossing: Optional[ot.Period] = projection.expected_crossing("≥", 2.6)
+    params: dict[str, float] = projection.params
+    records = projection.to_records()
+    first_mean: float = records[0]["mean"]
+    record_period: ot.Period = records[-1]["period"]
+    fit: float = projection.llf + projection.aic + projection.aicc + projection.bic + projection.residual_sd
+    frame: pd.DataFrame = projection.to_pandas()
+    assert method and when == record_period and family and bounds[0] < bounds[1] and crossing is not None and params
+    assert projection.reason and len(projection) == 3 and projection.n == 8 and also.level < 1 and point.lower < point.upper
+
+    panel = np.array([history.values, gdp_path(), np.full(8, np.nan)])
+    batch: ot.BatchProjection = ot.project_many(panel, [2015 + k for k in range(8)], "auto", to=2025, threads=2)
+    same: ot.BatchProjection = ot.project_many(panel.tolist(), ot.Period(2015), to="2025", level=0.8)
+    means: npt.NDArray[np.float64] = batch.mean
+    chance: npt.NDArray[np.float64] = batch.probability(">=", np.array([1.0, 2.0, 3.0]), 2025)
+    everywhere: npt.NDArray[np.float64] = same.probability("<", 2.5, ot.Period(2025))
+    why: list[str] = batch.errors
+    # "auto" where a row could not be projected (see errors), otherwise the model auto chose.
+    chosen: list[Literal["linear", "loglinear", "cagr", "weighted_linear", "holt", "holt_damped", "auto"]] = batch.methods
+    periods: list[ot.Period] = batch.periods
+    assert means.shape and chance.shape == everywhere.shape and why and chosen and periods and batch.df.size and batch.family
+
+    result: ot.Backtest = ot.backtest(history, "holt", horizon=2, level=0.8)
+    forecasts: list[ot.BacktestForecast] = result.forecasts
+    covered: list[bool] = [f.covered for f in forecasts if f.origin < f.period and f.horizon > 0]
+    overall: ot.Accuracy = result.overall
+    by_horizon: dict[int, ot.Accuracy] = result.by_horizon
+    score: float = overall.mae + overall.mape + overall.rmse + overall.coverage + overall.count
+    rows: pd.DataFrame = result.to_pandas()
+    assert covered is not None and by_horizon and result.skipped is not None and score >= 0 and len(rows) >= 0
+
+    gdp = ot.Series(2015, gdp_path(), indicator="gdp")
+    ratio: ot.RatioProjection = ot.project_ratio(history, gdp, "loglinear", to=2025, scale=100.0, draws=1000, seed=1)
+    middle: ot.RatioPoint = ratio.at(2025)
+    direct: Optional[ot.Projection] = ratio.direct
+    components: tuple[ot.Projection, ot.Projection] = (ratio.numerator, ratio.denominator)
+    observed: ot.Series = ratio.observed_ratio
+    share: float = ratio.probability(">", 2.5, 2025) + middle.median + middle.lower + middle.upper
+    table: pd.DataFrame = ratio.to_pandas()
+    assert direct is not None and components and len(observed) and ratio.draws + ratio.seed > 0 and share >= 0
+    assert first_mean + p + quantile + fit > 0 and ratio.points[-1].period == middle.period and len(table) > 0
+    return frame

@@ -82,7 +82,7 @@ inline accuracy summarise(const std::vector<const backtest_forecast*>& forecasts
 /// leaves an observation to forecast.
 inline backtest_result backtest(const series& s, method m, int horizon = 1, double level = 0.95) {
     if (horizon < 1) throw value_error("horizon", "the horizon must be at least 1 period, got " + std::to_string(horizon));
-    if (!(level > 0.0 && level < 1.0)) throw value_error("level", "the interval level must lie strictly between 0 and 1");
+    if (!(level > 0.0 && level < 1.0)) throw value_error("level", "the interval level must lie strictly between 0 and 1, got " + detail::describe_number(level));
     backtest_result out;
     out.requested = m;
     out.horizon = horizon;

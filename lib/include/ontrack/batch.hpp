@@ -79,7 +79,7 @@ struct batch_projection {
 inline batch_projection project_many(const Eigen::Ref<const panel>& values, const period& first, method m, const period& to,
                                      double level = 0.95, unsigned threads = 0) {
     if (!(level > 0.0 && level < 1.0)) {
-        throw value_error("level", "the interval level must lie strictly between 0 and 1, got " + detail::format_number(level));
+        throw value_error("level", "the interval level must lie strictly between 0 and 1, got " + detail::describe_number(level));
     }
     const period last_column = first + (values.cols() - 1);
     if (values.cols() == 0 || !(last_column < to)) {

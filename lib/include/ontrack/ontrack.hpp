@@ -1,6 +1,7 @@
 // ontrack: track plan indicators against their targets. Include this for everything.
 #pragma once
 
+#include <ontrack/assessment.hpp>
 #include <ontrack/backtest.hpp>
 #include <ontrack/batch.hpp>
 #include <ontrack/distribution.hpp>

@@ -393,7 +393,7 @@ inline projection project_one(const series& s, method m, const std::vector<perio
 /// observations (`minimum_observations`) or gaps where ETS needs none.
 inline projection project(const series& s, method m, const period& to, double level = 0.95) {
     if (!(level > 0.0 && level < 1.0)) {
-        throw value_error("level", "the interval level must lie strictly between 0 and 1, got " + detail::format_number(level));
+        throw value_error("level", "the interval level must lie strictly between 0 and 1, got " + detail::describe_number(level));
     }
     if (s.empty()) throw data_error(to_string(m) + " needs >= " + std::to_string(minimum_observations(m)) + " observations, got 0");
     const auto horizon = detail::horizon_of(s, to);

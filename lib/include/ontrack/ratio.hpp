@@ -97,8 +97,9 @@ inline double sorted_quantile(const std::vector<double>& sorted, double p) {
 /// observations; otherwise `direct` is empty.
 ///
 /// Throws what `project` throws for either component, `value_error` when the components differ in
-/// frequency, when `scale` is not positive and finite, or when `draws` < 100; `data_error` when a
-/// denominator draw is 0 or the projected denominators are not all positive.
+/// frequency, when `scale` is not positive and finite, or when `draws` < 100; `data_error` when the
+/// denominator's projected median is not positive in some period (a ratio to a negative GDP has no
+/// meaning) or a denominator draw is exactly 0.
 inline ratio_projection project_ratio(const series& numerator, const series& denominator, method m, const period& to,
                                       double scale = 100.0, double level = 0.95, std::size_t draws = 100000,
                                       std::uint64_t seed = 20251122) {
@@ -142,6 +143,10 @@ inline ratio_projection project_ratio(const series& numerator, const series& den
             if (candidate.at == point.at) top = &candidate;
         }
         if (top == nullptr) continue;
+        if (!(point.distribution.median() > 0.0)) {
+            throw data_error("the denominator '" + denominator.indicator() + "' is projected at " + detail::describe_number(point.distribution.median()) +
+                             " in " + point.at.to_string() + ": a ratio needs a positive denominator");
+        }
         ratio_point r{point.at, 0.0, 0.0, 0.0, std::vector<double>(draws)};
         for (auto& x : r.draws) {
             const double below = detail::draw(point.distribution, rng);

@@ -154,6 +154,13 @@ inline std::string format_number(double value) {
     return std::string(buffer.data(), end);
 }
 
+/// A number for an error message: like `format_number`, but NaN and infinities are spelled out.
+inline std::string describe_number(double value) {
+    if (std::isnan(value)) return "NaN";
+    if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+    return format_number(value);
+}
+
 /// Splits on a single-byte separator, trimming each piece and dropping empty ones.
 inline std::vector<std::string> split_list(std::string_view text, char separator) {
     std::vector<std::string> out;

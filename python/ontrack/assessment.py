@@ -1,0 +1,202 @@
+"""Assessing targets from Python: one target, or a whole plan against a table of observations."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Optional, Union
+
+import pandas as pd
+
+from ontrack import _core
+from ontrack.io import _describe_target
+from ontrack.projection import SeriesLike, _as_series
+
+DateLike = Union[_dt.date, str, None]
+
+TABLE_COLUMNS = [
+    "id",
+    "region",
+    "indicator",
+    "kind",
+    "deadline",
+    "target",
+    "latest_period",
+    "latest_value",
+    "projected",
+    "lower",
+    "upper",
+    "probability",
+    "required_pace",
+    "actual_pace",
+    "progress",
+    "score",
+    "status",
+    "scheme_status",
+    "expected_period",
+    "method",
+    "scheme",
+    "message",
+]
+
+# Most at risk first: what is lost, then what is slipping, then what is fine.
+RISK_ORDER = ["missed", "regressing", "off_track", "at_risk", "not_assessable", "on_track", "achieved", "met"]
+
+
+def assess(
+    target: _core.Target,
+    series: SeriesLike,
+    method: str = "auto",
+    scheme: str = "probability",
+    as_of: DateLike = None,
+    level: float = 0.95,
+    thresholds: Optional[Mapping[str, float]] = None,
+) -> _core.Assessment:
+    """Will ``target`` be met? See ``_core.assess``; ``series`` may be a pandas Series."""
+    return _core.assess(target, _as_series(series), method, scheme, as_of, level, None if thresholds is None else dict(thresholds))
+
+
+def _as_date(as_of: DateLike) -> Optional[_dt.date]:
+    if as_of is None or isinstance(as_of, _dt.date):
+        return as_of
+    try:
+        return _dt.date.fromisoformat(as_of)
+    except ValueError as exc:
+        error = _core.ParseError(f"field 'as_of': not an ISO date (YYYY-MM-DD) (got '{as_of}')")
+        error.field, error.value, error.reason = "as_of", as_of, "not an ISO date (YYYY-MM-DD)"
+        error.line, error.column, error.source = 0, 0, ""
+        raise error from exc
+
+
+def _is_date(text: str) -> bool:
+    try:
+        _dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def select_series(
+    observations: _core.ObservationTable,
+    region: str,
+    indicator: str,
+    vintage: str = "first_release",
+    as_of: DateLike = None,
+) -> _core.Series:
+    """The series to assess a target with.
+
+    Where the vintages are publication dates (YYYY-MM-DD), each period takes the latest vintage
+    published by ``as_of`` (or the latest of all without ``as_of``). Otherwise a single vintage is
+    used as is, and with several ``vintage`` chooses (by default the first release: what was known
+    first). Raises DataError when nothing matches.
+    """
+    vintages = observations.vintages(region, indicator)
+    if not vintages:
+        raise _core.DataError(f"no observations of '{indicator}' in '{region}'")
+    if all(_is_date(v) for v in vintages):
+        cutoff = _as_date(as_of)
+        best: dict[str, tuple[str, float, str]] = {}
+        for o in observations.rows:
+            if o.region != region or o.indicator != indicator:
+                continue
+            if cutoff is not None and _dt.date.fromisoformat(o.vintage) > cutoff:
+                continue
+            key = str(o.period)
+            if key not in best or o.vintage > best[key][0]:
+                best[key] = (o.vintage, o.value, o.unit)
+        if not best:
+            raise _core.DataError(f"no vintage of '{indicator}' in '{region}' was published by {as_of}")
+        units = {unit for _, _, unit in best.values()}
+        return _core.Series.from_pairs(list(best), [value for _, value, _ in best.values()], indicator, region, units.pop() if len(units) == 1 else "")
+    chosen = vintages[0] if len(vintages) == 1 else vintage
+    return observations.select(region, indicator, chosen)
+
+
+def _number(x: Optional[float]) -> float:
+    return math.nan if x is None else float(x)
+
+
+def assess_table(
+    targets: Iterable[_core.Target],
+    observations: _core.ObservationTable,
+    method: str = "auto",
+    scheme: str = "probability",
+    as_of: DateLike = None,
+    vintage: str = "first_release",
+    level: float = 0.95,
+    thresholds: Optional[Mapping[str, float]] = None,
+) -> pd.DataFrame:
+    """Assess every target against the observations: one row per target, most at risk first.
+
+    Columns: ``TABLE_COLUMNS``. A target whose indicator has no observations is 'not_assessable' and
+    says why in ``message``; every row has a status.
+    """
+    records: list[dict[str, Any]] = []
+    for t in targets:
+        record: dict[str, Any] = {
+            "id": t.id,
+            "region": t.region,
+            "indicator": t.indicator,
+            "kind": t.kind,
+            "deadline": str(t.period),
+            "target": _describe_target(t),
+            "latest_period": "",
+            "latest_value": math.nan,
+            "projected": math.nan,
+            "lower": math.nan,
+            "upper": math.nan,
+            "probability": math.nan,
+            "required_pace": math.nan,
+            "actual_pace": math.nan,
+            "progress": math.nan,
+            "score": math.nan,
+            "status": "not_assessable",
+            "scheme_status": "not_assessable",
+            "expected_period": "",
+            "method": "",
+            "scheme": scheme,
+            "message": "",
+        }
+        try:
+            series = select_series(observations, t.region, t.indicator, vintage, as_of)
+            result = assess(t, series, method, scheme, as_of, level, thresholds)
+        except _core.DataError as exc:
+            record["message"] = f"not assessable: {exc}"
+        else:
+            record.update(
+                latest_period="" if result.latest_period is None else str(result.latest_period),
+                latest_value=_number(result.latest_value),
+                projected=_number(result.projected),
+                lower=_number(result.lower),
+                upper=_number(result.upper),
+                probability=_number(result.probability),
+                required_pace=_number(result.required_pace),
+                actual_pace=_number(result.actual_pace),
+                progress=_number(result.progress),
+                score=_number(result.score),
+                status=result.status,
+                scheme_status=result.scheme_status,
+                expected_period="" if result.expected_period is None else str(result.expected_period),
+                method=result.method,
+                message=result.message,
+            )
+        records.append(record)
+    table = pd.DataFrame(records, columns=TABLE_COLUMNS)
+    rank = table["status"].map({s: i for i, s in enumerate(RISK_ORDER)})
+    order = table.assign(_rank=rank, _p=table["probability"].fillna(2.0)).sort_values(["_rank", "_p"], kind="stable")
+    return order.drop(columns=["_rank", "_p"]).reset_index(drop=True)
+
+
+def summarize(table: pd.DataFrame, targets: Sequence[_core.Target], by: str = "status") -> pd.DataFrame:
+    """Counts of statuses per group: ``by`` is 'status', 'commitment' or 'lead_unit' (a target with
+    several responsible units counts once, under its lead unit)."""
+    if by == "status":
+        counts = table["status"].value_counts().reindex(RISK_ORDER, fill_value=0)
+        return counts[counts > 0].rename("targets").to_frame()
+    if by not in ("commitment", "lead_unit"):
+        raise ValueError(f"by: expected 'status', 'commitment' or 'lead_unit', got {by!r}")
+    attribute = {t.id: (getattr(t, by) or "(none)") for t in targets}
+    grouped = table.assign(**{by: table["id"].map(attribute)})
+    frame = pd.crosstab(grouped[by], grouped["status"])
+    return frame.reindex(columns=[s for s in RISK_ORDER if s in frame.columns])

@@ -1,0 +1,148 @@
+// assess(): will a target be met — projection, probability, paces and a scheme's status.
+#include "pybind.hpp"
+
+#include <ontrack/assessment.hpp>
+
+namespace ontrack::python {
+
+namespace {
+
+std::optional<boost::gregorian::date> to_date(const py::object& value) {
+    if (value.is_none()) return std::nullopt;
+    if (py::isinstance<py::str>(value)) {
+        const std::string text = value.cast<std::string>();
+        const auto bad = [&]() -> boost::gregorian::date { throw parse_error("as_of", text, "not an ISO date (YYYY-MM-DD)"); };
+        if (text.size() != 10 || text[4] != '-' || text[7] != '-') return bad();
+        const auto y = detail::parse_int(std::string_view(text).substr(0, 4));
+        const auto m = detail::parse_int(std::string_view(text).substr(5, 2));
+        const auto d = detail::parse_int(std::string_view(text).substr(8, 2));
+        if (!y || !m || !d) return bad();
+        try {
+            return boost::gregorian::date(static_cast<unsigned short>(*y), static_cast<unsigned short>(*m), static_cast<unsigned short>(*d));
+        } catch (const std::out_of_range&) {
+            return bad();
+        }
+    }
+    if (py::hasattr(value, "year") && py::hasattr(value, "month") && py::hasattr(value, "day")) {
+        return boost::gregorian::date(value.attr("year").cast<unsigned short>(), value.attr("month").cast<unsigned short>(),
+                                      value.attr("day").cast<unsigned short>());
+    }
+    throw py::type_error("as_of: expected a date, a 'YYYY-MM-DD' string or None");
+}
+
+/// Band thresholds by name for the chosen scheme; unknown names are an error naming them.
+void set_thresholds(assessment_options& o, const py::dict& thresholds) {
+    for (const auto& [key, value] : thresholds) {
+        const std::string name = py::str(key);
+        const double x = value.cast<double>();
+        bool known = true;
+        switch (o.rule) {
+            case scheme::probability:
+                if (name == "on_track") o.probability_bands.on_track = x;
+                else if (name == "at_risk") o.probability_bands.at_risk = x;
+                else if (name == "off_track") o.probability_bands.off_track = x;
+                else known = false;
+                break;
+            case scheme::statcan:
+                if (name == "high") o.statcan_bands.high = x;
+                else if (name == "med") o.statcan_bands.med = x;
+                else if (name == "low") o.statcan_bands.low = x;
+                else known = false;
+                break;
+            case scheme::unsd:
+                if (name == "substantial") o.unsd_bands.substantial = x;
+                else if (name == "fair") o.unsd_bands.fair = x;
+                else if (name == "limited") o.unsd_bands.limited = x;
+                else known = false;
+                break;
+            case scheme::unsd2023:
+                if (name == "on_track") o.unsd2023_bands.on_track = x;
+                else if (name == "acceleration_needed") o.unsd2023_bands.acceleration_needed = x;
+                else known = false;
+                break;
+            case scheme::eurostat:
+                if (name == "significant") o.eurostat_bands.significant = x;
+                else if (name == "moderate") o.eurostat_bands.moderate = x;
+                else if (name == "insufficient") o.eurostat_bands.insufficient = x;
+                else known = false;
+                break;
+            case scheme::escap:
+                if (name == "maintain") o.escap_bands.maintain = x;
+                else if (name == "reverse") o.escap_bands.reverse = x;
+                else known = false;
+                break;
+            case scheme::sdsn:
+                if (name == "on_track") o.sdsn_bands.on_track = x;
+                else if (name == "moderate") o.sdsn_bands.moderate = x;
+                else if (name == "stagnating") o.sdsn_bands.stagnating = x;
+                else known = false;
+                break;
+        }
+        if (!known) throw value_error("thresholds", "'" + name + "' is not a threshold of the " + to_string(o.rule) + " scheme");
+    }
+    const auto& p = o.probability_bands;
+    if (!(p.off_track <= p.at_risk && p.at_risk <= p.on_track)) throw value_error("thresholds", "probability bands must satisfy off_track <= at_risk <= on_track");
+}
+
+}  // namespace
+
+void register_assessment(py::module_& m) {
+    py::class_<assessment>(m, "Assessment", R"doc(
+Will a target be met: latest observation, the target as a number at the deadline, projection and
+interval, P(target) and P(stretch), pace needed vs achieved, expected period of attainment, the
+scheme's progress/score, the unified ``status`` and the scheme's own ``scheme_status``, and a sentence.
+)doc")
+        .def_readonly("id", &assessment::id)
+        .def_readonly("deadline", &assessment::deadline)
+        .def_readonly("latest_period", &assessment::latest_period)
+        .def_readonly("latest_value", &assessment::latest_value)
+        .def_readonly("base_period", &assessment::base_period)
+        .def_readonly("base_value", &assessment::base_value)
+        .def_readonly("target_value", &assessment::target_value)
+        .def_readonly("target_high", &assessment::target_high)
+        .def_readonly("stretch_value", &assessment::stretch_value)
+        .def_readonly("projected", &assessment::projected)
+        .def_readonly("lower", &assessment::lower)
+        .def_readonly("upper", &assessment::upper)
+        .def_readonly("probability", &assessment::probability)
+        .def_readonly("probability_stretch", &assessment::probability_stretch)
+        .def_readonly("required_pace", &assessment::required_pace)
+        .def_readonly("required_growth", &assessment::required_growth)
+        .def_readonly("actual_pace", &assessment::actual_pace)
+        .def_readonly("actual_growth", &assessment::actual_growth)
+        .def_readonly("pace_ratio", &assessment::pace_ratio)
+        .def_readonly("expected_period", &assessment::expected_period)
+        .def_readonly("gap", &assessment::gap)
+        .def_readonly("progress", &assessment::progress)
+        .def_readonly("score", &assessment::score)
+        .def_property_readonly("status", [](const assessment& a) { return to_string(a.unified); })
+        .def_readonly("scheme_status", &assessment::scheme_status)
+        .def_readonly("method", &assessment::method_used)
+        .def_readonly("nowcast", &assessment::nowcast)
+        .def_readonly("observed", &assessment::observed)
+        .def_readonly("message", &assessment::message)
+        .def("__repr__", [](const assessment& a) { return "Assessment('" + a.id + "', " + to_string(a.unified) + ": " + a.message + ")"; });
+
+    m.def(
+        "assess",
+        [](const target& t, const series& s, const std::string& method_name, const std::string& scheme_name, const py::object& as_of,
+           double level, const py::object& thresholds) {
+            assessment_options o;
+            o.projection = parse_method(method_name);
+            o.rule = parse_scheme(scheme_name);
+            o.as_of = to_date(as_of);
+            o.level = level;
+            if (!thresholds.is_none()) set_thresholds(o, thresholds.cast<py::dict>());
+            py::gil_scoped_release release;
+            return assess(t, s, o);
+        },
+        py::arg("target"), py::arg("series"), py::arg("method") = "auto", py::arg("scheme") = "probability", py::arg("as_of") = py::none(),
+        py::arg("level") = 0.95, py::arg("thresholds") = py::none(), R"doc(
+Assess one target against its series. ``scheme``: 'probability' (default), 'statcan', 'unsd',
+'unsd2023', 'eurostat', 'escap', 'sdsn'; ``thresholds`` overrides the scheme's bands by name
+(probability: on_track, at_risk, off_track). ``as_of`` (date or 'YYYY-MM-DD') keeps only periods that
+ended before it.
+)doc");
+}
+
+}  // namespace ontrack::python
