@@ -7,7 +7,7 @@ BUILD := build/cpp
 APT_PACKAGES := libeigen3-dev libboost-date-time-dev doctest-dev
 JOBS ?= $(shell nproc)
 
-.PHONY: demo test setup system-deps python cpp-test python-test clean
+.PHONY: demo test test-sanitize setup system-deps python cpp-test python-test clean
 
 demo: python
 	$(PY) -m ontrack assess \
@@ -44,6 +44,12 @@ cpp-test: system-deps
 
 python-test: python
 	$(PY) -m pytest
+
+# The C++ suites under AddressSanitizer + UndefinedBehaviorSanitizer (CMakePresets.json, preset "sanitize").
+test-sanitize: system-deps
+	cmake --preset sanitize >/dev/null
+	cmake --build --preset sanitize -j $(JOBS)
+	ctest --preset sanitize -j $(JOBS)
 
 clean:
 	rm -rf build $(VENV)

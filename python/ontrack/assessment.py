@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Optional, Union
 
@@ -44,6 +45,9 @@ TABLE_COLUMNS = [
 RISK_ORDER = ["missed", "regressing", "off_track", "at_risk", "not_assessable", "on_track", "achieved", "met"]
 
 
+_VALIDATION_TARGET = _core.Target(id="options", value=0.0, period=2000)
+
+
 def assess(
     target: _core.Target,
     series: SeriesLike,
@@ -57,10 +61,16 @@ def assess(
     return _core.assess(target, _as_series(series), method, scheme, as_of, level, None if thresholds is None else dict(thresholds))
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _as_date(as_of: DateLike) -> Optional[_dt.date]:
     if as_of is None or isinstance(as_of, _dt.date):
         return as_of
     try:
+        # Only YYYY-MM-DD, as the compiled core reads it (fromisoformat alone also takes '20220630').
+        if not _ISO_DATE.fullmatch(as_of):
+            raise ValueError(as_of)
         return _dt.date.fromisoformat(as_of)
     except ValueError as exc:
         error = _core.ParseError(f"field 'as_of': not an ISO date (YYYY-MM-DD) (got '{as_of}')")
@@ -70,6 +80,8 @@ def _as_date(as_of: DateLike) -> Optional[_dt.date]:
 
 
 def _is_date(text: str) -> bool:
+    if not _ISO_DATE.fullmatch(text):
+        return False
     try:
         _dt.date.fromisoformat(text)
     except ValueError:
@@ -132,6 +144,9 @@ def assess_table(
     Columns: ``TABLE_COLUMNS``. A target whose indicator has no observations is 'not_assessable' and
     says why in ``message``; every row has a status.
     """
+    # Check the options once, so that a bad one is an error even when no target has data: an empty
+    # series makes the core validate them all without assessing anything.
+    _core.assess(_VALIDATION_TARGET, _core.Series(2000, []), method, scheme, _as_date(as_of), level, None if thresholds is None else dict(thresholds))
     records: list[dict[str, Any]] = []
     for t in targets:
         record: dict[str, Any] = {

@@ -221,3 +221,36 @@ def projections() -> pd.DataFrame:
     assert direct is not None and components and len(observed) and ratio.draws + ratio.seed > 0 and share >= 0
     assert first_mean + p + quantile + fit > 0 and ratio.points[-1].period == middle.period and len(table) > 0
     return frame
+
+
+def assessments(folder: Path) -> pd.DataFrame:
+    target = ot.Target(id="cn13-01", indicator="rd_intensity", value=2.5, period=2020, unit="%")
+    history = ot.Series(2015, [2.06, 2.1, 2.12, 2.14, 2.24], indicator="rd_intensity")
+    from_pandas = pd.Series([2.06, 2.1, 2.12, 2.14, 2.24], index=range(2015, 2020))
+    result: ot.Assessment = ot.assess(target, history, "linear", scheme="statcan", as_of=datetime.date(2020, 6, 30))
+    again: ot.Assessment = ot.assess(target, from_pandas, as_of="2020-06-30", level=0.8, thresholds={"on_track": 0.8})
+    status: Literal[
+        "met", "missed", "achieved", "on_track", "at_risk", "off_track", "regressing", "not_assessable"
+    ] = result.status
+    label: str = result.scheme_status + result.method + result.message + result.id
+    probability: Optional[float] = again.probability
+    figures: list[Optional[float]] = [result.projected, result.lower, result.upper, result.required_pace]
+    periods: list[Optional[ot.Period]] = [result.latest_period, result.base_period, result.expected_period]
+    deadline: ot.Period = result.deadline
+    observed: ot.Evaluation = result.observed
+    nowcast: bool = result.nowcast
+    assert status and label and figures and periods and deadline and observed and not nowcast
+    assert probability is not None
+
+    targets: list[ot.Target] = ot.read_targets(folder / "targets.csv")
+    observations = ot.read_observations(folder / "observations.csv")
+    chosen: ot.Series = ot.select_series(observations, "China", "rd_intensity", vintage="yearbook", as_of="2023-06-30")
+    as_of = datetime.date(2021, 12, 31)
+    table: pd.DataFrame = ot.assess_table(
+        targets, observations, method="auto", scheme="sdsn", as_of=as_of, thresholds={"on_track": 0.9}
+    )
+    by_status: pd.DataFrame = ot.summarize(table, targets)
+    by_unit: pd.DataFrame = ot.summarize(table, targets, by="lead_unit")
+    columns: list[str] = ot.TABLE_COLUMNS
+    assert len(chosen) and list(table.columns) == columns and len(by_status) + len(by_unit) >= 0
+    return table

@@ -451,7 +451,9 @@ inline assessment assess(const target& t, const series& all, const assessment_op
             a.progress = r.progress;
             a.score = r.score;
             a.scheme_status = r.scheme_status;
-            a.unified = r.unified;
+            // Already achieved is achieved under every scheme; the native label stays as the rule said
+            // (schemes without an "achieved" label, such as Eurostat's, give their best band).
+            a.unified = achieved ? status::achieved : r.unified;
         } catch (const error& e) {
             a.scheme_status = "not_assessable";
             a.unified = status::not_assessable;
