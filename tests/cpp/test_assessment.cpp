@@ -21,9 +21,10 @@
 //   run with /work/main/.venv/bin/python (scipy 1.17).
 // - Schemes: the worked examples of methods.md, re-derived with the one-liners shown beside them.
 //
-// Tests marked `* doctest::should_fail()` with a `// BUG:` comment expose a defect in the library:
-// they fail today and the suite stays green; remove the decorator once the library is fixed.
+// Tests whose comment starts "Regression (fixed)" pin defects found by these tests and since fixed.
 #include <doctest/doctest.h>
+
+#include "test_support.hpp"
 
 #include <ontrack/assessment.hpp>
 #include <ontrack/observations.hpp>
@@ -46,14 +47,10 @@
 #error "compile with -DONTRACK_EXAMPLES_DATA_DIR='\"/path/to/examples/data\"'"
 #endif
 
-namespace doctest {
-template <>
-struct StringMaker<ontrack::period> {
-    static String convert(const ontrack::period& p) { return p.to_string().c_str(); }
-};
-}  // namespace doctest
-
 namespace {
+
+using ontrack::testing::mentions;
+using ontrack::testing::thrown;
 
 using ontrack::assess;
 using ontrack::assessment;
@@ -67,25 +64,6 @@ using ontrack::status;
 using ontrack::target;
 using ontrack::target_kind;
 using ontrack::verdict;
-
-template <class Error, class Fn>
-std::optional<Error> thrown(Fn&& fn) {
-    try {
-        fn();
-    } catch (const Error& e) {
-        return e;
-    } catch (...) {
-        return std::nullopt;
-    }
-    return std::nullopt;
-}
-
-bool mentions(const std::string& text, std::initializer_list<std::string_view> parts) {
-    for (const auto part : parts) {
-        if (text.find(part) == std::string::npos) return false;
-    }
-    return true;
-}
 
 period yr(int year) { return period::year(year); }
 
@@ -515,12 +493,12 @@ TEST_CASE("exact: level within and ~ (bands)") {
     CHECK(assess(w, rising(), linear()).unified == status::achieved);
 }
 
-// BUG: lib/include/ontrack/distribution.hpp, predictive::probability_between (line 153):
+// Regression (fixed): lib/include/ontrack/distribution.hpp, predictive::probability_between (line 153):
 // P(low <= X <= high) is computed as cdf(high) − cdf(low), which drops the mass *at* `low`. For a
 // point-mass predictive (exact data, scale 0) sitting on the lower bound it returns 0 instead of 1.
 // Input: rising() (projection exactly 28 in 2025, scale 0), level target `within` [28, 30] by 2025 (and
 // `~` 29 ± 1, the same band). Expected P = 1, on_track; actual P = 0, off_track.
-TEST_CASE("exact: a point mass on the lower bound of a band meets it" * doctest::should_fail()) {
+TEST_CASE("exact: a point mass on the lower bound of a band meets it") {
     target w = make(target_kind::level, comparator::within, 28, 2025);
     w.value_high = 30;
     auto a = assess(w, rising(), linear());
@@ -612,7 +590,7 @@ TEST_CASE("exact: increment target, threshold x(b) + value") {
     CHECK(got(a.probability, "probability") == 1.0);
 }
 
-// BUG: lib/include/ontrack/assessment.hpp, assess (the early return `if (a.observed.result ==
+// Regression (fixed): lib/include/ontrack/assessment.hpp, assess (the early return `if (a.observed.result ==
 // verdict::not_evaluable)`, line 206) together with lib/include/ontrack/evaluation.hpp, evaluate
 // (`base_value` returns nothing for an unobserved base, so growth/average_growth/increment/trend give
 // `not_evaluable`, lines 141, 177–181 and 329–333). The spec of `assess` says the threshold is x(b) + value etc.
@@ -623,7 +601,7 @@ TEST_CASE("exact: increment target, threshold x(b) + value") {
 // expected threshold 27.3, P(28 >= 27.3) = 1, on_track; increment +1.5 in 2025: expected threshold 27.5,
 // P = 1; trend >= by 2025 (no period_start): expected P(28 >= 18) = 1. Actual: all not_assessable with
 // "not evaluable: no observation for the base period 2024".
-TEST_CASE("exact: a base period not yet observed is projected (growth, increment, trend)" * doctest::should_fail()) {
+TEST_CASE("exact: a base period not yet observed is projected (growth, increment, trend)") {
     auto a = assess(make(target_kind::growth, comparator::at_least, 0.05, 2025), rising(), linear());
     CHECK(a.unified == status::on_track);
     CHECK(got(a.target_value, "target_value") == near(27.3));  // 1.05 × 26
@@ -687,14 +665,14 @@ TEST_CASE("exact: per_period target, product of the periods' probabilities") {
     CHECK(got(assess(w, rising(), linear()).probability, "P") == 1.0);
 }
 
-// BUG: lib/include/ontrack/assessment.hpp, assess, per-period block (line 362): for a per_period
+// Regression (fixed): lib/include/ontrack/assessment.hpp, assess, per-period block (line 362): for a per_period
 // target with comparator `~` the local `compare` is still `about` (it is turned into `within` only
 // when there is a deadline threshold, which per_period targets do not have), so the code calls
 // `fd.probability(about, …)`, which throws value_error("comparator", "a probability needs one of >=,
 // >, <=, <; got '~'"). The branch that handles `t.compare == about` inside the `within` case is dead.
 // Input: rising(), per_period ~ 22 ± 3 over 2021–2022 (projected 20 and 22, both in [19, 25]).
 // Expected: P = 1, on_track; actual: value_error thrown from assess.
-TEST_CASE("exact: per_period target with ~ (tolerance band every period)" * doctest::should_fail()) {
+TEST_CASE("exact: per_period target with ~ (tolerance band every period)") {
     target about = spanning(target_kind::per_period, comparator::about, 22, 2021, 2022);
     about.tolerance = 3;
     std::optional<assessment> a;
@@ -719,13 +697,13 @@ TEST_CASE("exact: non_decreasing target, P(deadline value on the desired side of
     CHECK(got(a.probability, "probability") == 1.0);
 }
 
-// BUG (minor, point masses only): lib/include/ontrack/assessment.hpp, assess, non_decreasing/trend
+// Regression (fixed): lib/include/ontrack/assessment.hpp, assess, non_decreasing/trend
 // block (line 371): `>` ("rises every period") is mapped to `>=` before asking the predictive, so on
 // a point mass equal to the latest value (flat exact data) P(x_T > latest) is reported as 1. The
 // predictive's own `probability(greater, …)` returns 0 there, as the distribution docs require.
 // Input: yearly(2017, {5, 5, 5, 5}) (projection exactly 5, scale 0), non_decreasing `>` over 2021–2025.
 // Expected P = 0 (5 > 5 is false); actual P = 1, on_track.
-TEST_CASE("exact: strictly rising on a flat point mass has probability 0" * doctest::should_fail()) {
+TEST_CASE("exact: strictly rising on a flat point mass has probability 0") {
     const auto a = assess(spanning(target_kind::non_decreasing, comparator::greater, std::nullopt, 2021, 2025), yearly(2017, {5, 5, 5, 5}), linear());
     CHECK(got(a.probability, "probability") == 0.0);
     CHECK(a.unified != status::on_track);
@@ -925,12 +903,12 @@ TEST_CASE("bands: below the off_track bound, regressing only when the pace moves
     CHECK(assess(toward, noisy(), o).unified == status::off_track);
 }
 
-// BUG (spec gap): lib/include/ontrack/assessment.hpp, assess (line 175 validates only `level`): the
+// Regression (fixed): lib/include/ontrack/assessment.hpp, assess (line 175 validates only `level`): the
 // doc comment says "Throws value_error for a malformed target or options", and the rules reject
 // thresholds out of order (rules::detail::require_descending), but `options.probability_bands` is
 // never checked. Input: bands on_track 0.2 < at_risk 0.8 (the at_risk band becomes empty). Expected:
 // value_error; actual: an assessment is returned.
-TEST_CASE("bands: probability bands out of order are malformed options" * doctest::should_fail()) {
+TEST_CASE("bands: probability bands out of order are malformed options") {
     assessment_options o = linear();
     o.probability_bands.on_track = 0.2;
     o.probability_bands.at_risk = 0.8;
@@ -1061,6 +1039,28 @@ TEST_CASE("scheme escap: x0 50, xt 60, target 80, projected 72 → CS 0.3333, AP
     CHECK(mentions(a.message, {"not assessable", "escap needs a projection of the deadline value", "needs >= 3 observations, got 2"}));
 }
 
+TEST_CASE("scheme escap: anticipated progress uses the point projection, not an interval bound") {
+    // noisy(), >= 8 by 2025; base = first observation 3.1 (2014), projection l = 6.847777777777776 (header).
+    // AP = (l - 3.1) / (8 - 3.1) = 0.7648526077097502 → accelerate_progress.
+    assessment_options o = linear();
+    o.rule = scheme::escap;
+    const auto a = assess(make(target_kind::level, comparator::at_least, 8, 2025), noisy(), o);
+    CHECK(got(a.progress, "progress") == near(0.7648526077097502, 1e-10));
+    CHECK(a.scheme_status == "accelerate_progress");
+    CHECK(a.unified == status::at_risk);
+}
+
+TEST_CASE("schemes: a band target is measured against its midpoint") {
+    // within [27, 29] by 2030 → midpoint 28; 2015: 20 → 2020: 24.
+    // SDSN: required (28 − 20)/15 = 0.5333…, observed (24 − 20)/5 = 0.8 → 0.8 / (8/15) = 1.5.
+    target w = make(target_kind::level, comparator::within, 27, 2030);
+    w.value_high = 29;
+    w.baseline_period = yr(2015);
+    const auto a = assess(w, years({2015, 2020}, {20, 24}), with_rule(scheme::sdsn));
+    CHECK(got(a.progress, "progress") == near(1.5));
+    CHECK(a.scheme_status == "on_track");
+}
+
 TEST_CASE("schemes: one observation, or none, gives no verdict") {
     target t = make(target_kind::level, comparator::at_least, 100, 2030);
     auto a = assess(t, years({2020}, {60}), with_rule(scheme::unsd));
@@ -1082,13 +1082,13 @@ TEST_CASE("schemes: names") {
     CHECK(mentions(e->what(), {"unknown scheme 'oecd'", "statcan", "sdsn"}));
 }
 
-// BUG: lib/include/ontrack/assessment.hpp, assess (the `catch (const error& e)` around the rule call,
+// Regression (fixed): lib/include/ontrack/assessment.hpp, assess (the `catch (const error& e)` around the rule call,
 // line 457): a value_error thrown by a rule for malformed thresholds in the options (e.g.
 // statcan_bands.med > statcan_bands.high) is caught and turned into status not_assessable with the
 // error text as the message. The spec says "Throws value_error for a malformed target or options".
 // Input: rising(), level >= 30 by 2025, scheme statcan, statcan_bands high 0.5, med 0.9. Expected:
 // value_error (field 'med'); actual: an assessment with unified not_assessable.
-TEST_CASE("schemes: thresholds out of order are malformed options" * doctest::should_fail()) {
+TEST_CASE("schemes: thresholds out of order are malformed options") {
     assessment_options o = with_rule(scheme::statcan);
     o.statcan_bands.high = 0.5;
     o.statcan_bands.med = 0.9;
@@ -1116,8 +1116,15 @@ TEST_CASE("paces: required from the latest value, actual from the rule base") {
     REQUIRE(a.expected_period);
     CHECK(*a.expected_period == yr(2026));
     CHECK(mentions(a.message, {"needs 2.4/period, achieved 2/period"}));
-    // Never within ten years past the deadline: 2035 gives 48 < 100.
-    CHECK_FALSE(assess(make(target_kind::level, comparator::at_least, 100, 2025), rising(), linear()).expected_period);
+    // Later crossings: 40 = 18 + 2·11 in 2031; 48 = 18 + 2·15 in 2035, the last period looked at
+    // (ten years past the deadline); 50 would be 2036, beyond it.
+    auto later = assess(make(target_kind::level, comparator::at_least, 40, 2025), rising(), linear());
+    REQUIRE(later.expected_period);
+    CHECK(*later.expected_period == yr(2031));
+    later = assess(make(target_kind::level, comparator::at_least, 48, 2025), rising(), linear());
+    REQUIRE(later.expected_period);
+    CHECK(*later.expected_period == yr(2035));
+    CHECK_FALSE(assess(make(target_kind::level, comparator::at_least, 50, 2025), rising(), linear()).expected_period);
 }
 
 TEST_CASE("paces: the rule base follows baseline_period and a stated baseline_value") {

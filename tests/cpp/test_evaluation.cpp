@@ -9,6 +9,8 @@
 // the 1e-12 tolerance documented in detail::satisfies.
 #include <doctest/doctest.h>
 
+#include "test_support.hpp"
+
 #include <ontrack/evaluation.hpp>
 #include <ontrack/observations.hpp>
 #include <ontrack/targets_file.hpp>
@@ -27,16 +29,15 @@
 
 namespace doctest {
 template <>
-struct StringMaker<ontrack::period> {
-    static String convert(const ontrack::period& p) { return p.to_string().c_str(); }
-};
-template <>
 struct StringMaker<ontrack::verdict> {
     static String convert(ontrack::verdict v) { return ontrack::to_string(v).c_str(); }
 };
 }  // namespace doctest
 
 namespace {
+
+using ontrack::testing::mentions;
+using ontrack::testing::thrown;
 
 using ontrack::comparator;
 using ontrack::evaluate;
@@ -47,25 +48,6 @@ using ontrack::target_kind;
 using ontrack::verdict;
 
 constexpr double gap = std::numeric_limits<double>::quiet_NaN();
-
-template <class Error, class Fn>
-std::optional<Error> thrown(Fn&& fn) {
-    try {
-        fn();
-    } catch (const Error& e) {
-        return e;
-    } catch (...) {
-        return std::nullopt;
-    }
-    return std::nullopt;
-}
-
-bool mentions(const std::string& text, std::initializer_list<std::string_view> parts) {
-    for (const auto part : parts) {
-        if (text.find(part) == std::string::npos) return false;
-    }
-    return true;
-}
 
 period y(int year) { return period::year(year); }
 

@@ -7,6 +7,8 @@
 // yearbook).
 #include <doctest/doctest.h>
 
+#include "test_support.hpp"
+
 #include <ontrack/observations.hpp>
 
 #include <cmath>
@@ -25,14 +27,10 @@
 #error "compile with -DONTRACK_EXAMPLES_DATA_DIR='\"/path/to/examples/data\"'"
 #endif
 
-namespace doctest {
-template <>
-struct StringMaker<ontrack::period> {
-    static String convert(const ontrack::period& p) { return p.to_string().c_str(); }
-};
-}  // namespace doctest
-
 namespace {
+
+using ontrack::testing::mentions;
+using ontrack::testing::thrown;
 
 using ontrack::observation;
 using ontrack::observation_table;
@@ -40,25 +38,6 @@ using ontrack::period;
 
 const std::string observations_path = ONTRACK_EXAMPLES_DATA_DIR "/observations.csv";
 const std::string header = "region,indicator,period,value,unit,vintage,source";
-
-template <class Error, class Fn>
-std::optional<Error> thrown(Fn&& fn) {
-    try {
-        fn();
-    } catch (const Error& e) {
-        return e;
-    } catch (...) {
-        return std::nullopt;
-    }
-    return std::nullopt;
-}
-
-bool mentions(const std::string& text, std::initializer_list<std::string_view> parts) {
-    for (const auto part : parts) {
-        if (text.find(part) == std::string::npos) return false;
-    }
-    return true;
-}
 
 std::string read_text(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

@@ -6,6 +6,8 @@
 // ordinals (year × 4 + quarter − 1), month lengths from the Gregorian leap rule.
 #include <doctest/doctest.h>
 
+#include "test_support.hpp"
+
 #include <ontrack/period.hpp>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
@@ -16,14 +18,10 @@
 #include <string_view>
 #include <unordered_set>
 
-namespace doctest {
-template <>
-struct StringMaker<ontrack::period> {
-    static String convert(const ontrack::period& p) { return p.to_string().c_str(); }
-};
-}  // namespace doctest
-
 namespace {
+
+using ontrack::testing::mentions;
+using ontrack::testing::thrown;
 
 using ontrack::frequency;
 using ontrack::period;
@@ -31,26 +29,7 @@ using boost::gregorian::date;
 
 /// Runs `fn` and returns the exception of exactly type `Error` it throws; nothing if it throws another
 /// type or nothing at all (the REQUIRE at the call site then fails).
-template <class Error, class Fn>
-std::optional<Error> thrown(Fn&& fn) {
-    try {
-        fn();
-    } catch (const Error& e) {
-        return e;
-    } catch (...) {
-        return std::nullopt;
-    }
-    return std::nullopt;
-}
-
 /// True when `text` contains every one of `parts`.
-bool mentions(const std::string& text, std::initializer_list<std::string_view> parts) {
-    for (const auto part : parts) {
-        if (text.find(part) == std::string::npos) return false;
-    }
-    return true;
-}
-
 /// Checks that period::parse(text) throws parse_error naming the field and the text.
 void check_parse_rejects(const std::string& text, std::initializer_list<std::string_view> also = {}) {
     CAPTURE(text);

@@ -6,6 +6,8 @@
 // urumqi2019-01) and checked again by counting the file's lines that carry the document's title.
 #include <doctest/doctest.h>
 
+#include "test_support.hpp"
+
 #include <ontrack/plan.hpp>
 #include <ontrack/targets_file.hpp>
 
@@ -21,31 +23,15 @@
 
 namespace {
 
+using ontrack::testing::mentions;
+using ontrack::testing::thrown;
+
 using ontrack::period;
 using ontrack::plan;
 using ontrack::target;
 using ontrack::target_kind;
 
 const std::string seed_path = ONTRACK_EXAMPLES_DATA_DIR "/seed_targets.csv";
-
-template <class Error, class Fn>
-std::optional<Error> thrown(Fn&& fn) {
-    try {
-        fn();
-    } catch (const Error& e) {
-        return e;
-    } catch (...) {
-        return std::nullopt;
-    }
-    return std::nullopt;
-}
-
-bool mentions(const std::string& text, std::initializer_list<std::string_view> parts) {
-    for (const auto part : parts) {
-        if (text.find(part) == std::string::npos) return false;
-    }
-    return true;
-}
 
 target level(const std::string& id, double value) {
     target t;

@@ -6,6 +6,8 @@
 // otherwise it uses doctest::Approx.
 #include <doctest/doctest.h>
 
+#include "test_support.hpp"
+
 #include <ontrack/series.hpp>
 
 #include <cmath>
@@ -16,39 +18,16 @@
 #include <string_view>
 #include <vector>
 
-namespace doctest {
-template <>
-struct StringMaker<ontrack::period> {
-    static String convert(const ontrack::period& p) { return p.to_string().c_str(); }
-};
-}  // namespace doctest
-
 namespace {
+
+using ontrack::testing::mentions;
+using ontrack::testing::thrown;
 
 using ontrack::period;
 using ontrack::series;
 
 constexpr double gap = std::numeric_limits<double>::quiet_NaN();
 constexpr double infinity = std::numeric_limits<double>::infinity();
-
-template <class Error, class Fn>
-std::optional<Error> thrown(Fn&& fn) {
-    try {
-        fn();
-    } catch (const Error& e) {
-        return e;
-    } catch (...) {
-        return std::nullopt;
-    }
-    return std::nullopt;
-}
-
-bool mentions(const std::string& text, std::initializer_list<std::string_view> parts) {
-    for (const auto part : parts) {
-        if (text.find(part) == std::string::npos) return false;
-    }
-    return true;
-}
 
 period y(int year) { return period::year(year); }
 

@@ -5,6 +5,8 @@
 // detail::satisfies is the documented 1e-12 relative to the larger magnitude (or absolute below 1).
 #include <doctest/doctest.h>
 
+#include "test_support.hpp"
+
 #include <ontrack/target.hpp>
 
 #include <cmath>
@@ -15,38 +17,15 @@
 #include <string>
 #include <string_view>
 
-namespace doctest {
-template <>
-struct StringMaker<ontrack::period> {
-    static String convert(const ontrack::period& p) { return p.to_string().c_str(); }
-};
-}  // namespace doctest
-
 namespace {
+
+using ontrack::testing::mentions;
+using ontrack::testing::thrown;
 
 using ontrack::comparator;
 using ontrack::period;
 using ontrack::target;
 using ontrack::target_kind;
-
-template <class Error, class Fn>
-std::optional<Error> thrown(Fn&& fn) {
-    try {
-        fn();
-    } catch (const Error& e) {
-        return e;
-    } catch (...) {
-        return std::nullopt;
-    }
-    return std::nullopt;
-}
-
-bool mentions(const std::string& text, std::initializer_list<std::string_view> parts) {
-    for (const auto part : parts) {
-        if (text.find(part) == std::string::npos) return false;
-    }
-    return true;
-}
 
 /// A well-formed level target: R&D intensity >= 1.5 (%) by 2025.
 target level_target() {

@@ -9,6 +9,8 @@
 // 新增 → increment; 只增不减 → non_decreasing; 左右 → ~).
 #include <doctest/doctest.h>
 
+#include "test_support.hpp"
+
 #include <ontrack/targets_file.hpp>
 
 #include <cstdio>
@@ -26,14 +28,10 @@
 #error "compile with -DONTRACK_EXAMPLES_DATA_DIR='\"/path/to/examples/data\"'"
 #endif
 
-namespace doctest {
-template <>
-struct StringMaker<ontrack::period> {
-    static String convert(const ontrack::period& p) { return p.to_string().c_str(); }
-};
-}  // namespace doctest
-
 namespace {
+
+using ontrack::testing::mentions;
+using ontrack::testing::thrown;
 
 using ontrack::comparator;
 using ontrack::period;
@@ -51,25 +49,6 @@ const std::vector<std::string> columns{"id", "region", "indicator", "kind", "com
                                        "tolerance", "period_start", "period", "baseline_period", "baseline_value",
                                        "stretch", "commitment", "unit", "lead_unit", "responsible_units", "document",
                                        "quote"};
-
-template <class Error, class Fn>
-std::optional<Error> thrown(Fn&& fn) {
-    try {
-        fn();
-    } catch (const Error& e) {
-        return e;
-    } catch (...) {
-        return std::nullopt;
-    }
-    return std::nullopt;
-}
-
-bool mentions(const std::string& text, std::initializer_list<std::string_view> parts) {
-    for (const auto part : parts) {
-        if (text.find(part) == std::string::npos) return false;
-    }
-    return true;
-}
 
 std::string read_text(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

@@ -6,6 +6,8 @@
 // exact doubles and the division is correctly rounded to the same double as the literal 1e-4.
 #include <doctest/doctest.h>
 
+#include "test_support.hpp"
+
 #include <ontrack/unit.hpp>
 
 #include <initializer_list>
@@ -15,26 +17,10 @@
 
 namespace {
 
+using ontrack::testing::mentions;
+using ontrack::testing::thrown;
+
 using ontrack::parse_unit;
-
-template <class Error, class Fn>
-std::optional<Error> thrown(Fn&& fn) {
-    try {
-        fn();
-    } catch (const Error& e) {
-        return e;
-    } catch (...) {
-        return std::nullopt;
-    }
-    return std::nullopt;
-}
-
-bool mentions(const std::string& text, std::initializer_list<std::string_view> parts) {
-    for (const auto part : parts) {
-        if (text.find(part) == std::string::npos) return false;
-    }
-    return true;
-}
 
 void check_unit(const std::string& text, const std::string& symbol, const std::string& base, double scale) {
     CAPTURE(text);

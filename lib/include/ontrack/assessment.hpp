@@ -96,7 +96,7 @@ struct assessment {
     std::optional<double> required_growth;      ///< the same as a compound rate per period
     std::optional<double> actual_pace;          ///< change per period from the base to the latest value
     std::optional<double> actual_growth;        ///< the same as a compound rate per period
-    std::optional<double> pace_ratio;           ///< actual / required pace, signed so that > 0 moves toward the target
+    std::optional<double> pace_ratio;           ///< actual / required pace, signed so that > 0 moves toward the target; empty once the target is passed
     std::optional<period> expected_period;      ///< first period whose projected median meets the target (up to 10 years past the deadline)
     std::optional<double> gap;                  ///< target − latest value
     std::optional<double> progress;             ///< as the scheme defines it
@@ -122,7 +122,7 @@ inline series known_on(const series& s, const std::optional<boost::gregorian::da
 }
 
 inline std::string iso_date(const boost::gregorian::date& day) {
-    char buffer[16];
+    char buffer[40];
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(day.year()), static_cast<int>(day.month()), static_cast<int>(day.day()));
     return buffer;
 }
@@ -143,6 +143,37 @@ inline std::string status_word(status s) {
         case status::not_assessable: return "not assessable";
     }
     return "not assessable";
+}
+
+/// Throws `value_error` naming the field when the options cannot be used: a level outside (0, 1),
+/// probability bands out of order or outside [0, 1], a scheme's thresholds out of order.
+inline void validate(const assessment_options& o) {
+    if (!(o.level > 0.0 && o.level < 1.0)) {
+        throw value_error("level", "the interval level must lie strictly between 0 and 1, got " + describe_number(o.level));
+    }
+    const auto& p = o.probability_bands;
+    if (!(0.0 <= p.off_track && p.off_track <= p.at_risk && p.at_risk <= p.on_track && p.on_track <= 1.0)) {
+        throw value_error("probability_bands", "the bands must satisfy 0 <= off_track <= at_risk <= on_track <= 1, got " + describe_number(p.off_track) +
+                                                   ", " + describe_number(p.at_risk) + ", " + describe_number(p.on_track));
+    }
+    // Each rule checks its own thresholds; run the chosen one on a plain input so that bad thresholds
+    // are an error here rather than a not-assessable row later.
+    rules::rule_input probe;
+    probe.base_period = 2000.0;
+    probe.base_value = 1.0;
+    probe.current_period = 2001.0;
+    probe.current_value = 2.0;
+    probe.target_period = 2010.0;
+    probe.target_value = 3.0;
+    switch (o.rule) {
+        case scheme::statcan: (void)rules::statcan(probe, o.statcan_bands); break;
+        case scheme::unsd: (void)rules::unsd(probe, o.unsd_bands); break;
+        case scheme::unsd2023: (void)rules::unsd2023(probe, o.unsd2023_bands); break;
+        case scheme::eurostat: (void)rules::eurostat(probe, o.eurostat_bands); break;
+        case scheme::escap: (void)rules::escap(probe, 2.5, o.escap_bands); break;
+        case scheme::sdsn: (void)rules::sdsn(probe, o.sdsn_bands); break;
+        case scheme::probability: break;
+    }
 }
 
 }  // namespace detail
@@ -172,7 +203,7 @@ inline std::string status_word(status s) {
 /// too few points) gets status `not_assessable` with the reason in `message`.
 inline assessment assess(const target& t, const series& all, const assessment_options& options = {}) {
     t.validate();
-    if (!(options.level > 0.0 && options.level < 1.0)) throw value_error("level", "the interval level must lie strictly between 0 and 1, got " + detail::describe_number(options.level));
+    detail::validate(options);
     assessment a;
     a.id = t.id;
     a.deadline = t.due();
@@ -203,7 +234,9 @@ inline assessment assess(const target& t, const series& all, const assessment_op
         a.message = a.observed.message + as_of_text;
         return a;
     }
-    if (a.observed.result == verdict::not_evaluable) {
+    // A base period after the latest observation is projected below; any other missing base is final.
+    const bool base_in_future = !s.empty() && t.base_period() > s.end() && !t.baseline_value;
+    if (a.observed.result == verdict::not_evaluable && !base_in_future) {
         a.unified = status::not_assessable;
         a.scheme_status = "not_assessable";
         a.message = a.observed.message;
@@ -352,15 +385,16 @@ inline assessment assess(const target& t, const series& all, const assessment_op
         }
         if (t.kind == target_kind::per_period) {
             double product = 1.0, product_stretch = 1.0;
+            const double floor_value = *level_of(t.value);
             for (period q = *t.period_start; q <= deadline; q = q + 1) {
                 if (s.has(q)) continue;  // observed periods passed (evaluate found no failure)
                 const auto* future = point_at(q);
                 if (!future) continue;
                 const auto& fd = future->distribution;
-                product *= compare == comparator::within ? fd.probability_between(*level_of(t.value) - (t.compare == comparator::about ? tolerance : 0.0),
-                                                                                  t.compare == comparator::about ? *level_of(t.value) + tolerance : *level_of(t.value_high))
-                                                         : fd.probability(compare, *level_of(t.value));
-                if (t.stretch) product_stretch *= fd.probability(compare, *level_of(t.stretch));
+                if (t.compare == comparator::about) product *= fd.probability_between(floor_value - tolerance, floor_value + tolerance);
+                else if (t.compare == comparator::within) product *= fd.probability_between(floor_value, *level_of(t.value_high));
+                else product *= fd.probability(t.compare, floor_value);
+                if (t.stretch) product_stretch *= fd.probability(t.compare, *level_of(t.stretch));
             }
             a.target_value = level_of(t.value);
             a.probability = product;
@@ -368,8 +402,7 @@ inline assessment assess(const target& t, const series& all, const assessment_op
         }
         if (t.kind == target_kind::non_decreasing || t.kind == target_kind::trend) {
             // No number: the chance that the deadline value is on the desired side of the latest value.
-            a.probability = dist.probability(compare == comparator::greater ? comparator::at_least : compare == comparator::less ? comparator::at_most : compare,
-                                             *a.latest_value);
+            a.probability = dist.probability(t.compare, *a.latest_value);
             if (t.kind == target_kind::trend && t.value) a.target_value = level_of(t.value);
         }
     }
@@ -377,12 +410,13 @@ inline assessment assess(const target& t, const series& all, const assessment_op
     // Paces: needed from the latest value, achieved since the base.
     const double latest = *a.latest_value;
     const auto periods_left = static_cast<double>(deadline - *a.latest_period);
-    const std::optional<double> goal = (t.kind == target_kind::cumulative || t.kind == target_kind::per_period) ? std::nullopt : a.target_value;
-    if (goal) {
-        a.gap = *goal - latest;
+    const bool has_goal = t.kind != target_kind::cumulative && t.kind != target_kind::per_period && a.target_value.has_value();
+    const double goal = has_goal ? *a.target_value : 0.0;
+    if (has_goal) {
+        a.gap = goal - latest;
         if (periods_left > 0) {
-            a.required_pace = (*goal - latest) / periods_left;
-            if (*goal > 0 && latest > 0) a.required_growth = std::pow(*goal / latest, 1.0 / periods_left) - 1.0;
+            a.required_pace = (goal - latest) / periods_left;
+            if (goal > 0 && latest > 0) a.required_growth = std::pow(goal / latest, 1.0 / periods_left) - 1.0;
         }
     }
     const auto periods_done = static_cast<double>(*a.latest_period - *a.base_period);
@@ -390,10 +424,12 @@ inline assessment assess(const target& t, const series& all, const assessment_op
         a.actual_pace = (latest - *a.base_value) / periods_done;
         if (latest > 0 && *a.base_value > 0) a.actual_growth = std::pow(latest / *a.base_value, 1.0 / periods_done) - 1.0;
     }
-    if (a.required_pace && a.actual_pace && *a.required_pace != 0.0) {
+    // The ratio is about closing a gap: once the latest value is beyond the target there is none.
+    const bool gap_open = has_goal && d * (goal - latest) > 0.0;
+    if (gap_open && a.required_pace && a.actual_pace && *a.required_pace != 0.0) {
         a.pace_ratio = (*a.required_pace > 0 ? 1.0 : -1.0) * *a.actual_pace / std::fabs(*a.required_pace);
     }
-    if (p && goal && compare != comparator::within) a.expected_period = p->expected_crossing(compare, *goal);
+    if (p && has_goal && compare != comparator::within) a.expected_period = p->expected_crossing(compare, goal);
 
     // Already achieved before the deadline: a level (or relative) target whose latest value meets it.
     const bool achieved = (t.kind == target_kind::level || t.kind == target_kind::relative) && threshold &&
@@ -428,9 +464,9 @@ inline assessment assess(const target& t, const series& all, const assessment_op
         in.current_period = a.latest_period->decimal_year();
         in.current_value = latest;
         in.direction = static_cast<int>(d);
-        if (goal && t.kind != target_kind::trend && t.kind != target_kind::non_decreasing) {
+        if (has_goal && t.kind != target_kind::trend && t.kind != target_kind::non_decreasing) {
             in.target_period = deadline.decimal_year();
-            in.target_value = compare == comparator::within ? (*a.target_value + *a.target_high) / 2.0 : *goal;
+            in.target_value = compare == comparator::within ? (*a.target_value + *a.target_high) / 2.0 : goal;
             if (compare == comparator::within) in.direction = in.target_value >= *a.base_value ? 1 : -1;
         }
         if (t.kind == target_kind::trend && t.value) in.limit = *level_of(t.value);

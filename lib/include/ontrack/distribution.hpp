@@ -147,17 +147,19 @@ struct predictive {
         throw value_error("comparator", "a probability needs one of >=, >, <=, <; got '" + to_string(c) + "' (use probability_between)");
     }
 
-    /// P(low <= value <= high). Throws `value_error` when low > high.
+    /// P(low <= value <= high), both ends included (they matter only for a point mass). Throws
+    /// `value_error` when low > high.
     double probability_between(double low, double high) const {
         if (!(low <= high)) throw value_error("bounds", "the lower bound exceeds the upper bound");
+        if (scale == 0.0) return (low <= median() && median() <= high) ? 1.0 : 0.0;
         return std::max(0.0, cdf(high) - cdf(low));
     }
 
 private:
     static predictive make(distribution_family f, double location, double scale, double df) {
         if (!std::isfinite(location)) throw value_error("location", "the location of a predictive distribution must be finite");
-        if (!(scale >= 0.0) || !std::isfinite(scale)) throw value_error("scale", "the scale of a predictive distribution must be finite and >= 0, got " + std::to_string(scale));
-        if (!(df > 0.0)) throw value_error("df", "degrees of freedom must be positive, got " + std::to_string(df));
+        if (!(scale >= 0.0) || !std::isfinite(scale)) throw value_error("scale", "the scale of a predictive distribution must be finite and >= 0, got " + detail::describe_number(scale));
+        if (!(df > 0.0)) throw value_error("df", "degrees of freedom must be positive, got " + detail::describe_number(df));
         predictive out;
         out.family = f;
         out.location = location;
