@@ -223,10 +223,14 @@ inline assessment assess(const target& t, const series& all, const assessment_op
     if (a.observed.result == verdict::met || a.observed.result == verdict::missed) {
         const bool deadline_observed = s.has(deadline);
         a.unified = a.observed.result == verdict::missed ? status::missed : (deadline_observed || !t.spans_periods() ? status::met : status::achieved);
-        a.projected = a.observed.observed;
-        a.target_value = a.observed.required;
-        a.target_high = a.observed.required_high;
-        a.stretch_value = a.observed.required_stretch;
+        // The table's columns hold levels: the observed deadline value, and the target as a level
+        // where the evaluation compared levels (growth and increments compare rates and changes).
+        if (s.has(deadline)) a.projected = s.at(deadline);
+        if (t.kind == target_kind::level || t.kind == target_kind::relative) {
+            a.target_value = a.observed.required;
+            a.target_high = a.observed.required_high;
+            a.stretch_value = a.observed.required_stretch;
+        }
         a.probability = a.observed.result == verdict::met ? 1.0 : 0.0;
         if (a.observed.stretch_met) a.probability_stretch = *a.observed.stretch_met ? 1.0 : 0.0;
         a.scheme_status = to_string(a.unified);
