@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +16,7 @@ import pandas as pd
 import pytest
 
 import ontrack as ot
+from cli_support import run_module
 from ontrack import cli
 from ontrack.io import EVALUATION_COLUMNS
 
@@ -25,16 +24,6 @@ WriteFile = Callable[[str, "str | bytes"], Path]
 Records = Callable[[Path], list[dict[str, str]]]
 
 
-def run_module(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ontrack", *arguments],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
 
 
 @pytest.fixture

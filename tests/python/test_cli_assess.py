@@ -13,8 +13,6 @@ import io
 import json
 import math
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,6 +22,7 @@ import pytest
 import scipy.stats
 import statsmodels.api as sm
 
+from cli_support import run_module
 from ontrack import cli
 from ontrack.assessment import RISK_ORDER, TABLE_COLUMNS
 
@@ -36,16 +35,6 @@ NUMBER_COLUMNS = [
 ]  # fmt: skip
 
 
-def run_module(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ontrack", *arguments],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
 
 
 @pytest.fixture
