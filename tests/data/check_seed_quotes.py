@@ -5,7 +5,7 @@ Standalone, standard library only. Asserts that
   * the header is exactly the targets-file columns (docs/targets_csv.md),
   * every row has one field per column and no field has leading/trailing spaces,
   * ids are unique,
-  * every quote is an exact substring of one seed file in ../shared/seeds,
+  * every quote is an exact substring of one seed file in examples/data/seeds,
     and all quotes of one document come from the same seed file,
   * writing the rows back with the canonical csv writer settings reproduces
     the file byte for byte (UTF-8, no BOM, LF, minimal quoting, final newline).
@@ -26,7 +26,7 @@ COLUMNS = [
 
 HERE = Path(__file__).resolve()
 REPO = HERE.parents[2]
-SEEDS = HERE.parents[3] / "shared" / "seeds"
+SEEDS = HERE.parents[2] / "examples" / "data" / "seeds"
 CSV_PATH = REPO / "examples" / "data" / "seed_targets.csv"
 
 
