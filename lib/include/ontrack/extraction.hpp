@@ -1,0 +1,1098 @@
+// The plan-text extractor: reads a Chinese plan document and proposes the targets (and the baseline
+// figures) it states, each with its exact quote, for a person to review. Rules, not a model: every
+// construct handled is listed in docs/extraction.md with its reading.
+#pragma once
+
+#include <ontrack/detail/extraction_text.hpp>
+#include <ontrack/detail/text.hpp>
+#include <ontrack/detail/zh_numerals.hpp>
+#include <ontrack/error.hpp>
+#include <ontrack/period.hpp>
+#include <ontrack/target.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace ontrack {
+
+/// What an extracted row states: a target to reach, or an observed figure (a baseline such as "截止2020年底
+/// …达41家") that a target may be measured from.
+enum class row_type { target, baseline };
+
+/// "target" or "baseline".
+inline std::string to_string(row_type r) { return r == row_type::target ? "target" : "baseline"; }
+
+/// One catalogue indicator: its id (as used in observation files) and the Chinese phrases that name it.
+/// A phrase matches when it occurs in the indicator text with brackets, quotation marks and spaces
+/// removed and ASCII letters upper-cased ("R&D(研发)经费投入强度" is read as "R&D经费投入强度").
+struct catalogue_entry {
+    std::string id;
+    std::vector<std::string> synonyms;
+};
+
+/// Indicators in the order they are tried: the first entry with a matching phrase wins, so put the
+/// specific ones ("R&D经费…占GDP比重") before the general ones ("R&D经费").
+using indicator_catalogue = std::vector<catalogue_entry>;
+
+/// The built-in catalogue: the indicator ids of examples/data/observations.csv and seed_targets.csv
+/// with the phrases the seed plans and national bulletins use for them.
+inline indicator_catalogue default_catalogue() {
+    return {
+        {"rd_intensity", {"研发经费投入强度", "R&D经费投入强度", "研发投入强度", "研究与试验发展经费投入强度", "经费投入强度", "占GDP比重",
+                          "占GDP的比重", "与GDP之比", "占地区生产总值比重"}},
+        {"high_tech_enterprise_share_industrial", {"规模以上工业企业中高新技术企业占比", "规上工业企业中高新技术企业占比"}},
+        {"high_tech_enterprise_revenue", {"高新技术企业营业收入", "高企营业收入"}},
+        {"high_tech_enterprises_valid", {"有效期内的高新技术企业", "有效期内高新技术企业", "有效高新技术企业", "高新技术企业"}},
+        {"rd_expenditure", {"R&D经费总额", "R&D经费支出", "研发经费支出", "研究与试验发展经费", "R&D经费", "研发经费", "研发投入"}},
+        {"fiscal_sci_tech_expenditure", {"财政科技投入", "财政科技支出", "财政对科技投入", "财政科技经费"}},
+        {"tech_based_smes_registered", {"备案科技型中小企业", "科技型中小企业", "入库科技型中小企业"}},
+        {"citizens_with_scientific_literacy", {"具备公民科学素质的比例", "公民具备科学素质的比例", "具备科学素质的比例", "公民科学素质"}},
+        {"maker_spaces", {"众创空间"}},
+        {"incubators_in_statistics", {"科技企业孵化器", "科技孵化器", "孵化器"}},
+        {"invention_patents_granted", {"发明专利授权", "授权发明专利"}},
+        {"technology_contract_turnover", {"技术合同成交额", "技术合同交易额"}},
+        {"rd_personnel", {"研发人员", "R&D人员"}},
+    };
+}
+
+/// How `extract_targets` reads a text.
+struct extract_options {
+    /// Written into every row's `document` (a title or file name).
+    std::string document;
+    /// Written into every row's `region` (the plan's place: "Changji City", "Urumqi").
+    std::string default_region;
+    /// The plan span a sentence without a deadline refers to. When not given it is read from the text:
+    /// the first span (2023—2025年) or five-year plan name (“十四五”) in a title line (one of the first 30
+    /// non-empty lines, at most 100 characters); else the document's date (2020年6月21日, 2013-11-18) to
+    /// the end of the five-year plan in force the year after it; else none, and rows that need a
+    /// deadline the sentence does not give are left out.
+    std::optional<period_span> reference_span;
+    /// Indicators recognised in the text; matched rows get the id as `indicator`, others the text.
+    indicator_catalogue catalogue = default_catalogue();
+    /// Prefix of the generated ids: "<prefix>-01", "<prefix>-02", … (baselines "<prefix>-b01").
+    std::string id_prefix = "x";
+    /// Tolerance of "左右" (about) as a fraction of the value.
+    double about_tolerance = 0.05;
+};
+
+/// One candidate row for review.
+struct extracted_target {
+    /// The row in the targets-file form. For a baseline, `deadline` is the period observed, `value` the
+    /// figure and `kind` level.
+    ontrack::target target;
+    row_type type = row_type::target;
+    /// The words naming the indicator, as written (without the deadline phrase before them).
+    std::string indicator_text;
+    /// The catalogue id when the indicator text matched one, else empty (then `target.indicator` holds
+    /// the indicator text).
+    std::string indicator_id;
+    /// The quote's position in the input: code point offsets [start, end) (Python string indices) and
+    /// byte offsets [byte_start, byte_end) of the UTF-8 text.
+    std::size_t start = 0;
+    std::size_t end = 0;
+    std::size_t byte_start = 0;
+    std::size_t byte_end = 0;
+    /// How much of the row was read from explicit words rather than filled in by a rule, in [0, 1]:
+    /// 0.35 to start, +0.25 when the sentence states the deadline or span, +0.15 for an explicit
+    /// comparator word (达到, 突破, 以上, 左右, 不低于, 新增, 增长, …), +0.15 when the indicator is in the
+    /// catalogue, +0.1 for an Arabic (not Chinese-numeral) number. Rows below 0.6 rest on a default
+    /// deadline or an uncatalogued indicator and deserve a closer look.
+    double confidence = 0.0;
+};
+
+namespace detail {
+
+/// The state of a sentence at one point, as far as time is concerned.
+struct time_context {
+    std::optional<period> deadline;      ///< 到2025年, 2023年, 十三五末
+    std::optional<period_span> span;     ///< 十四五期间, 2023—2025年
+    bool past = false;                   ///< 截至…, 以来, 目前, a year before the plan: a baseline
+    bool explicit_time = false;          ///< stated in the sentence (not the document default)
+};
+
+struct document_context {
+    std::optional<period_span> span;
+    std::optional<int> issued;  ///< the year of the document's date
+};
+
+/// Reads "YYYY" at s[at] when it is four ASCII digits not part of a longer number.
+inline std::optional<int> year_at(const text_run& s, std::size_t at) {
+    if (at + 4 > s.size()) return std::nullopt;
+    if (at > 0 && (is_ascii_digit(s[at - 1].c) || s[at - 1].c == U'.')) return std::nullopt;
+    int y = 0;
+    for (std::size_t k = 0; k < 4; ++k) {
+        if (!is_ascii_digit(s[at + k].c)) return std::nullopt;
+        y = y * 10 + static_cast<int>(s[at + k].c - U'0');
+    }
+    if (at + 4 < s.size() && is_ascii_digit(s[at + 4].c)) return std::nullopt;
+    if (y < 1949 || y > 2100) return std::nullopt;
+    return y;
+}
+
+inline bool is_dash(char32_t c) noexcept {
+    return c == U'—' || c == U'–' || c == U'-' || c == U'~' || c == U'～' || c == U'至' || c == U'－' || c == U'―';
+}
+
+/// A five-year plan name at s[at]: 十四五, “十四五” (quotes skipped by the caller). Returns its number and length.
+inline std::optional<std::pair<int, std::size_t>> plan_at(const text_run& s, std::size_t at) {
+    // 十一五 … 十九五 and 二十五 are not plan names people write; plans 11–19 are 十X五.
+    if (at + 3 > s.size() || s[at].c != U'十') return std::nullopt;
+    const int d = chinese_digit(s[at + 1].c);
+    if (d < 1 || s[at + 2].c != U'五') return std::nullopt;
+    // "十五五" is the 15th plan: 十 + 五 + 五.
+    return std::make_pair(10 + d, std::size_t{3});
+}
+
+/// A year span "2023—2025" starting at s[at] (dash variants, 年 after either year allowed).
+inline std::optional<std::pair<period_span, std::size_t>> span_at(const text_run& s, std::size_t at) {
+    const auto first = year_at(s, at);
+    if (!first) return std::nullopt;
+    std::size_t k = at + 4;
+    if (k < s.size() && s[k].c == U'年') ++k;
+    if (k >= s.size() || !is_dash(s[k].c)) return std::nullopt;
+    while (k < s.size() && is_dash(s[k].c)) ++k;
+    const auto last = year_at(s, k);
+    if (!last || *last <= *first || *last - *first > 15) return std::nullopt;
+    k += 4;
+    if (k < s.size() && s[k].c == U'年') ++k;
+    return std::make_pair(period_span{period::year(*first), period::year(*last)}, k - at);
+}
+
+/// The plan span or document date read from the beginning of a text (see `extract_options::reference_span`).
+inline document_context read_document_context(std::string_view text) {
+    document_context out;
+    std::size_t i = 0;
+    std::size_t lines = 0;
+    std::size_t index = 0;
+    std::optional<period_span> title_span;
+    std::optional<int> iso_date;  // web pages carry their posting date (2021-06-30); the 年月日 date is the document's
+    // Title lines: the first 30 non-empty lines of at most 100 characters; the date: the first
+    // YYYY年M月D日 or YYYY-MM-DD within the first 64 KiB.
+    text_run line;
+    const auto finish_line = [&] {
+        if (line.empty()) return;
+        ++lines;
+        for (std::size_t k = 0; k < line.size(); ++k) {
+            if (!out.issued) {
+                if (const auto y = year_at(line, k)) {
+                    const bool chinese = k + 4 < line.size() && line[k + 4].c == U'年' && k + 6 < line.size() &&
+                                         is_ascii_digit(line[k + 5].c) && find_word(line, k + 5, std::min(line.size(), k + 9), U"月") != std::u32string_view::npos;
+                    const bool iso = k + 10 <= line.size() && line[k + 4].c == U'-' && is_ascii_digit(line[k + 5].c) &&
+                                     is_ascii_digit(line[k + 6].c) && line[k + 7].c == U'-' && is_ascii_digit(line[k + 8].c) &&
+                                     is_ascii_digit(line[k + 9].c) && (k + 10 == line.size() || !is_ascii_digit(line[k + 10].c));
+                    if (chinese) out.issued = *y;
+                    else if (iso && !iso_date) iso_date = *y;
+                }
+            }
+            if (!title_span && lines <= 30 && line.size() <= 100) {
+                if (const auto span = span_at(line, k)) title_span = span->first;
+                else if (const auto plan = plan_at(line, k)) title_span = five_year_plan_number(plan->first).years;
+            }
+        }
+        line.clear();
+    };
+    while (i < text.size() && i < 65536 && (lines < 30 || !out.issued)) {
+        const auto d = decode_utf8(text, i);
+        if (d.size == 0) break;
+        const char32_t c = normalise_char(d.value);
+        if (c == U'\n') finish_line();
+        else if (!is_skipped_space(c) && line.size() < 4096) line.push_back(text_char{c, i, index, static_cast<unsigned>(d.size)});
+        i += d.size;
+        ++index;
+    }
+    finish_line();
+    if (!out.issued) out.issued = iso_date;
+    if (title_span) out.span = title_span;
+    else if (out.issued) {
+        // A document without a span runs from its date to the end of the plan in force the year after.
+        const int y = *out.issued;
+        const int plan = (y + 1 - 1966) / 5 + 3;
+        out.span = period_span{period::year(y), five_year_plan_number(plan).years.last};
+    }
+    return out;
+}
+
+/// A number with its unit found in a sentence.
+struct quantity {
+    std::size_t begin = 0;   ///< first character of the number
+    std::size_t end = 0;     ///< after the unit
+    double value = 0;
+    std::optional<double> high;  ///< the upper end of a range "2—3家"
+    std::u32string unit;
+    bool chinese = false;    ///< written in Chinese numerals
+    bool approximate = false;  ///< 余, 多: "20余项"
+};
+
+/// Reads a number (Arabic with decimals, or Chinese numerals) at s[at]; returns its value and end.
+inline std::optional<std::pair<double, std::size_t>> number_at(const text_run& s, std::size_t at, bool& chinese) {
+    if (at >= s.size()) return std::nullopt;
+    if (is_ascii_digit(s[at].c)) {
+        if (at > 0 && (is_ascii_digit(s[at - 1].c) || s[at - 1].c == U'.')) return std::nullopt;
+        std::string digits;
+        std::size_t k = at;
+        bool point = false;
+        while (k < s.size() && (is_ascii_digit(s[k].c) || (s[k].c == U'.' && !point && k + 1 < s.size() && is_ascii_digit(s[k + 1].c)))) {
+            if (s[k].c == U'.') point = true;
+            digits.push_back(static_cast<char>(s[k].c));
+            ++k;
+            if (digits.size() > 15) return std::nullopt;
+        }
+        const auto value = parse_number(digits);
+        if (!value) return std::nullopt;
+        chinese = false;
+        return std::make_pair(*value, k);
+    }
+    if (!is_chinese_numeral_char(s[at].c) || chinese_multiplier(s[at].c) >= 1e4) return std::nullopt;
+    if (at > 0 && is_chinese_numeral_char(s[at - 1].c)) return std::nullopt;
+    std::size_t k = at;
+    while (k < s.size() && k - at < 12 && is_chinese_numeral_char(s[k].c)) ++k;
+    // A trailing 万/亿 belongs to the unit when a unit starting with it follows (五万亩 is 5 万亩).
+    for (std::size_t stop = k; stop > at; --stop) {
+        const auto value = parse_chinese_numeral(slice(s, at, stop));
+        if (!value) continue;
+        chinese = true;
+        return std::make_pair(*value, stop);
+    }
+    return std::nullopt;
+}
+
+/// The unit at s[at], longest match first; empty when none.
+inline std::u32string unit_at(const text_run& s, std::size_t at) {
+    for (const auto& u : unit_words()) {
+        if (word_at(s, at, u)) return u;
+    }
+    return {};
+}
+
+/// A quantity starting at s[at]: number, optional range (—, -, ~, 至, 到), optional 余/多, unit.
+inline std::optional<quantity> quantity_at(const text_run& s, std::size_t at) {
+    bool chinese = false;
+    const auto first = number_at(s, at, chinese);
+    if (!first) return std::nullopt;
+    quantity q;
+    q.begin = at;
+    q.value = first->first;
+    q.chinese = chinese;
+    std::size_t k = first->second;
+    // A range: the dash, then a second number of the same script.
+    if (k < s.size() && (is_dash(s[k].c) || s[k].c == U'到')) {
+        std::size_t j = k;
+        while (j < s.size() && (is_dash(s[j].c) || s[j].c == U'到')) ++j;
+        bool chinese_high = false;
+        if (const auto second = number_at(s, j, chinese_high); second && chinese_high == chinese && second->first > q.value) {
+            // "5万亩和15万亩": a scale word after the first number belongs to both ends, "2—3家".
+            q.high = second->first;
+            k = second->second;
+        }
+    }
+    if (k < s.size() && (s[k].c == U'余' || s[k].c == U'多')) { q.approximate = true; ++k; }
+    q.unit = unit_at(s, k);
+    if (q.unit.empty() && k < s.size() && (s[k].c == U'万' || s[k].c == U'亿') && k + 1 < s.size() && (s[k + 1].c == U'余' || s[k + 1].c == U'多')) {
+        // "20万余人次": the scale word before 余.
+        std::u32string scaled(1, s[k].c);
+        const auto rest = unit_at(s, k + 2);
+        if (!rest.empty()) { q.approximate = true; q.unit = scaled + rest; k += 2; q.end = k + rest.size(); return q; }
+    }
+    if (q.unit.empty()) return std::nullopt;
+    q.end = k + q.unit.size();
+    return q;
+}
+
+/// Words that, before a number in its clause, make it a commitment even when the sentence states no
+/// deadline; with their comparator (nullopt: no comparator of their own).
+struct verb_word {
+    std::u32string_view word;
+    std::optional<comparator> compare;
+};
+
+inline const std::vector<verb_word>& target_verbs() {
+    static const std::vector<verb_word> verbs{
+        {U"不低于", comparator::at_least}, {U"不少于", comparator::at_least}, {U"不超过", comparator::at_most},
+        {U"不高于", comparator::at_most}, {U"控制在", std::nullopt}, {U"稳定在", comparator::at_least},
+        {U"保持在", comparator::at_least}, {U"调整到", std::nullopt}, {U"调整为", std::nullopt}, {U"达到", comparator::at_least},
+        {U"突破", comparator::greater}, {U"超过", comparator::greater}, {U"高于", comparator::greater}, {U"新增", comparator::at_least},
+        {U"增长", comparator::at_least}, {U"提高", comparator::at_least}, {U"提升", comparator::at_least}, {U"增加", comparator::at_least},
+        {U"累计", comparator::at_least}, {U"达", comparator::at_least}, {U"建成", std::nullopt}, {U"建立", std::nullopt},
+        {U"成立", std::nullopt}, {U"组建", std::nullopt}, {U"培育", std::nullopt}, {U"开展", std::nullopt}, {U"举办", std::nullopt},
+        {U"遴选", std::nullopt}, {U"确定", std::nullopt}, {U"引进", std::nullopt}, {U"培养", std::nullopt}, {U"注册", std::nullopt},
+ {U"鼓励", std::nullopt}, {U"实现", std::nullopt}, {U"拥有", std::nullopt}, {U"力争", std::nullopt},
+        {U"争取", std::nullopt}, {U"减少", comparator::at_least}, {U"降低", comparator::at_least}, {U"降至", comparator::at_most},
+        {U"下降", comparator::at_least}};
+    return verbs;
+}
+
+/// Verbs of activities: counted over a span they add up (cumulative), where stocks are read at the end.
+inline bool is_activity_verb(std::u32string_view w) noexcept {
+    return w == U"开展" || w == U"举办" || w == U"遴选" || w == U"确定" || w == U"鼓励" || w == U"引进" || w == U"培养";
+}
+
+/// True when `text` is one of the target verbs (a verb of a list, not a subject).
+inline bool is_verb(std::u32string_view text) {
+    for (const auto& v : target_verbs())
+        if (v.word == text) return true;
+    return false;
+}
+
+/// Verbs whose object names the indicator: 建成…基地15个, 开展…活动100场次, 新增…载体1家.
+inline bool takes_object_verb(std::u32string_view w) noexcept {
+    return w == U"建成" || w == U"建立" || w == U"成立" || w == U"组建" || w == U"培育" || w == U"开展" || w == U"举办" || w == U"遴选" ||
+           w == U"确定" || w == U"引进" || w == U"培养" || w == U"注册" || w == U"鼓励" || w == U"拥有";
+}
+
+/// Words a subject starts with that are not part of the indicator's name.
+inline std::u32string strip_subject(std::u32string text) {
+    static const std::vector<std::u32string_view> leading{
+        U"——", U"—", U"其中", U"同时", U"并且", U"并", U"力争", U"争取", U"确保", U"全市", U"全区", U"全县", U"全州", U"全疆", U"我市", U"我区",
+        U"全社会", U"规划期间", U"期间", U"时期", U"末", U"底", U"年", U"以来", U"每年", U"年均", U"使", U"要", U"在", U"的", U",", U":", U";", U"、"};
+    // The subject keeps 全社会 when it names the indicator (全社会R&D经费): only dropped when alone.
+    bool changed = true;
+    while (changed && !text.empty()) {
+        changed = false;
+        for (const auto w : leading) {
+            if (text.size() > w.size() && text.compare(0, w.size(), w) == 0) {
+                if (w == U"全社会") continue;
+                text.erase(0, w.size());
+                changed = true;
+            }
+        }
+    }
+    bool trimmed = true;
+    while (trimmed && !text.empty()) {
+        trimmed = false;
+        while (!text.empty() && (text.back() == U'的' || text.back() == U'、' || text.back() == U',' || text.back() == U'。' || text.back() == U';' ||
+                                  text.back() == U':')) { text.pop_back(); trimmed = true; }
+        for (const std::u32string_view w : {U"分别", U"力争", U"争取", U"确保", U"均"}) {
+            if (text.size() > w.size() && text.compare(text.size() - w.size(), w.size(), w) == 0) { text.resize(text.size() - w.size()); trimmed = true; }
+        }
+    }
+    return text;
+}
+
+struct raw_row {
+    extracted_target row;
+    std::size_t sentence = 0;   ///< which sentence (for merging 力争 into the target before it)
+    bool aspirational = false;
+    bool explicit_year = false; ///< baselines: the period was stated
+};
+
+/// The extractor's working state over one document.
+class extractor {
+public:
+    extractor(std::string_view text, const extract_options& options) : text_(text), options_(options) {
+        const auto doc = read_document_context(text);
+        span_ = options.reference_span ? options.reference_span : doc.span;
+        issued_ = doc.issued;
+        for (const auto& entry : options.catalogue) {
+            std::vector<std::u32string> forms;
+            for (const auto& synonym : entry.synonyms) {
+                auto form = matching_form(from_utf8(synonym));
+                if (!form.empty()) forms.push_back(std::move(form));
+            }
+            catalogue_.emplace_back(entry.id, std::move(forms));
+        }
+    }
+
+    std::vector<extracted_target> run() {
+        text_run chunk;
+        std::size_t index = 0;
+        std::size_t i = 0;
+        std::vector<std::size_t> parens;  // positions of unmatched '(' in the chunk
+        std::size_t bracket = npos;       // position of an open 〔 or 【
+        std::size_t line_chars = 0;       // characters on the current line so far (headings are short)
+        bool line_start = true;
+        while (i < text_.size()) {
+            const auto d = decode_utf8(text_, i);
+            const char32_t c = normalise_char(d.value);
+            const text_char tc{c, i, index, static_cast<unsigned>(d.size)};
+            i += d.size;
+            ++index;
+            if (c == U'\n') {
+                flush(chunk, line_start, line_chars);
+                pending_.clear();  // a responsibility block closes measures on its own line only
+                parens.clear();
+                bracket = npos;
+                line_start = true;
+                line_chars = 0;
+                continue;
+            }
+            ++line_chars;
+            if (is_skipped_space(c)) continue;
+            chunk.push_back(tc);
+            const std::size_t at = chunk.size() - 1;
+            if (c == U'(') parens.push_back(at);
+            if (c == U'〔' || c == U'【' || c == U'[') bracket = at;
+            if (c == U')' && !parens.empty()) {
+                const std::size_t open = parens.back();
+                parens.pop_back();
+                if (find_word(chunk, open + 1, at, U"牵头") != npos && (parens.empty())) {
+                    take_block(chunk, open, at, line_start, line_chars);
+                    parens.clear();
+                    bracket = npos;
+                    continue;
+                }
+            }
+            if ((c == U'〕' || c == U'】' || c == U']') && bracket != npos) {
+                if (word_at(chunk, bracket + 1, U"牵头单位") || word_at(chunk, bracket + 1, U"责任单位")) {
+                    take_block(chunk, bracket, at, line_start, line_chars);
+                    parens.clear();
+                    bracket = npos;
+                    continue;
+                }
+                bracket = npos;
+            }
+            const bool terminator = c == U'。' || c == U'!' || c == U'?' || c == U'！' || c == U'？';
+            // Very long runs without a full stop are not plan sentences; cut them so work stays linear.
+            if ((terminator && parens.empty() && bracket == npos) || chunk.size() >= 4096) {
+                flush(chunk, line_start, line_chars);
+                parens.clear();
+                bracket = npos;
+            }
+        }
+        flush(chunk, line_start, line_chars);
+        return finish();
+    }
+
+private:
+    static constexpr std::size_t npos = std::u32string_view::npos;
+
+    void take_block(text_run& chunk, std::size_t open, std::size_t close, bool& line_start, std::size_t line_chars) {
+        text_run before(chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(open));
+        flush(before, line_start, line_chars);
+        const auto inside = slice(chunk, open + 1, close);
+        const auto who = parse_responsibility(inside);
+        if (!who.lead.empty() || !who.responsible.empty()) {
+            for (const std::size_t k : pending_) {
+                auto& t = rows_[k].row.target;
+                t.lead_unit = join(who.lead, ";");
+                t.responsible_units = who.responsible;
+            }
+        }
+        pending_.clear();
+        chunk.clear();
+    }
+
+    void flush(text_run& chunk, bool& line_start, std::size_t line_chars) {
+        if (chunk.empty()) return;
+        if (line_start) {
+            heading(chunk, line_chars);
+            line_start = false;
+        }
+        sentence(chunk);
+        ++sentence_count_;
+        chunk.clear();
+    }
+
+    /// A top-level heading ("一、“十三五”时期科技发展回顾") sets whether the section reports the past.
+    void heading(const text_run& s, std::size_t line_chars) {
+        std::size_t k = 0;
+        while (k < s.size() && k < 4 && is_chinese_numeral_char(s[k].c)) ++k;
+        if (k == 0 || k >= s.size() || s[k].c != U'、' || line_chars > 60) return;
+        past_section_ = false;
+        past_section_period_.reset();
+        for (const std::u32string_view w : {U"回顾", U"成效", U"成就", U"现状", U"进展", U"基础", U"总结"}) {
+            if (find_word(s, 0, s.size(), w) != npos) past_section_ = true;
+        }
+        for (std::size_t j = 0; j < s.size(); ++j) {
+            if (const auto plan = plan_at(s, j)) {
+                const auto years = five_year_plan_number(plan->first).years;
+                if (span_ && years.last < span_->first) {
+                    past_section_ = true;
+                    past_section_period_ = years.last;
+                }
+            }
+        }
+    }
+
+    bool is_past_year(int y) const { return span_ ? y < span_->first.year() : (issued_ ? y < *issued_ : false); }
+
+    /// Reads one sentence: time words, quantities, and the rows they make.
+    void sentence(const text_run& s) {
+        const std::size_t n = s.size();
+        // Clause bounds: commas, semicolons and colons end a clause.
+        std::vector<std::size_t> clause_of(n + 1, 0);
+        std::vector<std::size_t> clause_begin{0};
+        for (std::size_t k = 0; k < n; ++k) {
+            clause_of[k] = clause_begin.size() - 1;
+            const char32_t c = s[k].c;
+            if (c == U',' || c == U';' || c == U':' || c == U'，' || c == U'；' || c == U'：') clause_begin.push_back(k + 1);
+        }
+        clause_of[n] = clause_begin.size() - 1;
+        const auto clause_start = [&](std::size_t k) { return clause_begin[clause_of[std::min(k, n)]]; };
+        const auto clause_end = [&](std::size_t k) {
+            const std::size_t c = clause_of[std::min(k, n)];
+            return c + 1 < clause_begin.size() ? clause_begin[c + 1] - 1 : n;
+        };
+
+        time_context now;
+        sentence_verb_ = nullptr;
+        if (past_section_) now.past = true;
+        bool every_year = false, average = false;
+        std::size_t aspiration_at = npos;
+        std::size_t last_time_end = 0;  // where the last time phrase ended (subjects start after it)
+        std::size_t previous_quantity_end = 0;
+        bool distributive = false;      // 分别: one row per value, one subject each
+        std::vector<std::size_t> sentence_rows;
+
+        std::size_t k = 0;
+        while (k < n) {
+            const char32_t c = s[k].c;
+            // Time words.
+            if (word_at(s, k, U"截至") || word_at(s, k, U"截止") || word_at(s, k, U"以来") || word_at(s, k, U"目前") || word_at(s, k, U"先后") ||
+                word_at(s, k, U"已经")) {
+                now.past = true;
+                now.explicit_time = true;
+                if (!now.deadline && issued_) now.deadline = period::year(*issued_);
+                k += 2;
+                continue;
+            }
+            if (word_at(s, k, U"逐年增长") || word_at(s, k, U"逐年增加")) {
+                wordless_row(s, k, now, clause_start(k), clause_end(k), last_time_end, target_kind::non_decreasing, 1.0, sentence_rows);
+                k += 4;
+                continue;
+            }
+            if (word_at(s, k, U"每年") || word_at(s, k, U"逐年")) { every_year = true; k += 2; last_time_end = k; continue; }
+            if (word_at(s, k, U"年均")) { average = true; k += 2; last_time_end = k; continue; }
+            if (word_at(s, k, U"力争") || word_at(s, k, U"争取")) { aspiration_at = k; k += 2; continue; }
+            if (word_at(s, k, U"分别")) { distributive = true; k += 2; continue; }
+            if (const auto span = span_at(s, k)) {
+                now.span = span->first;
+                now.deadline = span->first.last;
+                now.explicit_time = true;
+                now.past = past_section_ || is_past_year(span->first.last.year());
+                k += span->second;
+                last_time_end = k;
+                continue;
+            }
+            std::size_t plan_begin = k;
+            if (c == U'“' || c == U'"' || c == U'”') plan_begin = k + 1;
+            if (const auto plan = plan_at(s, plan_begin)) {
+                const auto years = five_year_plan_number(plan->first).years;
+                std::size_t j = plan_begin + plan->second;
+                if (j < n && (s[j].c == U'”' || s[j].c == U'"' || s[j].c == U'“')) ++j;
+                bool names_base = false;
+                if (word_at(s, j, U"末")) {
+                    // 较“十三五”末 names a base period, not the deadline: handled with 翻一番.
+                    const bool base = plan_begin >= 1 && s[plan_begin - 1].c == U'较';
+                    const bool base2 = plan_begin >= 2 && s[plan_begin - 2].c == U'较';
+                    names_base = base || base2;
+                    if (!names_base) {
+                        now.deadline = years.last;
+                        now.span.reset();
+                        now.explicit_time = true;
+                        now.past = past_section_ || is_past_year(years.last.year());
+                    }
+                    j += 1;
+                } else if (word_at(s, j, U"初")) {
+                    j += 1;
+                } else {
+                    const bool is_past = span_ ? years.last < span_->first : false;
+                    now.span = years;
+                    now.deadline = years.last;
+                    now.explicit_time = true;
+                    now.past = past_section_ || is_past;
+                    for (const std::u32string_view w : {U"规划期间", U"期间", U"时期", U"以来"}) {
+                        if (word_at(s, j, w)) { j += w.size(); break; }
+                    }
+                }
+                k = j;
+                if (!names_base) last_time_end = k;
+                continue;
+            }
+            if (const auto y = year_at(s, k); y && k + 4 < n && s[k + 4].c == U'年') {
+                std::size_t j = k + 4;
+                if (j < n && s[j].c == U'年') {
+                    ++j;
+                    if (j < n && is_ascii_digit(s[j].c)) {
+                        // A date (2020年6月21日): not a deadline.
+                        while (j < n && (is_ascii_digit(s[j].c) || s[j].c == U'月' || s[j].c == U'日')) ++j;
+                        k = j;
+                        continue;
+                    }
+                    if (word_at(s, j, U"底") || word_at(s, j, U"末")) ++j;
+                    const bool as_of = (k >= 2 && (word_at(s, k - 2, U"截至") || word_at(s, k - 2, U"截止"))) ||
+                                       (k >= 3 && (word_at(s, k - 3, U"截止到") || word_at(s, k - 3, U"截至到")));
+                    now.deadline = period::year(*y);
+                    now.span.reset();
+                    now.explicit_time = true;
+                    now.past = past_section_ || as_of || is_past_year(*y);
+                    if (word_at(s, j, U"以来")) { now.past = true; j += 2; }
+                    k = j;
+                    last_time_end = k;
+                    continue;
+                }
+            }
+            // Quantities.
+            if (is_ascii_digit(c) || is_chinese_numeral_char(c)) {
+                const auto q = quantity_at(s, k);
+                if (!q) {
+                    // Skip the whole number so its tail digits are not read as another one.
+                    std::size_t j = k + 1;
+                    while (j < n && (is_ascii_digit(s[j].c) || s[j].c == U'.')) ++j;
+                    k = is_ascii_digit(c) ? j : k + 1;
+                    continue;
+                }
+                quantity_row(s, *q, now, every_year, average, aspiration_at, std::max({last_time_end, previous_quantity_end, clause_start(q->begin)}),
+                             clause_start(q->begin), clause_end(q->begin), distributive, sentence_rows);
+                previous_quantity_end = q->end;
+                k = q->end;
+                continue;
+            }
+            // Relative targets (翻一番, 翻两番) and never-decrease commitments have no number.
+            if (word_at(s, k, U"翻一番") || word_at(s, k, U"翻两番") || word_at(s, k, U"翻二番") || word_at(s, k, U"翻番")) {
+                const double factor = word_at(s, k, U"翻两番") || word_at(s, k, U"翻二番") ? 4.0 : 2.0;
+                wordless_row(s, k, now, clause_start(k), clause_end(k), last_time_end, target_kind::relative, factor, sentence_rows);
+                k += 3;
+                continue;
+            }
+            if (word_at(s, k, U"只增不减")) {
+                wordless_row(s, k, now, clause_start(k), clause_end(k), last_time_end, target_kind::non_decreasing, 0.0, sentence_rows);
+                k += 4;
+                continue;
+            }
+            if (((word_at(s, k, U"稳定增长") || word_at(s, k, U"法定增长")) && rfind_word(s, clause_start(k), k, U"确保") != npos)) {
+                wordless_row(s, k, now, clause_start(k), clause_end(k), last_time_end, target_kind::non_decreasing, 1.0, sentence_rows);
+                k += 4;
+                continue;
+            }
+            ++k;
+        }
+        // A 力争 value after a target of the same unit in the same sentence is that target's stretch:
+        // "达到13%以上,力争实现14%".
+        for (std::size_t r = 1; r < sentence_rows.size(); ++r) {
+            auto& later = rows_[sentence_rows[r]];
+            auto& earlier = rows_[sentence_rows[r - 1]];
+            if (!later.aspirational || earlier.aspirational || later.row.type != row_type::target || earlier.row.type != row_type::target) continue;
+            auto& a = earlier.row.target;
+            const auto& b = later.row.target;
+            if (a.unit != b.unit || a.stretch || !a.value || !b.value || *b.value < *a.value || a.kind != b.kind) continue;
+            if (a.compare != comparator::at_least && a.compare != comparator::greater) continue;
+            a.stretch = b.value;
+            earlier.row.end = later.row.end;
+            earlier.row.byte_end = later.row.byte_end;
+            earlier.row.target.quote = std::string(text_.substr(earlier.row.byte_start, earlier.row.byte_end - earlier.row.byte_start));
+            later.row.confidence = -1.0;  // merged: dropped in finish()
+        }
+    }
+
+    /// The quote of a clause: from its start (or the deadline clause just before it, "到2025年,") to its end.
+    void set_quote(extracted_target& row, const text_run& s, std::size_t from, std::size_t to) {
+        // Include a preceding clause that is only a time phrase.
+        if (from >= 2) {
+            const std::size_t prev_end = from - 1;
+            std::size_t prev_begin = prev_end;
+            while (prev_begin > 0 && s[prev_begin - 1].c != U',' && s[prev_begin - 1].c != U';' && s[prev_begin - 1].c != U':') --prev_begin;
+            if (prev_end > prev_begin && prev_end - prev_begin <= 10) {
+                const auto words = slice(s, prev_begin, prev_end);
+                const bool time_only = (words.find(U"年") != std::u32string::npos || words.find(U"五") != std::u32string::npos) &&
+                                       words.find_first_of(U"%家个项人名") == std::u32string::npos;
+                if (time_only) from = prev_begin;
+            }
+        }
+        while (to > from && (s[to - 1].c == U'。' || s[to - 1].c == U',' || s[to - 1].c == U';')) --to;
+        if (to <= from) to = std::min(from + 1, s.size());
+        row.start = s[from].index;
+        row.end = s[to - 1].index + 1;
+        row.byte_start = s[from].byte;
+        row.byte_end = s[to - 1].byte + s[to - 1].size;
+        row.target.quote = std::string(text_.substr(row.byte_start, row.byte_end - row.byte_start));
+    }
+
+    /// The catalogue id for an indicator text, or empty.
+    std::string match(std::u32string_view indicator_text) const {
+        const auto form = matching_form(indicator_text);
+        for (const auto& [id, forms] : catalogue_) {
+            for (const auto& f : forms) {
+                if (form.find(f) != std::u32string::npos) return id;
+            }
+        }
+        return {};
+    }
+
+    void set_indicator(raw_row& r, const std::u32string& text) {
+        r.row.indicator_text = to_utf8(text);
+        r.row.indicator_id = match(text);
+        r.row.target.indicator = r.row.indicator_id.empty() ? to_utf8(matching_form(text)) : r.row.indicator_id;
+    }
+
+    /// The span a span-kind target covers: the sentence's, else the document's, else its deadline alone.
+    period_span span_for(const time_context& now) const {
+        if (now.span) return *now.span;
+        if (now.deadline && span_ && span_->contains(*now.deadline) && span_->first <= *now.deadline) return period_span{span_->first, *now.deadline};
+        if (span_) return *span_;
+        return period_span{*now.deadline, *now.deadline};
+    }
+
+    void quantity_row(const text_run& s, const quantity& q, const time_context& now, bool every_year, bool average,
+                      std::size_t aspiration_at, std::size_t subject_from, std::size_t clause_begin, std::size_t clause_end,
+                      bool distributive, std::vector<std::size_t>& sentence_rows) {
+        const std::size_t n = s.size();
+        // Ordinals (第3), ages (35岁以下) and attributes ("60万吨以下矿井": a qualifier followed by a noun)
+        // describe things, they are not quantities to reach.
+        if (q.begin > 0 && (s[q.begin - 1].c == U'第' || s[q.begin - 1].c == U'前')) return;
+        std::size_t after = q.end;
+        std::optional<comparator> qualifier;
+        bool about = false, band = false;
+        for (const auto& [word, comp] : {std::pair<std::u32string_view, comparator>{U"以上", comparator::at_least}, {U"以下", comparator::at_most},
+                                         {U"以内", comparator::at_most}, {U"左右", comparator::about}, {U"之间", comparator::within}}) {
+            if (word_at(s, after, word)) {
+                qualifier = comp;
+                after += word.size();
+                break;
+            }
+        }
+        if (qualifier == comparator::about) about = true;
+        if (qualifier == comparator::within) band = true;
+        if (qualifier && qualifier != comparator::about && after < n) {
+            const char32_t next = s[after].c;
+            const bool ends = next == U',' || next == U';' || next == U'。' || next == U':' || next == U')' || next == U'、' ||
+                              next == U'和' || next == U',' || next == U'!' || next == U'?';
+            if (!ends) return;
+        }
+        // A single Chinese 一 ("一项重要举措", "一个平台") is an article, not a count.
+        if (q.chinese && q.value == 1.0 && !q.high && q.end - q.begin <= 2) return;
+
+        // The verb closest before the number in its clause.
+        std::size_t verb_at = npos;
+        const verb_word* verb = nullptr;
+        for (const auto& v : target_verbs()) {
+            const auto at = rfind_word(s, clause_begin, q.begin, v.word);
+            if (at != npos && (verb_at == npos || at > verb_at || (at == verb_at && v.word.size() > verb->word.size()))) {
+                verb_at = at;
+                verb = &v;
+            }
+        }
+        // A clause without a verb continues the list of the clause before ("建成…基地15个,微型科技馆5家").
+        bool inherited = false;
+        if (verb == nullptr && sentence_verb_ != nullptr && !qualifier) {
+            verb = sentence_verb_;
+            inherited = true;
+        }
+        const bool has_time = now.explicit_time || every_year || average;
+        const bool committed = verb != nullptr || qualifier.has_value();
+        raw_row r;
+        auto& row = r.row;
+        auto& t = row.target;
+        t.region = options_.default_region;
+        t.document = options_.document;
+        t.unit = to_utf8(q.unit);
+        set_quote(row, s, clause_begin, clause_end);
+
+        // Indicator: for a verb of state (达到, 突破, 增长) the words before it ("高新技术企业达到6家"); for a
+        // verb that takes an object (建成, 开展, 培育) the words between it and the number ("建成…基地15个");
+        // else the noun phrase after the unit ("培育2—3家成长性较好的高新技术企业").
+        const bool has_verb_here = verb != nullptr && !inherited && verb_at != npos && verb_at >= subject_from;
+        const std::size_t subject_end = has_verb_here ? verb_at : q.begin;
+        const std::u32string raw_subject = slice(s, subject_from, subject_end);
+        std::u32string before = strip_subject(raw_subject);
+        // "培养、引进1—3名": the words before are another verb of a list, not a subject.
+        if (!raw_subject.empty() && (raw_subject.back() == U'、' || is_verb(before))) before.clear();
+        std::u32string object;
+        if (has_verb_here && verb_at + verb->word.size() < q.begin) object = strip_subject(slice(s, verb_at + verb->word.size(), q.begin));
+        const bool takes_object = has_verb_here && takes_object_verb(verb->word);
+        std::u32string subject = takes_object ? (object.size() >= 2 ? object : before) : (before.size() >= 2 ? before : object);
+        if (subject.size() < 2) {
+            std::size_t j = after;
+            while (j < n && j < clause_end && s[j].c != U'和') ++j;
+            subject = strip_subject(slice(s, after, j));
+        }
+        if (distributive) {
+            // "小麦、玉米(含制种玉米)种植面积分别稳定在5万亩和15万亩以上": item i of the list with the shared tail.
+            const std::u32string whole = strip_subject(slice(s, clause_begin, rfind_word(s, clause_begin, q.begin, U"分别") == npos ? q.begin : rfind_word(s, clause_begin, q.begin, U"分别")));
+            std::vector<std::u32string> items;
+            std::u32string cur;
+            int depth = 0;
+            for (const char32_t ch : whole) {
+                if (ch == U'(') ++depth;
+                if (ch == U')' && depth > 0) --depth;
+                if (ch == U'、' && depth == 0) { items.push_back(cur); cur.clear(); continue; }
+                cur.push_back(ch);
+            }
+            items.push_back(cur);
+            std::size_t ordinal = 0;
+            for (const std::size_t k : sentence_rows) {
+                if (rows_[k].row.start == row.start) ++ordinal;
+            }
+            if (items.size() >= 2 && ordinal < items.size()) {
+                const auto last_plain = matching_form(items.back());
+                const auto first_plain = matching_form(items.front());
+                const std::u32string tail = last_plain.size() > first_plain.size() ? last_plain.substr(first_plain.size()) : std::u32string();
+                subject = ordinal + 1 < items.size() ? items[ordinal] + tail : items.back();
+            }
+        }
+        set_indicator(r, subject);
+
+        if (now.past) {
+            // A figure reached: a baseline, when the sentence or section says when.
+            std::optional<period> when = now.deadline ? now.deadline : past_section_period_;
+            if (!when || q.high) return;
+            if (!now.deadline && !past_section_period_) return;
+            row.type = row_type::baseline;
+            t.kind = target_kind::level;
+            t.deadline = when;
+            t.value = q.value;
+            r.explicit_year = now.explicit_time;
+            row.confidence = std::clamp(0.35 + (now.explicit_time ? 0.25 : 0.0) + (verb ? 0.15 : 0.0) + (row.indicator_id.empty() ? 0.0 : 0.15) +
+                                            (q.chinese ? 0.0 : 0.1),
+                                        0.0, 1.0);
+            push(std::move(r), sentence_rows);
+            return;
+        }
+        if (!has_time && !committed) return;
+        // Structure counts ("提出6项主要目标") carry no verb of their own: keep only what a verb commits.
+        if (!has_time && verb == nullptr) return;
+        if (!now.deadline && !span_) return;
+
+        // Kind.
+        const std::u32string_view vw = verb ? verb->word : std::u32string_view();
+        const bool percent = q.unit == U"%";
+        const bool points = q.unit == U"个百分点" || q.unit == U"百分点";
+        const bool growth_verb = vw == U"增长" || vw == U"提高" || vw == U"提升" || vw == U"增加";
+        const bool fall_verb = vw == U"下降" || vw == U"降低" || vw == U"减少";
+        t.deadline = now.deadline ? now.deadline : std::optional<period>(span_->last);
+        if (average && (percent && (growth_verb || fall_verb))) {
+            t.kind = target_kind::average_growth;
+            const auto span = span_for(now);
+            t.period_start = span.first;
+            t.deadline = span.last;
+        } else if (percent && (growth_verb || fall_verb)) {
+            t.kind = target_kind::growth;
+            if (now.span) t.period_start = now.span->first;
+        } else if (points || (growth_verb && !percent) || vw == U"新增" || fall_verb) {
+            t.kind = target_kind::increment;
+            if (now.span) t.period_start = now.span->first;
+        } else if (vw == U"累计") {
+            t.kind = target_kind::cumulative;
+            const auto span = span_for(now);
+            t.period_start = span.first;
+            t.deadline = span.last;
+        } else if (every_year || vw == U"稳定在" || vw == U"保持在") {
+            t.kind = target_kind::per_period;
+            const auto span = span_for(now);
+            t.period_start = span.first;
+            t.deadline = span.last;
+        } else if ((now.span || !now.explicit_time) && (is_event_unit(q.unit) || is_activity_verb(vw))) {
+            // Activities stated for a span (or for the plan as a whole) add up over it.
+            t.kind = target_kind::cumulative;
+            const auto span = span_for(now);
+            t.period_start = span.first;
+            t.deadline = span.last;
+        } else {
+            t.kind = target_kind::level;
+        }
+        const bool rate = t.kind == target_kind::growth || t.kind == target_kind::average_growth;
+        const double scale = rate ? 0.01 : 1.0;
+        const double sign = fall_verb && rate ? -1.0 : 1.0;
+        t.value = sign * q.value * scale;
+        if (rate) t.unit.clear();
+        if (fall_verb && !rate) t.compare = comparator::at_least;
+
+        // Comparator.
+        if (about) {
+            t.compare = comparator::about;
+            t.tolerance = options_.about_tolerance;
+            t.tolerance_relative = true;
+        } else if (q.high && (band || vw == U"控制在")) {
+            t.compare = comparator::within;
+            t.value_high = *q.high * scale;
+        } else if (q.high) {
+            // "培育2—3家": reach the lower end, the upper end is the aspiration.
+            t.compare = comparator::at_least;
+            t.stretch = *q.high * scale;
+        } else if (qualifier == comparator::at_most || (verb && verb->compare == comparator::at_most) || vw == U"控制在") {
+            t.compare = comparator::at_most;
+        } else if (verb && verb->compare == comparator::greater && qualifier != comparator::at_least) {
+            t.compare = comparator::greater;
+        } else {
+            t.compare = comparator::at_least;
+        }
+        if (fall_verb && rate) t.compare = comparator::at_most;  // "下降5%": the change is at most −5%
+        r.aspirational = aspiration_at != npos && aspiration_at < q.begin;
+        if (r.aspirational && !t.stretch && (t.compare == comparator::at_least || t.compare == comparator::greater)) t.stretch = t.value;
+        row.confidence = std::clamp(0.35 + (now.explicit_time || every_year || average ? 0.25 : 0.0) + (committed ? 0.15 : 0.0) +
+                                        (row.indicator_id.empty() ? 0.0 : 0.15) + (q.chinese ? 0.0 : 0.1),
+                                    0.0, 1.0);
+        if (!inherited) sentence_verb_ = verb;
+        push(std::move(r), sentence_rows);
+    }
+
+    /// Rows without a number of their own: 翻一番 (relative, `value` the factor) and 只增不减/逐年增长
+    /// (non_decreasing; `value` 1 means strictly rising).
+    void wordless_row(const text_run& s, std::size_t at, const time_context& now, std::size_t clause_begin,
+                      std::size_t clause_end, std::size_t last_time_end, target_kind kind, double value, std::vector<std::size_t>& sentence_rows) {
+        if (now.past) return;
+        if (!now.deadline && !span_) return;
+        raw_row r;
+        auto& row = r.row;
+        auto& t = row.target;
+        t.region = options_.default_region;
+        t.document = options_.document;
+        t.kind = kind;
+        set_quote(row, s, clause_begin, clause_end);
+        std::size_t subject_from = std::max(clause_begin, last_time_end);
+        std::size_t subject_end = at;
+        if (kind == target_kind::relative) {
+            // "较“十三五”末翻一番", "比2020年翻一番": the base period.
+            std::size_t base_at = rfind_word(s, clause_begin, at, U"较");
+            if (base_at == npos) base_at = rfind_word(s, clause_begin, at, U"比");
+            if (base_at != npos) {
+                subject_end = base_at;
+                for (std::size_t j = base_at + 1; j < at; ++j) {
+                    std::size_t p = j;
+                    if (s[p].c == U'“' || s[p].c == U'"') ++p;
+                    if (const auto plan = plan_at(s, p)) {
+                        t.baseline_period = five_year_plan_number(plan->first).years.last;
+                        break;
+                    }
+                    if (const auto y = year_at(s, j)) {
+                        t.baseline_period = period::year(*y);
+                        break;
+                    }
+                }
+            }
+            t.value = value;
+            t.deadline = now.deadline ? now.deadline : std::optional<period>(span_->last);
+            if (!t.baseline_period) t.baseline_period = (now.span ? now.span->first : span_ ? span_->first : *t.deadline) - 1;
+        } else {
+            // "确保财政科技投入只增不减", "建立财政科技投入逐年增长的机制", "确保…投入实现法定增长".
+            for (const std::u32string_view w : {U"确保", U"建立"}) {
+                const auto p = rfind_word(s, subject_from, at, w);
+                if (p != npos) subject_from = std::max(subject_from, p + w.size());
+            }
+            for (const std::u32string_view w : {U"实现", U"保持", U"的"}) {
+                if (subject_end >= subject_from + w.size() && word_at(s, subject_end - w.size(), w)) subject_end -= w.size();
+            }
+            t.compare = value > 0.5 ? comparator::greater : comparator::at_least;
+            const auto span = span_for(now);
+            t.period_start = span.first;
+            t.deadline = span.last;
+        }
+        set_indicator(r, strip_subject(slice(s, subject_from, subject_end)));
+        row.confidence = std::clamp(0.35 + (now.explicit_time ? 0.25 : 0.0) + 0.15 + (row.indicator_id.empty() ? 0.0 : 0.15) + 0.1, 0.0, 1.0);
+        push(std::move(r), sentence_rows);
+    }
+
+    void push(raw_row&& r, std::vector<std::size_t>& sentence_rows) {
+        r.sentence = sentence_count_;
+        rows_.push_back(std::move(r));
+        sentence_rows.push_back(rows_.size() - 1);
+        pending_.push_back(rows_.size() - 1);
+    }
+
+    /// Drops merged and invalid rows and repeats, links baselines to targets, numbers the rows.
+    std::vector<extracted_target> finish() {
+        std::vector<extracted_target> out;
+        std::unordered_map<std::string, std::size_t> seen;
+        // Baselines by indicator id: the last one with a stated year wins over one read from a section.
+        struct base_figure {
+            period at;
+            double value;
+            std::string unit;
+            bool explicit_year;
+        };
+        std::unordered_map<std::string, base_figure> baselines;
+        for (const auto& r : rows_) {
+            const auto& t = r.row.target;
+            // Only figures whose sentence states the year: a section's default year is too loose to measure from.
+            if (r.row.type != row_type::baseline || r.row.indicator_id.empty() || r.row.confidence < 0 || !t.deadline || !t.value || !r.explicit_year) continue;
+            const auto found = baselines.find(r.row.indicator_id);
+            if (found == baselines.end() || r.explicit_year || !found->second.explicit_year) {
+                baselines.insert_or_assign(r.row.indicator_id, base_figure{*t.deadline, *t.value, t.unit, r.explicit_year});
+            }
+        }
+        std::size_t targets = 0, observed = 0;
+        for (auto& r : rows_) {
+            if (r.row.confidence < 0) continue;
+            auto& t = r.row.target;
+            if (r.row.type == row_type::target) {
+                const auto found = r.row.indicator_id.empty() ? baselines.end() : baselines.find(r.row.indicator_id);
+                if (found != baselines.end() && found->second.unit == t.unit && t.deadline && !t.baseline_period) {
+                    const auto& base = found->second;
+                    const bool level = t.kind == target_kind::level;
+                    if (base.at.freq() == t.deadline->freq() && base.at < *t.deadline && (level || t.base_period() == base.at) &&
+                        (!t.period_start || base.at < *t.period_start)) {
+                        t.baseline_period = base.at;
+                        t.baseline_value = base.value;
+                    }
+                }
+                try {
+                    t.validate();
+                } catch (const error&) {
+                    continue;  // a reading that does not make a well-formed target is not proposed
+                }
+            }
+            // One row per statement: a plan that repeats a target gets the first statement only.
+            // A free-text indicator is compared by its last two characters, the head noun ("…科技创新人才" and
+            // "…高水平的科技人才" are both 人才): restatements word the modifiers differently.
+            std::string head = t.indicator;
+            if (r.row.indicator_id.empty()) {
+                const auto form = from_utf8(t.indicator);
+                head = to_utf8(form.size() > 2 ? form.substr(form.size() - 2) : form);
+            }
+            const std::string key = to_string(r.row.type) + "|" + head + "|" + to_string(t.kind) + "|" + to_string(t.compare) + "|" +
+                                    (t.value ? format_number(*t.value) : "") + "|" + (t.value_high ? format_number(*t.value_high) : "") + "|" +
+                                    t.unit + "|" + (t.deadline ? t.deadline->to_string() : "") + "|" +
+                                    (t.period_start ? t.period_start->to_string() : "");
+            if (!seen.emplace(key, out.size()).second) continue;
+            char number[16];
+            if (r.row.type == row_type::target) {
+                std::snprintf(number, sizeof number, "%02zu", ++targets);
+                t.id = options_.id_prefix + "-" + number;
+            } else {
+                std::snprintf(number, sizeof number, "b%02zu", ++observed);
+                t.id = options_.id_prefix + "-" + number;
+            }
+            out.push_back(std::move(r.row));
+        }
+        return out;
+    }
+
+    std::string_view text_;
+    const extract_options& options_;
+    std::optional<period_span> span_;
+    std::optional<int> issued_;
+    std::vector<std::pair<std::string, std::vector<std::u32string>>> catalogue_;
+    std::vector<raw_row> rows_;
+    std::vector<std::size_t> pending_;  ///< rows on the current line not yet closed by a responsibility block
+    bool past_section_ = false;
+    std::optional<period> past_section_period_;
+    const verb_word* sentence_verb_ = nullptr;  ///< the verb of the sentence's last target row
+    std::size_t sentence_count_ = 0;
+};
+
+/// The byte offset of the first byte that is not well-formed UTF-8, or npos.
+inline std::size_t first_invalid_utf8(std::string_view text) noexcept {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto d = decode_utf8(text, i);
+        if (d.size == 0) return i;
+        i += d.size;
+    }
+    return std::string_view::npos;
+}
+
+}  // namespace detail
+
+/// Proposes the targets and baseline figures a Chinese plan text states, in text order, for review.
+///
+/// Each row carries a well-formed `target` (targets rows pass `target::validate()`), its quote and
+/// where it is, and a confidence (see `extracted_target::confidence`). Text that states no targets
+/// (prose, English, an empty string) gives no rows. Runs in time linear in the text's length.
+///
+/// Throws `parse_error` (field "text", naming the byte offset) when `text` is not well-formed UTF-8:
+/// offsets into a text that cannot be decoded would mean nothing, so the text is rejected, not skipped.
+inline std::vector<extracted_target> extract_targets(std::string_view text, const extract_options& options = {}) {
+    if (const auto bad = detail::first_invalid_utf8(text); bad != std::string_view::npos) {
+        throw parse_error("text", "", "not valid UTF-8 at byte offset " + std::to_string(bad));
+    }
+    // Skip a byte-order mark: it is not part of the text's first sentence.
+    return detail::extractor(text, options).run();
+}
+
+}  // namespace ontrack
