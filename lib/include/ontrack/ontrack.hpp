@@ -1,9 +1,11 @@
 // ontrack: track plan indicators against their targets. Include this for everything.
 #pragma once
 
+#include <ontrack/aggregation.hpp>
 #include <ontrack/assessment.hpp>
 #include <ontrack/backtest.hpp>
 #include <ontrack/batch.hpp>
+#include <ontrack/composite.hpp>
 #include <ontrack/distribution.hpp>
 #include <ontrack/error.hpp>
 #include <ontrack/evaluation.hpp>
@@ -14,6 +16,8 @@
 #include <ontrack/progress_rules.hpp>
 #include <ontrack/projection.hpp>
 #include <ontrack/ratio.hpp>
+#include <ontrack/region.hpp>
+#include <ontrack/scenario.hpp>
 #include <ontrack/series.hpp>
 #include <ontrack/status.hpp>
 #include <ontrack/target.hpp>
