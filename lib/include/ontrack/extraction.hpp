@@ -368,7 +368,7 @@ inline std::u32string strip_subject(std::u32string text) {
         trimmed = false;
         while (!text.empty() && (text.back() == U'的' || text.back() == U'、' || text.back() == U',' || text.back() == U'。' || text.back() == U';' ||
                                   text.back() == U':')) { text.pop_back(); trimmed = true; }
-        for (const std::u32string_view w : {U"分别", U"力争", U"争取", U"确保", U"均"}) {
+        for (const std::u32string_view w : {U"分别", U"力争", U"争取", U"确保", U"年均", U"每年"}) {
             if (text.size() > w.size() && text.compare(text.size() - w.size(), w.size(), w) == 0) { text.resize(text.size() - w.size()); trimmed = true; }
         }
     }
@@ -557,8 +557,9 @@ private:
                 k += 4;
                 continue;
             }
-            if (word_at(s, k, U"每年") || word_at(s, k, U"逐年")) { every_year = true; k += 2; last_time_end = k; continue; }
-            if (word_at(s, k, U"年均")) { average = true; k += 2; last_time_end = k; continue; }
+            // 每年 and 年均 sit inside the clause ("研发经费年均增长"): the subject does not start after them.
+            if (word_at(s, k, U"每年") || word_at(s, k, U"逐年")) { every_year = true; k += 2; continue; }
+            if (word_at(s, k, U"年均")) { average = true; k += 2; continue; }
             if (word_at(s, k, U"力争") || word_at(s, k, U"争取")) { aspiration_at = k; k += 2; continue; }
             if (word_at(s, k, U"分别")) { distributive = true; k += 2; continue; }
             if (const auto span = span_at(s, k)) {
@@ -607,6 +608,11 @@ private:
             }
             if (const auto y = year_at(s, k); y && k + 4 < n && s[k + 4].c == U'年') {
                 std::size_t j = k + 4;
+                if (k >= 1 && (s[k - 1].c == U'较' || s[k - 1].c == U'比')) {
+                    // 比2022年翻一番: a base period, read with 翻一番, not a deadline.
+                    k = j + 1;
+                    continue;
+                }
                 if (j < n && s[j].c == U'年') {
                     ++j;
                     if (j < n && is_ascii_digit(s[j].c)) {
@@ -820,9 +826,17 @@ private:
                 if (rows_[k].row.start == row.start) ++ordinal;
             }
             if (items.size() >= 2 && ordinal < items.size()) {
+                // The shared tail: from the first attribute word of the last item ("向日葵种植面积" → "种植面积"),
+                // else the part beyond the first item's length (names of equal length: "小麦、玉米种植面积").
                 const auto last_plain = matching_form(items.back());
                 const auto first_plain = matching_form(items.front());
-                const std::u32string tail = last_plain.size() > first_plain.size() ? last_plain.substr(first_plain.size()) : std::u32string();
+                std::size_t tail_at = last_plain.size() > first_plain.size() ? first_plain.size() : last_plain.size();
+                for (const std::u32string_view w : {U"种植面积", U"播种面积", U"面积", U"产量", U"数量", U"比例", U"比重", U"占比", U"产值", U"收入",
+                                                    U"规模", U"覆盖率", U"率"}) {
+                    const auto p = last_plain.find(w);
+                    if (p != std::u32string::npos && p > 0) { tail_at = p; break; }
+                }
+                const std::u32string tail = last_plain.substr(tail_at);
                 subject = ordinal + 1 < items.size() ? items[ordinal] + tail : items.back();
             }
         }

@@ -1,0 +1,434 @@
+// Tests of ontrack/extraction.hpp: the plan-text extractor, one construct per test case.
+//
+// Every sentence here was written for these tests (none is copied from the seed plans); the expected
+// row is read off the sentence by the conventions of docs/targets_csv.md and docs/extraction.md, and
+// the comment beside each check says which word gives it.
+#include <doctest/doctest.h>
+
+#include <ontrack/extraction.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+using ontrack::comparator;
+using ontrack::extract_options;
+using ontrack::extract_targets;
+using ontrack::extracted_target;
+using ontrack::period;
+using ontrack::period_span;
+using ontrack::row_type;
+using ontrack::target_kind;
+
+/// Options with the 14th five-year plan (2021–2025) as the document's span.
+extract_options fourteenth() {
+    extract_options o;
+    o.reference_span = period_span{period::year(2021), period::year(2025)};
+    o.document = "测试规划";
+    o.default_region = "Testshire";
+    return o;
+}
+
+std::vector<extracted_target> targets_of(std::string_view text, const extract_options& options = fourteenth()) {
+    std::vector<extracted_target> out;
+    for (auto& row : extract_targets(text, options))
+        if (row.type == row_type::target) out.push_back(row);
+    return out;
+}
+
+std::vector<extracted_target> baselines_of(std::string_view text, const extract_options& options = fourteenth()) {
+    std::vector<extracted_target> out;
+    for (auto& row : extract_targets(text, options))
+        if (row.type == row_type::baseline) out.push_back(row);
+    return out;
+}
+
+/// The only target of a sentence (fails the test when there is not exactly one).
+extracted_target only_target(std::string_view text, const extract_options& options = fourteenth()) {
+    const auto rows = targets_of(text, options);
+    REQUIRE_MESSAGE(rows.size() == 1, std::string(text));
+    return rows.front();
+}
+
+std::optional<double> opt(double x) { return x; }
+
+}  // namespace
+
+TEST_CASE("deadline 到YYYY年: the year is the deadline of a level target") {
+    const auto row = only_target("到2024年,全县科技型企业研发机构覆盖率达到40%。");
+    CHECK(row.target.deadline == period::year(2024));          // 到2024年
+    CHECK(row.target.kind == target_kind::level);
+    CHECK(row.target.compare == comparator::at_least);          // 达到
+    CHECK(row.target.value == opt(40));
+    CHECK(row.target.unit == "%");
+    CHECK(row.target.region == "Testshire");                    // default_region
+    CHECK(row.target.document == "测试规划");
+    CHECK(row.target.quote == "到2024年,全县科技型企业研发机构覆盖率达到40%");
+}
+
+TEST_CASE("deadline 至YYYY年 and YYYY年底") {
+    CHECK(only_target("至2023年,企业发明专利授权量达到300件。").target.deadline == period::year(2023));
+    const auto row = only_target("到2024年底,孵化器在孵企业达到80家。");
+    CHECK(row.target.deadline == period::year(2024));           // 2024年底 is the year 2024
+    CHECK(row.target.value == opt(80));
+    CHECK(row.target.unit == "家");
+}
+
+TEST_CASE("deadline carried to the later clauses of the sentence") {
+    const auto rows = targets_of("到2024年,技术经纪人达到60名,科技特派员达到300人。");
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].target.deadline == period::year(2024));
+    CHECK(rows[1].target.deadline == period::year(2024));       // no year in its own clause
+    CHECK(rows[1].target.quote == "科技特派员达到300人");
+}
+
+TEST_CASE("“十四五”期间: a count of events over the plan is cumulative over 2021–2025") {
+    const auto row = only_target("“十四五”期间,举办各类技术交流对接会50场次。", extract_options{});
+    CHECK(row.target.kind == target_kind::cumulative);
+    CHECK(row.target.period_start == period::year(2021));       // 十四五 = 2021–2025
+    CHECK(row.target.deadline == period::year(2025));
+    CHECK(row.target.value == opt(50));
+    CHECK(row.target.unit == "场次");
+}
+
+TEST_CASE("“十三五”末 as a base period (较…翻两番) and as a stated year (a baseline)") {
+    const auto row = only_target("到2025年,全县技术合同成交额较“十三五”末翻两番。");
+    CHECK(row.target.kind == target_kind::relative);
+    CHECK(row.target.value == opt(4));                          // 翻两番 = ×4
+    CHECK(row.target.baseline_period == period::year(2020));    // 十三五末 = 2020
+    CHECK(row.target.deadline == period::year(2025));
+    CHECK(row.indicator_id == "technology_contract_turnover");
+
+    const auto base = baselines_of("“十三五”末,全县众创空间达到4家。");
+    REQUIRE(base.size() == 1);
+    CHECK(base[0].target.deadline == period::year(2020));
+    CHECK(base[0].target.value == opt(4));
+    CHECK(base[0].indicator_id == "maker_spaces");
+    CHECK(targets_of("“十三五”末,全县众创空间达到4家。").empty());
+}
+
+TEST_CASE("每年: the same number every year of the span (per_period)") {
+    const auto row = only_target("每年举办科普讲座20场次。");
+    CHECK(row.target.kind == target_kind::per_period);
+    CHECK(row.target.period_start == period::year(2021));       // the document span
+    CHECK(row.target.deadline == period::year(2025));
+    CHECK(row.target.value == opt(20));
+}
+
+TEST_CASE("年均增长: average growth over the span, as a rate") {
+    const auto row = only_target("“十四五”期间,全县研发经费年均增长10%以上。");
+    CHECK(row.target.kind == target_kind::average_growth);
+    CHECK(row.target.value == opt(0.1));                        // 10% as a fraction
+    CHECK(row.target.compare == comparator::at_least);          // 以上
+    CHECK(row.target.period_start == period::year(2021));
+    CHECK(row.target.deadline == period::year(2025));
+    CHECK(row.target.unit.empty());                             // rates carry no unit
+    CHECK(row.indicator_id == "rd_expenditure");
+}
+
+TEST_CASE("action-plan span in the title: (2024—2026年) is the span of sentences without a year") {
+    const std::string text = "某县中小企业培育三年行动方案(2024—2026年)\n每年遴选重点培育企业10家。\n建成省级技术创新中心2家。\n";
+    const auto rows = targets_of(text, extract_options{});
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].target.kind == target_kind::per_period);
+    CHECK(rows[0].target.period_start == period::year(2024));
+    CHECK(rows[0].target.deadline == period::year(2026));
+    CHECK(rows[1].target.kind == target_kind::level);           // 建成: a stock at the end of the span
+    CHECK(rows[1].target.deadline == period::year(2026));
+    CHECK(rows[1].confidence < rows[0].confidence + 1e-12);     // no deadline word in its sentence
+}
+
+TEST_CASE("five-year plan name in the title, and the document date when no span is stated") {
+    CHECK(only_target("关于印发某县“十五五”科技创新规划的通知\n建成科普教育基地12个。\n", extract_options{}).target.deadline ==
+          period::year(2030));                                   // 十五五 = 2026–2030
+    // Dated 2019: the span runs to the end of the plan in force in 2020, the 13th (2016–2020).
+    const auto row = only_target("某县关于加快科技创新的若干措施\n2019年4月8日\n每年确定5项关键技术攻关任务。\n", extract_options{});
+    CHECK(row.target.period_start == period::year(2019));
+    CHECK(row.target.deadline == period::year(2020));
+    // Dated 2020, the last year of the 13th plan: the span runs to the end of the 14th.
+    CHECK(only_target("某县若干措施\n2020年9月1日\n每年确定5项关键技术攻关任务。\n", extract_options{}).target.deadline == period::year(2025));
+}
+
+TEST_CASE("comparator words: 达到, 突破, 超过, 不低于, 以上, 左右") {
+    CHECK(only_target("到2025年,全县专利授权量达到500件。").target.compare == comparator::at_least);
+    CHECK(only_target("到2025年,高新区技工贸总收入突破30亿元。").target.compare == comparator::greater);
+    CHECK(only_target("到2025年,技术合同登记额超过8亿元。").target.compare == comparator::greater);
+    CHECK(only_target("到2025年,企业研发投入占营业收入比重不低于3%。").target.compare == comparator::at_least);
+    CHECK(only_target("到2025年,入驻企业120家以上。").target.compare == comparator::at_least);
+    const auto about = only_target("到2025年,全县小麦单产提高到0.6吨左右,油料种植面积调整到4万亩左右。");
+    CHECK(about.target.compare == comparator::about);           // 左右
+    CHECK(about.target.value == opt(4));
+    CHECK(about.target.tolerance == opt(0.05));                 // 5% of the value, the documented default
+    CHECK(about.target.tolerance_relative);
+}
+
+TEST_CASE("力争: a stretch value after a floor, or the only value") {
+    const auto row = only_target("到2025年,新型研发机构达到8家,力争达到10家。");
+    CHECK(row.target.value == opt(8));
+    CHECK(row.target.stretch == opt(10));                       // 力争 10 after the floor 8 in 家
+    CHECK(row.target.quote == "到2025年,新型研发机构达到8家,力争达到10家");
+    const auto alone = only_target("到2025年,科技服务业营业收入力争突破3亿元。");
+    CHECK(alone.target.compare == comparator::greater);        // 突破
+    CHECK(alone.target.value == opt(3));
+    CHECK(alone.target.stretch == opt(3));                      // aspirational only: stretch = value
+}
+
+TEST_CASE("翻一番 against a stated year") {
+    const auto row = only_target("到2025年,全县科技型中小企业数量比2022年翻一番。");
+    CHECK(row.target.kind == target_kind::relative);
+    CHECK(row.target.value == opt(2));
+    CHECK(row.target.baseline_period == period::year(2022));
+    CHECK(row.indicator_id == "tech_based_smes_registered");
+}
+
+TEST_CASE("增长N%: growth in the stated year") {
+    const auto row = only_target("2024年,全县技术合同成交额增长8%。", extract_options{});
+    CHECK(row.target.kind == target_kind::growth);
+    CHECK(row.target.value == opt(0.08));
+    CHECK(row.target.deadline == period::year(2024));
+    CHECK(!row.target.period_start);                           // base = 2023, the year before
+}
+
+TEST_CASE("新增N家: an increment; 提高N个百分点: an increment in points") {
+    const auto row = only_target("2024年,新增省级工程技术研究中心3家。", extract_options{});
+    CHECK(row.target.kind == target_kind::increment);
+    CHECK(row.target.value == opt(3));
+    CHECK(row.target.unit == "家");
+    CHECK(row.indicator_text == "省级工程技术研究中心");
+    const auto points = only_target("到2025年,全县公民科学素质比例提高2个百分点。");
+    CHECK(points.target.kind == target_kind::increment);
+    CHECK(points.target.value == opt(2));
+    CHECK(points.target.unit == "个百分点");
+}
+
+TEST_CASE("累计: a sum over the span") {
+    const auto row = only_target("到2025年,累计培训新型职业农民1200人。");
+    CHECK(row.target.kind == target_kind::cumulative);
+    CHECK(row.target.value == opt(1200));
+    CHECK(row.target.period_start == period::year(2021));
+    CHECK(row.target.deadline == period::year(2025));
+}
+
+TEST_CASE("占比 and 比重: a share in percent, the indicator text keeps the words") {
+    const auto row = only_target("到2025年,高新技术产业产值占工业总产值比重达到30%。");
+    CHECK(row.target.value == opt(30));
+    CHECK(row.target.unit == "%");
+    CHECK(row.indicator_text == "高新技术产业产值占工业总产值比重");
+    const auto share = only_target("到2025年,规模以上工业企业中高新技术企业占比达到18%。");
+    CHECK(share.indicator_id == "high_tech_enterprise_share_industrial");
+}
+
+TEST_CASE("只增不减: never decrease over the span") {
+    const auto row = only_target("确保县级财政科技投入只增不减。");
+    CHECK(row.target.kind == target_kind::non_decreasing);
+    CHECK(row.target.compare == comparator::at_least);
+    CHECK(!row.target.value);
+    CHECK(row.target.period_start == period::year(2021));
+    CHECK(row.target.deadline == period::year(2025));
+    CHECK(row.indicator_id == "fiscal_sci_tech_expenditure");
+    // 逐年增长: strictly rising.
+    CHECK(only_target("建立财政科技投入逐年增长的机制。").target.compare == comparator::greater);
+}
+
+TEST_CASE("稳定在…以上: a floor every year (per_period)") {
+    const auto row = only_target("到2025年,粮食播种面积稳定在40万亩以上。");
+    CHECK(row.target.kind == target_kind::per_period);
+    CHECK(row.target.value == opt(40));
+    CHECK(row.target.unit == "万亩");
+    CHECK(row.target.period_start == period::year(2021));
+}
+
+TEST_CASE("调整到…左右: about, with a tolerance") {
+    const auto row = only_target("到2025年,甜菜种植面积调整到6万亩左右。");
+    CHECK(row.target.kind == target_kind::level);
+    CHECK(row.target.compare == comparator::about);
+    CHECK(row.target.value == opt(6));
+    CHECK(row.target.tolerance == opt(0.05));
+}
+
+TEST_CASE("ranges N—M, N-M, N至M: floor and stretch; 控制在…之间: a band (within)") {
+    const auto dash = only_target("每年引进2—4名博士研究生。");
+    CHECK(dash.target.value == opt(2));
+    CHECK(dash.target.stretch == opt(4));
+    const auto hyphen = only_target("到2025年,培育3-5家瞪羚企业。");
+    CHECK(hyphen.target.value == opt(3));
+    CHECK(hyphen.target.stretch == opt(5));
+    const auto zhi = only_target("到2025年,培育5至8家专精特新企业。");
+    CHECK(zhi.target.value == opt(5));
+    CHECK(zhi.target.stretch == opt(8));
+    const auto band = only_target("到2025年,城镇调查失业率控制在3—4%之间。");
+    CHECK(band.target.compare == comparator::within);
+    CHECK(band.target.value == opt(3));
+    CHECK(band.target.value_high == opt(4));
+    CHECK(!band.target.stretch);
+}
+
+TEST_CASE("分别: several values in one sentence, one row each with its own indicator") {
+    const auto rows = targets_of("到2025年,油菜、向日葵种植面积分别稳定在3万亩和2万亩以上。");
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].indicator_text == "油菜种植面积");
+    CHECK(rows[0].target.value == opt(3));
+    CHECK(rows[1].indicator_text == "向日葵种植面积");
+    CHECK(rows[1].target.value == opt(2));
+    CHECK(rows[0].target.kind == target_kind::per_period);     // 稳定在
+    CHECK(rows[0].target.quote == rows[1].target.quote);
+}
+
+TEST_CASE("units after the number") {
+    for (const std::string unit : {"%", "个百分点", "亿元", "万元", "万亩", "万吨", "家", "个", "项", "人", "名", "场次", "件", "支"}) {
+        const auto rows = targets_of("到2025年,某项指标达到7" + unit + "。");
+        REQUIRE_MESSAGE(rows.size() == 1, unit);
+        CHECK_MESSAGE(rows[0].target.unit == unit, unit);
+        CHECK(rows[0].target.value == opt(7));
+    }
+}
+
+TEST_CASE("Chinese numerals") {
+    using ontrack::detail::parse_chinese_numeral;
+    CHECK(parse_chinese_numeral(U"一") == opt(1));
+    CHECK(parse_chinese_numeral(U"两") == opt(2));
+    CHECK(parse_chinese_numeral(U"十") == opt(10));
+    CHECK(parse_chinese_numeral(U"十二") == opt(12));
+    CHECK(parse_chinese_numeral(U"二十三") == opt(23));
+    CHECK(parse_chinese_numeral(U"一百零五") == opt(105));
+    CHECK(parse_chinese_numeral(U"两千") == opt(2000));
+    CHECK(parse_chinese_numeral(U"三万五千") == opt(35000));
+    CHECK(parse_chinese_numeral(U"一亿二千万") == opt(120000000));   // 1×10^8 + 2000×10^4
+    CHECK(!parse_chinese_numeral(U"二三"));
+    CHECK(!parse_chinese_numeral(U"十十"));
+    CHECK(!parse_chinese_numeral(U""));
+    CHECK(only_target("2024年,新增两家省级重点实验室。", extract_options{}).target.value == opt(2));
+    CHECK(only_target("到2025年,建成二十三个乡镇科普站。").target.value == opt(23));
+    // 一 alone is an article ("一项重要举措"), not a count.
+    CHECK(targets_of("到2025年,把科普工作作为一项重要举措。").empty());
+}
+
+TEST_CASE("responsibility blocks close the measures before them on their line") {
+    const std::string text =
+        "1.推动技术转移。到2025年,建成技术转移服务机构5家。〔牵头单位:县科技局、县发改委;责任单位:县财政局、县统计局等相关部门,各乡(镇)、街道〕\n"
+        "2.加强人才培养。每年培养技术经纪人10名。(县人社局牵头,县科技局、县教育局等参加)\n"
+        "3.完善服务体系。到2025年,建成科技服务站8个。\n"
+        "4.强化企业主体。每年认定创新型企业6家。〔责任单位:区科技局、财政局、新疆某某学院〕\n";
+    const auto rows = targets_of(text);
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[0].target.lead_unit == "县科技局;县发改委");
+    CHECK(rows[0].target.responsible_units == std::vector<std::string>{"县财政局", "县统计局", "各乡(镇)、街道"});
+    CHECK(rows[1].target.lead_unit == "县人社局");
+    CHECK(rows[1].target.responsible_units == std::vector<std::string>{"县科技局", "县教育局"});
+    CHECK(rows[2].target.lead_unit.empty());                     // no block on its line
+    CHECK(rows[2].target.responsible_units.empty());
+    // 区科技局、财政局: the 区 prefix is shared; a college names its own body.
+    CHECK(rows[3].target.responsible_units == std::vector<std::string>{"区科技局", "区财政局", "新疆某某学院"});
+    CHECK(rows[3].target.lead_unit.empty());
+}
+
+TEST_CASE("baseline statements: a stated past year, 截止…年底") {
+    const std::string text =
+        "某县科技创新“十四五”规划\n"
+        "2020年,全县研发经费投入强度达到0.9%。截止2020年底,全县有效期内的高新技术企业达18家。\n"
+        "到2025年,全县研发经费投入强度达到1.6%,全县有效期内的高新技术企业达到40家。\n";
+    const auto rows = extract_targets(text, extract_options{});
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[0].type == row_type::baseline);
+    CHECK(rows[0].target.deadline == period::year(2020));
+    CHECK(rows[0].target.value == opt(0.9));
+    CHECK(rows[0].indicator_id == "rd_intensity");
+    CHECK(rows[1].type == row_type::baseline);
+    CHECK(rows[1].target.value == opt(18));
+    CHECK(rows[1].indicator_id == "high_tech_enterprises_valid");
+    // The targets measure from the stated figures.
+    CHECK(rows[2].type == row_type::target);
+    CHECK(rows[2].target.baseline_period == period::year(2020));
+    CHECK(rows[2].target.baseline_value == opt(0.9));
+    CHECK(rows[3].target.baseline_value == opt(18));
+    CHECK(rows[0].target.id == "x-b01");
+    CHECK(rows[2].target.id == "x-01");
+}
+
+TEST_CASE("a section that reviews the past gives baselines, not targets") {
+    const std::string text =
+        "某县科技创新“十四五”规划\n"
+        "一、“十三五”时期发展回顾\n"
+        "累计建成众创空间6家,培育科技型中小企业45家。\n"
+        "二、发展目标\n"
+        "到2025年,众创空间达到10家。\n";
+    const auto rows = extract_targets(text, extract_options{});
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].type == row_type::baseline);
+    CHECK(rows[0].target.deadline == period::year(2020));       // the reviewed plan's last year
+    CHECK(rows[1].type == row_type::baseline);
+    CHECK(rows[2].type == row_type::target);
+    CHECK(!rows[2].target.baseline_value);                      // the section's year is not stated: not linked
+}
+
+TEST_CASE("a target stated twice is proposed once, with the first quote") {
+    const auto rows = targets_of("到2025年,全县专利授权量达到500件。\n四、重点任务\n到2025年,全县专利授权量达到500件。\n");
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].start == 0);
+}
+
+TEST_CASE("numbers that are not targets: structure counts, ordinals, ages, attributes, dates") {
+    CHECK(extract_targets("近日,我县出台若干意见,提出6项主要目标、8项重点任务和31条具体措施。", fourteenth()).empty());
+    CHECK(targets_of("到2025年,举办第3届科技创新大赛。").empty());
+    CHECK(targets_of("支持35岁以下的青年科技人才主持项目。").empty());
+    CHECK(targets_of("到2025年,淘汰30万吨以下落后产能。").empty());
+    CHECK(extract_targets("某县人民政府\n2023年5月6日\n", extract_options{}).empty());
+}
+
+TEST_CASE("offsets: code points for Python slicing, bytes for C++") {
+    const std::string text = "ab。到2025年,全县专利授权量达到500件。";
+    const auto row = only_target(text);
+    CHECK(text.substr(row.byte_start, row.byte_end - row.byte_start) == row.target.quote);
+    // "ab。" is 3 code points and 5 bytes (。 takes 3); the quote starts at 到, with its deadline clause.
+    CHECK(row.start == 3);
+    CHECK(row.byte_start == 5);
+    // Quote: 到 + 2025 + 年 + , + 全县专利授权量 + 达到 + 500 + 件 = 1 + 4 + 1 + 1 + 7 + 2 + 3 + 1 = 20 code points.
+    CHECK(row.end - row.start == 20);
+    CHECK(row.confidence >= 0.0);
+    CHECK(row.confidence <= 1.0);
+}
+
+TEST_CASE("text that is not a plan gives no rows") {
+    CHECK(extract_targets("", extract_options{}).empty());
+    CHECK(extract_targets("The committee met on 3 May 2024 and agreed 5 items; 12% of members were absent.", extract_options{}).empty());
+    CHECK(extract_targets("春天来了,河边的柳树发了新芽。小明和两个朋友去公园放风筝,一直玩到傍晚才回家。", extract_options{}).empty());
+    CHECK(extract_targets("\xEF\xBB\xBF", extract_options{}).empty());  // a byte-order mark alone
+}
+
+TEST_CASE("invalid UTF-8 is rejected with a parse_error naming the byte offset") {
+    const std::string bad = std::string("到2025年") + "\xFF" + "达到5家";
+    try {
+        extract_targets(bad);
+        FAIL("no exception");
+    } catch (const ontrack::parse_error& e) {
+        CHECK(e.field() == "text");
+        // 到 (3 bytes) + 2025 (4) + 年 (3) = 10 bytes before the bad byte.
+        CHECK(std::string(e.what()).find("byte offset 10") != std::string::npos);
+    }
+    CHECK_THROWS_AS(extract_targets(std::string("\xE5\x88", 2)), ontrack::parse_error);  // truncated 到
+}
+
+TEST_CASE("10 MB of text: every row is well-formed and its quote is where the offsets say") {
+    // A deterministic mix of plan words, digits, units, punctuation and line breaks.
+    static const char* pieces[] = {"到2025年", "每年", "达到", "突破", "新增", "12", "3.5", "—", "家", "%", "亿元", ",", "。", "\n",
+                                   "〔牵头单位:", "责任单位:", "〕", "(", "牵头", ")", "企业", "十四五", "期间", "力争", "以上",
+                                   "左右", "分别", "和", "翻一番", "只增不减", "较", "二十", "两", "截止", "年底", "a", " "};
+    std::string text;
+    std::uint32_t state = 12345;
+    while (text.size() < 10u * 1024 * 1024) {
+        state = state * 1664525u + 1013904223u;  // a linear congruential generator: the same text on every run
+        text += pieces[(state >> 16) % (sizeof pieces / sizeof pieces[0])];
+    }
+    const auto rows = extract_targets(text, fourteenth());
+    std::size_t checked = 0;
+    for (const auto& row : rows) {
+        CHECK(text.substr(row.byte_start, row.byte_end - row.byte_start) == row.target.quote);
+        if (row.type == row_type::target) CHECK_NOTHROW(row.target.validate());
+        if (++checked == 200) break;
+    }
+    CHECK(rows.size() < text.size());
+}
