@@ -51,5 +51,8 @@ test-sanitize: system-deps
 	cmake --build --preset sanitize -j $(JOBS)
 	ctest --preset sanitize -j $(JOBS)
 
+# libFuzzer targets in fuzz/ (clang, ASan, UBSan): `make fuzz`, FUZZ_SECONDS (default 60) per target.
+include fuzz/fuzz.mk
+
 clean:
 	rm -rf build $(VENV)
