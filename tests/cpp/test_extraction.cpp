@@ -177,6 +177,20 @@ TEST_CASE("力争: a stretch value after a floor, or the only value") {
     CHECK(alone.target.stretch == opt(3));                      // aspirational only: stretch = value
 }
 
+TEST_CASE("淘汰N以下: what remains is at least N") {
+    const auto row = only_target("到2025年,淘汰30万吨以下落后产能。");
+    CHECK(row.target.compare == comparator::at_least);
+    CHECK(row.target.value == opt(30));
+    CHECK(row.target.unit == "万吨");
+}
+
+TEST_CASE("倍增: doubling, like 翻一番") {
+    const auto row = only_target("到2025年,实施农业科技成果倍增计划。");
+    CHECK(row.target.kind == target_kind::relative);
+    CHECK(row.target.value == opt(2));
+    CHECK(row.target.baseline_period == period::year(2020));    // the year before the span 2021–2025
+}
+
 TEST_CASE("翻一番 against a stated year") {
     const auto row = only_target("到2025年,全县科技型中小企业数量比2022年翻一番。");
     CHECK(row.target.kind == target_kind::relative);
@@ -365,17 +379,22 @@ TEST_CASE("a section that reviews the past gives baselines, not targets") {
     CHECK(!rows[2].target.baseline_value);                      // the section's year is not stated: not linked
 }
 
-TEST_CASE("a target stated twice is proposed once, with the first quote") {
-    const auto rows = targets_of("到2025年,全县专利授权量达到500件。\n四、重点任务\n到2025年,全县专利授权量达到500件。\n");
+TEST_CASE("a target stated twice: two rows, or one with merge_repeats") {
+    const std::string text = "到2025年,全县专利授权量达到500件。\n四、重点任务\n到2025年,全县专利授权量达到500件。\n";
+    CHECK(targets_of(text).size() == 2);                         // every statement by default
+    auto options = fourteenth();
+    options.merge_repeats = true;
+    const auto rows = targets_of(text, options);
     REQUIRE(rows.size() == 1);
-    CHECK(rows[0].start == 0);
+    CHECK(rows[0].start == 0);                                   // the first statement is kept
 }
 
 TEST_CASE("numbers that are not targets: structure counts, ordinals, ages, attributes, dates") {
     CHECK(extract_targets("近日,我县出台若干意见,提出6项主要目标、8项重点任务和31条具体措施。", fourteenth()).empty());
     CHECK(targets_of("到2025年,举办第3届科技创新大赛。").empty());
     CHECK(targets_of("支持35岁以下的青年科技人才主持项目。").empty());
-    CHECK(targets_of("到2025年,淘汰30万吨以下落后产能。").empty());
+    CHECK(targets_of("到2025年,扶持年产30万吨以下企业技术改造。").empty());   // 以下 + noun: an attribute
+    CHECK(targets_of("到2025年,开展“三下乡”“1+3”活动。").empty());            // numbers inside quotation marks are names
     CHECK(extract_targets("某县人民政府\n2023年5月6日\n", extract_options{}).empty());
 }
 

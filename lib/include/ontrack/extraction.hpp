@@ -11,6 +11,7 @@
 #include <ontrack/target.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstddef>
 #include <cstdio>
@@ -80,6 +81,10 @@ struct extract_options {
     std::string id_prefix = "x";
     /// Tolerance of "左右" (about) as a fraction of the value.
     double about_tolerance = 0.05;
+    /// When true, a row that repeats an earlier one (same type, indicator, kind, comparator, numbers, unit
+    /// and periods; a free-text indicator compared by its last two characters) is left out, so a plan
+    /// that restates its targets gives one row per target. By default every statement is a row.
+    bool merge_repeats = false;
 };
 
 /// One candidate row for review.
@@ -186,7 +191,8 @@ inline document_context read_document_context(std::string_view text) {
                                          is_ascii_digit(line[k + 5].c) && find_word(line, k + 5, std::min(line.size(), k + 9), U"月") != std::u32string_view::npos;
                     const bool iso = k + 10 <= line.size() && line[k + 4].c == U'-' && is_ascii_digit(line[k + 5].c) &&
                                      is_ascii_digit(line[k + 6].c) && line[k + 7].c == U'-' && is_ascii_digit(line[k + 8].c) &&
-                                     is_ascii_digit(line[k + 9].c) && (k + 10 == line.size() || !is_ascii_digit(line[k + 10].c));
+                                     is_ascii_digit(line[k + 9].c) && line[k + 9].byte + 1 <= text.size() &&
+                                     (line[k + 9].byte + 1 == text.size() || !std::isdigit(static_cast<unsigned char>(text[line[k + 9].byte + 1])));
                     if (chinese) out.issued = *y;
                     else if (iso && !iso_date) iso_date = *y;
                 }
@@ -538,6 +544,7 @@ private:
         std::size_t last_time_end = 0;  // where the last time phrase ended (subjects start after it)
         std::size_t previous_quantity_end = 0;
         bool distributive = false;      // 分别: one row per value, one subject each
+        bool in_quotes = false;
         std::vector<std::size_t> sentence_rows;
 
         std::size_t k = 0;
@@ -545,7 +552,7 @@ private:
             const char32_t c = s[k].c;
             // Time words.
             if (word_at(s, k, U"截至") || word_at(s, k, U"截止") || word_at(s, k, U"以来") || word_at(s, k, U"目前") || word_at(s, k, U"先后") ||
-                word_at(s, k, U"已经")) {
+                word_at(s, k, U"已经") || (c == U'已' && k + 1 < n && std::u32string_view(U"建经有达完形累实获通引培成拥").find(s[k + 1].c) != npos)) {
                 now.past = true;
                 now.explicit_time = true;
                 if (!now.deadline && issued_) now.deadline = period::year(*issued_);
@@ -634,7 +641,10 @@ private:
                     continue;
                 }
             }
-            // Quantities.
+            if (c == U'“') in_quotes = true;
+            if (c == U'”') in_quotes = false;
+            // Quantities; numbers inside quotation marks are names (“五下乡”, “1+4+N”).
+            if ((is_ascii_digit(c) || is_chinese_numeral_char(c)) && in_quotes) { ++k; continue; }
             if (is_ascii_digit(c) || is_chinese_numeral_char(c)) {
                 const auto q = quantity_at(s, k);
                 if (!q) {
@@ -651,10 +661,10 @@ private:
                 continue;
             }
             // Relative targets (翻一番, 翻两番) and never-decrease commitments have no number.
-            if (word_at(s, k, U"翻一番") || word_at(s, k, U"翻两番") || word_at(s, k, U"翻二番") || word_at(s, k, U"翻番")) {
+            if (word_at(s, k, U"翻一番") || word_at(s, k, U"翻两番") || word_at(s, k, U"翻二番") || word_at(s, k, U"翻番") || word_at(s, k, U"倍增")) {
                 const double factor = word_at(s, k, U"翻两番") || word_at(s, k, U"翻二番") ? 4.0 : 2.0;
                 wordless_row(s, k, now, clause_start(k), clause_end(k), last_time_end, target_kind::relative, factor, sentence_rows);
-                k += 3;
+                k += word_at(s, k, U"翻番") || word_at(s, k, U"倍增") ? 2 : 3;
                 continue;
             }
             if (word_at(s, k, U"只增不减")) {
@@ -662,7 +672,10 @@ private:
                 k += 4;
                 continue;
             }
-            if (((word_at(s, k, U"稳定增长") || word_at(s, k, U"法定增长")) && rfind_word(s, clause_start(k), k, U"确保") != npos)) {
+            // 稳定增长 is a commitment only when the plan ensures it or builds a mechanism for it (确保…, 建立…机制),
+            // not in a description of what a measure promotes (促进粮食生产稳定增长).
+            if ((word_at(s, k, U"稳定增长") || word_at(s, k, U"法定增长")) &&
+                (rfind_word(s, clause_start(k), k, U"确保") != npos || rfind_word(s, clause_start(k), k, U"建立") != npos)) {
                 wordless_row(s, k, now, clause_start(k), clause_end(k), last_time_end, target_kind::non_decreasing, 1.0, sentence_rows);
                 k += 4;
                 continue;
@@ -755,11 +768,14 @@ private:
         }
         if (qualifier == comparator::about) about = true;
         if (qualifier == comparator::within) band = true;
+        bool eliminate = false;
         if (qualifier && qualifier != comparator::about && after < n) {
             const char32_t next = s[after].c;
             const bool ends = next == U',' || next == U';' || next == U'。' || next == U':' || next == U')' || next == U'、' ||
                               next == U'和' || next == U',' || next == U'!' || next == U'?';
-            if (!ends) return;
+            // "淘汰60万吨以下矿井": once everything below the threshold is closed, what remains is at least it.
+            eliminate = qualifier == comparator::at_most && rfind_word(s, clause_begin, q.begin, U"淘汰") != npos;
+            if (!ends && !eliminate) return;
         }
         // A single Chinese 一 ("一项重要举措", "一个平台") is an article, not a count.
         if (q.chinese && q.value == 1.0 && !q.high && q.end - q.begin <= 2) return;
@@ -919,6 +935,8 @@ private:
             // "培育2—3家": reach the lower end, the upper end is the aspiration.
             t.compare = comparator::at_least;
             t.stretch = *q.high * scale;
+        } else if (eliminate) {
+            t.compare = comparator::at_least;
         } else if (qualifier == comparator::at_most || (verb && verb->compare == comparator::at_most) || vw == U"控制在") {
             t.compare = comparator::at_most;
         } else if (verb && verb->compare == comparator::greater && qualifier != comparator::at_least) {
@@ -1053,7 +1071,7 @@ private:
                                     (t.value ? format_number(*t.value) : "") + "|" + (t.value_high ? format_number(*t.value_high) : "") + "|" +
                                     t.unit + "|" + (t.deadline ? t.deadline->to_string() : "") + "|" +
                                     (t.period_start ? t.period_start->to_string() : "");
-            if (!seen.emplace(key, out.size()).second) continue;
+            if (!seen.emplace(key, out.size()).second && options_.merge_repeats) continue;
             char number[16];
             if (r.row.type == row_type::target) {
                 std::snprintf(number, sizeof number, "%02zu", ++targets);

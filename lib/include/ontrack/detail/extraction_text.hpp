@@ -79,7 +79,7 @@ inline bool is_ascii_digit(char32_t c) noexcept { return c >= U'0' && c <= U'9';
 inline const std::vector<std::u32string>& unit_words() {
     static const std::vector<std::u32string> units{
         U"个百分点", U"万平方米", U"万人次", U"百分点", U"平方米", U"亿元", U"万元", U"万亩", U"万吨", U"万人", U"万户", U"万家",
-        U"万个", U"万件", U"人次", U"场次", U"%", U"‰", U"家", U"个", U"项", U"人", U"名", U"件", U"支", U"所", U"座"};
+        U"万个", U"万件", U"人次", U"场次", U"%", U"份", U"册", U"‰", U"家", U"个", U"项", U"人", U"名", U"件", U"支", U"所", U"座"};
     return units;
 }
 
