@@ -41,7 +41,15 @@ import csv
 import math
 import re
 import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Optional
+
+Row = dict[str, str]
+Key = tuple[str, str, str, str]
+Exclusion = tuple[str, int, Row, str]
+Origin = tuple[str, int, str, str]
+Conflict = tuple[Key, Origin, Origin]
 
 SOURCE_FILES = (
     "rd_expenditure.csv",
@@ -123,7 +131,7 @@ def is_point_value(text: str) -> bool:
     return NUMBER_RE.fullmatch(text) is not None and math.isfinite(float(text))
 
 
-def read_rows(input_dir: Path):
+def read_rows(input_dir: Path) -> Iterator[tuple[str, int, Row]]:
     """Yield (file name, line number, row dict) for every data row of the source files."""
     for name in SOURCE_FILES:
         path = input_dir / name
@@ -140,16 +148,16 @@ def read_rows(input_dir: Path):
                 yield name, reader.line_num, dict(zip(INPUT_COLUMNS, fields))
 
 
-def build(input_dir: Path):
+def build(input_dir: Path) -> tuple[list[Row], list[Exclusion], list[Conflict]]:
     """Return (rows, exclusions, conflicts).
 
     rows: output dicts, sorted.  exclusions: (file, line, source row, reason).
     conflicts: (key, kept (file, line, value, source), dropped (file, line, value, source)).
     """
-    kept: dict[tuple[str, str, str, str], dict[str, str]] = {}
-    origin: dict[tuple[str, str, str, str], tuple[str, int]] = {}
-    exclusions = []
-    conflicts = []
+    kept: dict[Key, Row] = {}
+    origin: dict[Key, tuple[str, int]] = {}
+    exclusions: list[Exclusion] = []
+    conflicts: list[Conflict] = []
     for name, line, src in read_rows(input_dir):
         region = src["region"].strip()
         indicator = src["indicator"].strip()
@@ -201,7 +209,7 @@ def build(input_dir: Path):
     return rows, exclusions, conflicts
 
 
-def write(rows, output: Path) -> None:
+def write(rows: Sequence[Row], output: Path) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
     with output.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
@@ -210,7 +218,7 @@ def write(rows, output: Path) -> None:
             writer.writerow([row[c] for c in OUTPUT_COLUMNS])
 
 
-def report(rows, exclusions, conflicts, output: Path) -> str:
+def report(rows: Sequence[Row], exclusions: Sequence[Exclusion], conflicts: Sequence[Conflict], output: Path) -> str:
     lines = [f"wrote {len(rows)} observations to {output}", ""]
     lines.append("| region | indicator | vintage | unit | rows | years |")
     lines.append("|---|---|---|---|---:|---|")
@@ -235,7 +243,7 @@ def report(rows, exclusions, conflicts, output: Path) -> str:
     return "\n".join(lines)
 
 
-def main(argv=None) -> int:
+def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "input_dir",

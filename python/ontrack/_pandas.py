@@ -9,11 +9,15 @@ import pandas as pd
 
 from ontrack import _core
 
+#: ontrack frequency -> pandas frequency alias.
 _PANDAS_FREQ = {"annual": "Y", "quarterly": "Q", "monthly": "M"}
 
 
 def period_to_pandas(period: _core.Period) -> pd.Period:
-    """The pandas Period of an ontrack Period (annual 'Y', quarterly 'Q', monthly 'M')."""
+    """The pandas Period of an ontrack Period (annual 'Y', quarterly 'Q', monthly 'M').
+
+    Attached as ``Period.to_pandas()``; ``Period(pd.Period(...))`` converts back.
+    """
     if period.freq == "annual":
         return pd.Period(year=period.year, freq="Y")
     if period.freq == "quarterly":
@@ -54,7 +58,8 @@ def series_from_pandas(
     """An ontrack Series from a pandas Series indexed by int years, a PeriodIndex or a DatetimeIndex.
 
     Values must be numeric; NaN marks a gap. Duplicate periods raise InvalidValueError. The indicator
-    defaults to the pandas Series' name.
+    defaults to the pandas Series' name. Attached as ``Series.from_pandas``; index labels may also be
+    period text (``"2025-Q3"``, ``"十三五末"``) or ontrack Periods. Raises TypeError for other labels.
     """
     if not isinstance(data, pd.Series):
         raise TypeError(f"expected a pandas Series, got {type(data).__name__}")
@@ -70,7 +75,10 @@ def series_from_pandas(
 
 
 def series_to_pandas(series: _core.Series) -> pd.Series:
-    """A pandas Series indexed by a PeriodIndex (gaps kept as NaN), named after the indicator."""
+    """A pandas Series indexed by a PeriodIndex (gaps kept as NaN), named after the indicator.
+
+    Attached as ``Series.to_pandas()``; an empty series gives an empty float Series.
+    """
     if len(series) == 0:
         empty = pd.PeriodIndex([], freq=_PANDAS_FREQ.get(series.freq, "Y"))
         return pd.Series([], index=empty, dtype=float, name=series.indicator or None)

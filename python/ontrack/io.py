@@ -30,6 +30,7 @@ def _number_text(value: float, rate: bool) -> str:
 
 
 def _frame_to_csv(frame: pd.DataFrame, what: str) -> str:
+    """A DataFrame as CSV text for the compiled reader: empty cells for NaN/None, exact numbers, rates as the file writes them."""
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"{what}: expected a path or a pandas DataFrame, got {type(frame).__name__}")
     rate_rows = frame["kind"].isin(_RATE_KINDS) if "kind" in frame.columns else pd.Series(False, index=frame.index)
@@ -51,7 +52,9 @@ def _frame_to_csv(frame: pd.DataFrame, what: str) -> str:
 def read_targets(source: PathOrFrame) -> list[_core.Target]:
     """Targets from a CSV file (docs/targets_csv.md) or a DataFrame with the same columns.
 
-    Raises ParseError naming the file, line, column and field of the first problem.
+    A DataFrame may hold numbers or text (``"5%"``); NaN and None are empty cells. Raises ParseError
+    naming the file, line, column and field of the first problem (``source`` is ``"DataFrame"`` for a
+    frame, with the line of the CSV it becomes: the header is line 1).
     """
     if isinstance(source, pd.DataFrame):
         return _core.read_targets_text(_frame_to_csv(source, "targets"), "DataFrame")
@@ -59,7 +62,10 @@ def read_targets(source: PathOrFrame) -> list[_core.Target]:
 
 
 def write_targets(targets: Sequence[_core.Target], path: str | os.PathLike[str] | None = None) -> str:
-    """The canonical CSV text of targets; written atomically to ``path`` when given."""
+    """The canonical CSV text of targets; written atomically to ``path`` when given.
+
+    The canonical form (docs/targets_csv.md) reads back to equal targets, byte for byte.
+    """
     text = _core.write_targets_text(list(targets))
     if path is not None:
         _core.write_targets_file(os.fspath(path), list(targets))
@@ -76,14 +82,19 @@ def targets_to_pandas(targets: Sequence[_core.Target]) -> pd.DataFrame:
 
 
 def read_observations(source: PathOrFrame) -> _core.ObservationTable:
-    """Observations (region, indicator, period, value, unit, vintage, source) from a CSV file or DataFrame."""
+    """Observations (region, indicator, period, value, unit, vintage, source) from a CSV file or DataFrame.
+
+    ``(region, indicator, period, vintage)`` must be unique; an empty value is a gap. Raises ParseError
+    naming the file, line, column and field of the first problem. The bundled real data:
+    ``ontrack.datasets.observations()``.
+    """
     if isinstance(source, pd.DataFrame):
         return _core.read_observations_text(_frame_to_csv(source, "observations"), "DataFrame")
     return _core.read_observations_file(os.fspath(source))
 
 
 def write_observations(table: _core.ObservationTable, path: str | os.PathLike[str] | None = None) -> str:
-    """CSV text of an observation table; written atomically to ``path`` when given."""
+    """CSV text of an observation table (canonical form); written atomically to ``path`` when given."""
     text = _core.write_observations_text(table)
     if path is not None:
         _core.write_observations_file(os.fspath(path), table)
@@ -91,7 +102,11 @@ def write_observations(table: _core.ObservationTable, path: str | os.PathLike[st
 
 
 def observations_to_pandas(table: _core.ObservationTable) -> pd.DataFrame:
-    """The observation table as a DataFrame (value as float, NaN when not observed; period as text)."""
+    """The observation table as a DataFrame (value as float, NaN when not observed; period as text).
+
+    Columns ``region, indicator, period, value, unit, vintage, source`` in the table's order;
+    ``read_observations`` reads such a frame back.
+    """
     rows = [
         {
             "region": o.region,
@@ -107,6 +122,7 @@ def observations_to_pandas(table: _core.ObservationTable) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(_core.OBSERVATION_COLUMNS))
 
 
+#: Columns of :func:`evaluate_table`.
 EVALUATION_COLUMNS = [
     "id",
     "region",
@@ -126,6 +142,7 @@ EVALUATION_COLUMNS = [
 
 
 def _describe_target(t: _core.Target) -> str:
+    """The target in a few words for a table cell: ``>= 2.5 %``, ``>= 2 × 2020``, ``higher is better``."""
     def number(x: float | None) -> str:
         if x is None:
             return ""
