@@ -54,6 +54,7 @@ from ontrack.io import (
 
 from ontrack.assessment import TABLE_COLUMNS, assess, assess_table, select_series, summarize
 from ontrack.projection import backtest, project, project_many, project_ratio
+from ontrack import datasets as datasets  # the bundled real data: ot.datasets.observations(), ...
 
 _pandas.install()
 _projection.install()
