@@ -7,14 +7,86 @@
 #include <Eigen/Core>
 
 #include <algorithm>
+#include <atomic>
+#include <cmath>
 #include <cstddef>
 #include <exception>
 #include <limits>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace ontrack {
+
+/// Progress of a long batch call, for a watcher on another thread: `done` counts the items finished so
+/// far; setting `cancel` makes the workers stop taking new items, and the call then throws
+/// `cancelled_error`.
+struct batch_progress {
+    std::atomic<std::size_t> done{0};
+    std::atomic<bool> cancel{false};
+};
+
+/// A batch call stopped through `batch_progress::cancel` before it finished.
+class cancelled_error : public error {
+public:
+    cancelled_error() : error("the batch was cancelled before it finished") {}
+};
+
+namespace detail {
+
+/// The number of threads to use for `items` items: `threads` (0: one per hardware thread), at most one
+/// per item and at least one.
+inline unsigned thread_count(unsigned threads, std::size_t items) {
+    const unsigned wanted = threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : threads;
+    return static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(wanted, items)));
+}
+
+/// Runs `work(begin, end)` over [0, count) in chunks of `grain` items taken in turn by `threads`
+/// threads (dynamic scheduling: a thread slowed by other load simply takes fewer chunks). Each item
+/// must be independent of the others, so the results do not depend on the number of threads.
+/// Exceptions other than the per-item ones `work` handles itself are carried to the caller after
+/// every thread has stopped; with `progress`, finished items are counted and `cancel` is honoured.
+template <class Work>
+void parallel_for(std::size_t count, unsigned threads, std::size_t grain, const Work& work, batch_progress* progress = nullptr) {
+    grain = std::max<std::size_t>(1, grain);
+    const unsigned workers = thread_count(threads, (count + grain - 1) / grain);
+    std::atomic<std::size_t> next{0};
+    const auto run = [&] {
+        for (;;) {
+            if (progress != nullptr && progress->cancel.load(std::memory_order_relaxed)) return;
+            const std::size_t begin = next.fetch_add(grain, std::memory_order_relaxed);
+            if (begin >= count) return;
+            const std::size_t end = std::min(count, begin + grain);
+            work(begin, end);
+            if (progress != nullptr) progress->done.fetch_add(end - begin, std::memory_order_relaxed);
+        }
+    };
+    if (workers <= 1) {
+        run();
+    } else {
+        std::vector<std::thread> pool;
+        std::vector<std::exception_ptr> failures(workers);
+        pool.reserve(workers);
+        for (unsigned t = 0; t < workers; ++t) {
+            pool.emplace_back([&, t] {
+                try {
+                    run();
+                } catch (...) {
+                    failures[t] = std::current_exception();
+                    next.store(count);  // the others stop taking chunks
+                }
+            });
+        }
+        for (auto& thread : pool) thread.join();
+        for (const auto& failure : failures) {
+            if (failure) std::rethrow_exception(failure);
+        }
+    }
+    if (progress != nullptr && progress->cancel.load() && progress->done.load() < count) throw cancelled_error();
+}
+
+}  // namespace detail
 
 /// A panel of series, one per row, all starting at the same period; NaN marks a gap.
 using panel = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
@@ -45,18 +117,24 @@ struct batch_projection {
     }
 
     /// P(value ⋈ threshold) in period `at` for every row, with one threshold per row; NaN for rows
-    /// that were not projected (see `errors`). Throws `value_error` when `at` is not projected or the
-    /// thresholds do not match the rows.
-    Eigen::VectorXd probability(comparator c, const Eigen::VectorXd& thresholds, const period& at) const {
+    /// that were not projected (see `errors`). Rows are shared among `threads` threads (0: one per
+    /// hardware thread; 1 by default); each row's number is the same whatever the count. Throws
+    /// `value_error` when `at` is not projected or the thresholds do not match the rows.
+    Eigen::VectorXd probability(comparator c, const Eigen::VectorXd& thresholds, const period& at, unsigned threads = 1) const {
         if (thresholds.size() != mean.rows()) {
             throw value_error("thresholds", std::to_string(thresholds.size()) + " thresholds for " + std::to_string(mean.rows()) + " series");
         }
+        if (c == comparator::about || c == comparator::within) {
+            throw value_error("comparator", "a probability needs one of >=, >, <=, <; got '" + to_string(c) + "' (use probability_between)");
+        }
         const auto column = column_of(at);
         Eigen::VectorXd out(mean.rows());
-        for (Eigen::Index r = 0; r < mean.rows(); ++r) {
-            out(r) = errors[static_cast<std::size_t>(r)].empty() ? distribution(r, column).probability(c, thresholds(r))
-                                                                 : std::numeric_limits<double>::quiet_NaN();
-        }
+        detail::parallel_for(static_cast<std::size_t>(mean.rows()), threads, 4096, [&](std::size_t begin, std::size_t end) {
+            for (auto r = static_cast<Eigen::Index>(begin); r < static_cast<Eigen::Index>(end); ++r) {
+                out(r) = errors[static_cast<std::size_t>(r)].empty() ? distribution(r, column).probability(c, thresholds(r))
+                                                                     : std::numeric_limits<double>::quiet_NaN();
+            }
+        });
         return out;
     }
 
@@ -69,15 +147,106 @@ struct batch_projection {
     }
 };
 
+namespace detail {
+
+// The regression methods (linear, loglinear, weighted_linear) on one panel row without building a
+// series or a projection: the same fit (`model::fit_linear_trend`), the same predictive and the same
+// interval arithmetic as `project`, with the Student t quantiles of the interval computed once per
+// degrees of freedom instead of once per cell. Returns false, having written nothing, for any row that
+// is not plain (too few points, a value the method rejects, a degenerate fit): the caller then runs
+// `project` on it, which gives the exact numbers or the exact error message.
+struct regression_rows {
+    method m;
+    double level;
+    std::vector<double> column_time;   // time coordinate of each panel column
+    std::vector<double> horizon_time;  // time coordinate of each projected period
+    // per thread
+    std::vector<double> time, response, weights;
+    std::vector<std::pair<double, std::pair<double, double>>> quantiles;  // df → (z low, z high)
+
+    std::pair<double, double> quantiles_for(double df) {
+        for (const auto& q : quantiles) {
+            if (q.first == df) return q.second;
+        }
+        const std::pair<double, double> z{student_t_quantile(0.5 * (1.0 - level), df), student_t_quantile(0.5 * (1.0 + level), df)};
+        quantiles.emplace_back(df, z);
+        return z;
+    }
+
+    bool row(const double* values, Eigen::Index columns, Eigen::Index r, batch_projection& out) {
+        time.clear();
+        response.clear();
+        weights.clear();
+        for (Eigen::Index c = 0; c < columns; ++c) {
+            const double v = values[c];
+            if (std::isnan(v)) continue;
+            if (!std::isfinite(v)) return false;
+            if (m == method::loglinear && !(v > 0.0)) return false;
+            time.push_back(column_time[static_cast<std::size_t>(c)]);
+            response.push_back(m == method::loglinear ? std::log(v) : v);
+            if (m == method::weighted_linear) weights.push_back(static_cast<double>(weights.size() + 1));
+        }
+        if (time.size() < minimum_observations(m)) return false;
+        // Magnitudes outside 1e-100 … 1e100 are refitted rescaled by `project`: leave them to it.
+        if (m != method::loglinear) {
+            double largest = 0.0;
+            for (const double v : response) largest = std::max(largest, std::fabs(v));
+            if (!(largest == 0.0 || (largest <= 1e100 && largest >= 1e-100))) return false;
+        }
+        model::linear_trend fit;
+        try {
+            fit = model::fit_linear_trend(time.data(), response.data(), weights.empty() ? nullptr : weights.data(), time.size());
+        } catch (const error&) {
+            return false;
+        }
+        const double df = fit.df_resid();
+        const Eigen::Index columns_out = out.mean.cols();
+        // Check every cell first, so that a row is written whole or not at all.
+        for (Eigen::Index k = 0; k < columns_out; ++k) {
+            const double x = horizon_time[static_cast<std::size_t>(k)];
+            const double location = fit.mean_at(x);
+            const double scale = fit.obs_se(x);
+            if (!std::isfinite(location) || !(scale >= 0.0) || !std::isfinite(scale)) return false;
+        }
+        if (!(df > 0.0)) return false;
+        const auto z = quantiles_for(df);
+        const bool log = m == method::loglinear;
+        for (Eigen::Index k = 0; k < columns_out; ++k) {
+            const double x = horizon_time[static_cast<std::size_t>(k)];
+            const double location = fit.mean_at(x);
+            const double scale = fit.obs_se(x);
+            // As predictive::quantile: z = 0 for a point mass, then location + scale·z (exp on the log scale).
+            const double low = location + scale * (scale > 0.0 ? z.first : 0.0);
+            const double high = location + scale * (scale > 0.0 ? z.second : 0.0);
+            out.mean(r, k) = log ? std::exp(location) : location;
+            out.lower(r, k) = log ? std::exp(low) : low;
+            out.upper(r, k) = log ? std::exp(high) : high;
+            out.location(r, k) = location;
+            out.scale(r, k) = scale;
+        }
+        const auto index = static_cast<std::size_t>(r);
+        out.family[index] = log ? distribution_family::log_student_t : distribution_family::student_t;
+        out.df(r) = df;
+        out.used[index] = m;
+        return true;
+    }
+};
+
+}  // namespace detail
+
 /// Projects every row of `values` (series × periods, the first column in period `first`) to `to`,
 /// as `project(series(first, row), m, to, level)` would, sharing rows among `threads` threads (0: one
 /// per hardware thread). The projected periods are those after the panel's last column; a row whose
 /// last observation is earlier still gets exactly the single-series values for those periods.
 ///
+/// The regression methods take a direct path per row (no series or projection objects, the interval's
+/// t quantiles computed once per degrees of freedom) that gives bit for bit the numbers of `project`;
+/// every other method, and any row that path does not take, goes through `project` itself.
+///
 /// Throws `value_error` when `to` is not after the panel's last column or `level` is not in (0, 1).
 /// Errors of single rows are recorded in `errors`, not thrown.
 inline batch_projection project_many(const Eigen::Ref<const panel>& values, const period& first, method m, const period& to,
-                                     double level = 0.95, unsigned threads = 0) {
+                                     double level = 0.95, unsigned threads = 0, batch_progress* progress = nullptr) {
     if (!(level > 0.0 && level < 1.0)) {
         throw value_error("level", "the interval level must lie strictly between 0 and 1, got " + detail::describe_number(level));
     }
@@ -98,58 +267,55 @@ inline batch_projection project_many(const Eigen::Ref<const panel>& values, cons
     out.used.assign(static_cast<std::size_t>(rows), m);
     out.errors.assign(static_cast<std::size_t>(rows), std::string());
 
-    const auto work = [&](Eigen::Index begin, Eigen::Index end) {
-        std::vector<double> row_values(static_cast<std::size_t>(values.cols()));
-        for (Eigen::Index r = begin; r < end; ++r) {
-            const auto index = static_cast<std::size_t>(r);
-            try {
-                for (Eigen::Index c = 0; c < values.cols(); ++c) row_values[static_cast<std::size_t>(c)] = values(r, c);
-                const series s(first, row_values);
-                if (s.empty()) throw data_error(to_string(m) + " needs >= " + std::to_string(minimum_observations(m)) + " observations, got 0");
-                const projection p = project(s, m, to, level);
-                out.used[index] = p.used;
-                for (Eigen::Index c = 0; c < columns; ++c) {
-                    const auto& point = p.at(out.periods[static_cast<std::size_t>(c)]);
-                    out.mean(r, c) = point.mean;
-                    out.lower(r, c) = point.lower;
-                    out.upper(r, c) = point.upper;
-                    out.location(r, c) = point.distribution.location;
-                    out.scale(r, c) = point.distribution.scale;
-                    out.family[index] = point.distribution.family;
-                    out.df(r) = point.distribution.df;
-                }
-            } catch (const error& e) {
-                out.errors[index] = e.what();
+    // The direct path needs the same frequency throughout and a horizon `project` accepts from any row.
+    const bool direct = (m == method::linear || m == method::loglinear || m == method::weighted_linear) && to.freq() == first.freq() &&
+                        (to - first) <= 1000;
+    detail::regression_rows prototype{m, level, {}, {}, {}, {}, {}, {}};
+    if (direct) {
+        for (Eigen::Index c = 0; c < values.cols(); ++c) prototype.column_time.push_back(detail::time_coordinate(first + c));
+        for (const auto& p : out.periods) prototype.horizon_time.push_back(detail::time_coordinate(p));
+    }
+
+    const auto generic = [&](Eigen::Index r, std::vector<double>& row_values) {
+        const auto index = static_cast<std::size_t>(r);
+        try {
+            for (Eigen::Index c = 0; c < values.cols(); ++c) row_values[static_cast<std::size_t>(c)] = values(r, c);
+            const series s(first, row_values);
+            if (s.empty()) throw data_error(to_string(m) + " needs >= " + std::to_string(minimum_observations(m)) + " observations, got 0");
+            const projection p = project(s, m, to, level);
+            out.used[index] = p.used;
+            for (Eigen::Index c = 0; c < columns; ++c) {
+                const auto& point = p.at(out.periods[static_cast<std::size_t>(c)]);
+                out.mean(r, c) = point.mean;
+                out.lower(r, c) = point.lower;
+                out.upper(r, c) = point.upper;
+                out.location(r, c) = point.distribution.location;
+                out.scale(r, c) = point.distribution.scale;
+                out.family[index] = point.distribution.family;
+                out.df(r) = point.distribution.df;
             }
+        } catch (const error& e) {
+            out.errors[index] = e.what();
         }
     };
-
-    unsigned count = threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : threads;
-    count = static_cast<unsigned>(std::min<Eigen::Index>(count, std::max<Eigen::Index>(rows, 1)));
-    if (count <= 1) {
-        work(0, rows);
-        return out;
-    }
-    // Each thread writes only its own rows, so no locking is needed; an unexpected exception (memory)
-    // is carried to the caller after every thread has stopped.
-    std::vector<std::thread> pool;
-    std::vector<std::exception_ptr> failures(count);
-    const Eigen::Index chunk = (rows + count - 1) / count;
-    for (unsigned t = 0; t < count; ++t) {
-        const Eigen::Index begin = std::min<Eigen::Index>(rows, t * chunk);
-        const Eigen::Index end = std::min<Eigen::Index>(rows, begin + chunk);
-        pool.emplace_back([&, begin, end, t] {
-            try {
-                work(begin, end);
-            } catch (...) {
-                failures[t] = std::current_exception();
+    const auto work = [&](std::size_t begin, std::size_t end) {
+        std::vector<double> row_values(static_cast<std::size_t>(values.cols()));
+        detail::regression_rows fast = prototype;
+        std::vector<double> contiguous(static_cast<std::size_t>(values.cols()));
+        for (auto r = static_cast<Eigen::Index>(begin); r < static_cast<Eigen::Index>(end); ++r) {
+            if (direct) {
+                const double* row = values.row(r).data();
+                if (values.innerStride() != 1) {
+                    for (Eigen::Index c = 0; c < values.cols(); ++c) contiguous[static_cast<std::size_t>(c)] = values(r, c);
+                    row = contiguous.data();
+                }
+                if (fast.row(row, values.cols(), r, out)) continue;
             }
-        });
-    }
-    for (auto& thread : pool) thread.join();
-    for (const auto& failure : failures) {
-        if (failure) std::rethrow_exception(failure);
-    }
+            generic(r, row_values);
+        }
+    };
+    // Rows are independent and each writes only its own cells, so no locking is needed.
+    detail::parallel_for(static_cast<std::size_t>(rows), threads, direct ? 8192 : 16, work, progress);
     return out;
 }
 

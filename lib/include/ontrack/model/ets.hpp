@@ -137,6 +137,9 @@ namespace detail {
 struct ets_profile {
     const std::vector<double>& y;
     bool damped;
+    // Work space for the three error paths, sized on first use: a fit evaluates the profile thousands
+    // of times, and allocating per evaluation used to cost as much as the arithmetic.
+    mutable std::vector<double> work{};
 
     static double dot(const std::vector<double>& a, const std::vector<double>& b) {
         double sum = 0.0;
@@ -144,19 +147,10 @@ struct ets_profile {
         return sum;
     }
 
-    // One-step errors from initial states (l, b); with `homogeneous` the data are taken as 0, which
-    // gives the derivative of the errors with respect to the initial states.
-    void run(const ets_parameters& p, double l, double b, bool homogeneous, std::vector<double>& errors) const {
-        for (std::size_t t = 0; t < y.size(); ++t) {
-            const double forecast = l + p.phi * b;
-            const double e = (homogeneous ? 0.0 : y[t]) - forecast;
-            l = forecast + p.alpha * e;
-            b = p.phi * b + p.beta * e;
-            errors[t] = e;
-        }
-    }
-
     // theta = (α, β*, φ); returns the SSE at the best (l₀, b₀) and writes them to `out`.
+    //
+    // The arithmetic is that of three separate recursions and dot products, each summed in order; the
+    // loops are only fused (every quantity is computed exactly as before, so results are unchanged).
     double operator()(const std::array<double, 3>& theta, ets_parameters* out = nullptr) const {
         ets_parameters p;
         p.alpha = theta[0];
@@ -165,25 +159,59 @@ struct ets_profile {
         // Errors for (l₀, b₀) = (0, 0), then their derivatives with respect to l₀ and b₀ (the
         // recursion is linear, so these are the error paths of (1, 0) and (0, 1) with y = 0).
         const std::size_t n = y.size();
-        std::vector<double> e0(n), d1(n), d2(n);
-        run(p, 0.0, 0.0, false, e0);
-        run(p, 1.0, 0.0, true, d1);
-        run(p, 0.0, 1.0, true, d2);
+        if (work.size() < 3 * n) work.assign(3 * n, 0.0);
+        double* const e0 = work.data();
+        double* const d1 = e0 + n;
+        double* const d2 = d1 + n;
+        double dot11 = 0.0;
+        double dot22 = 0.0;
+        {
+            double l0 = 0.0, b0 = 0.0, l1 = 1.0, b1 = 0.0, l2 = 0.0, b2 = 1.0;
+            for (std::size_t t = 0; t < n; ++t) {
+                const double f0 = l0 + p.phi * b0;
+                const double e = y[t] - f0;
+                l0 = f0 + p.alpha * e;
+                b0 = p.phi * b0 + p.beta * e;
+                e0[t] = e;
+                const double f1 = l1 + p.phi * b1;
+                const double g1 = 0.0 - f1;
+                l1 = f1 + p.alpha * g1;
+                b1 = p.phi * b1 + p.beta * g1;
+                d1[t] = g1;
+                dot11 += g1 * g1;
+                const double f2 = l2 + p.phi * b2;
+                const double g2 = 0.0 - f2;
+                l2 = f2 + p.alpha * g2;
+                b2 = p.phi * b2 + p.beta * g2;
+                d2[t] = g2;
+                dot22 += g2 * g2;
+            }
+        }
         // Least squares min ||e0 + c1·d1 + c2·d2|| by modified Gram–Schmidt on the two columns.
-        const double r11 = std::sqrt(dot(d1, d1));
+        const double r11 = std::sqrt(dot11);
         double c1 = 0.0;
         double c2 = 0.0;
         if (r11 > 0.0) {
-            std::vector<double> q1(n);
-            for (std::size_t t = 0; t < n; ++t) q1[t] = d1[t] / r11;
-            const double r12 = dot(q1, d2);
-            std::vector<double> v(n);
-            for (std::size_t t = 0; t < n; ++t) v[t] = d2[t] - r12 * q1[t];
-            const double r22 = std::sqrt(dot(v, v));
-            const double rhs1 = -dot(q1, e0);
+            // q1 = d1 / r11 and v = d2 − r12·q1 are recomputed where needed rather than stored.
+            double r12 = 0.0;
+            double q1e0 = 0.0;
+            for (std::size_t t = 0; t < n; ++t) {
+                const double q = d1[t] / r11;
+                r12 += q * d2[t];
+                q1e0 += q * e0[t];
+            }
+            double vv = 0.0;
+            double ve0 = 0.0;
+            for (std::size_t t = 0; t < n; ++t) {
+                const double v = d2[t] - r12 * (d1[t] / r11);
+                vv += v * v;
+                ve0 += v * e0[t];
+            }
+            const double r22 = std::sqrt(vv);
+            const double rhs1 = -q1e0;
             double rhs2 = 0.0;
-            if (r22 > 1e-12 * std::sqrt(dot(d2, d2))) {
-                rhs2 = -dot(v, e0) / r22;
+            if (r22 > 1e-12 * std::sqrt(dot22)) {
+                rhs2 = -ve0 / r22;
                 c2 = rhs2 / r22;
             }
             c1 = (rhs1 - r12 * c2) / r11;
@@ -192,8 +220,100 @@ struct ets_profile {
         p.initial_trend = c2;
         if (out != nullptr) *out = p;
         // The SSE from the actual recursion, not from the least-squares residual.
-        run(p, c1, c2, false, e0);
-        return dot(e0, e0);
+        double sse = 0.0;
+        double l = c1;
+        double b = c2;
+        for (std::size_t t = 0; t < n; ++t) {
+            const double forecast = l + p.phi * b;
+            const double e = y[t] - forecast;
+            l = forecast + p.alpha * e;
+            b = p.phi * b + p.beta * e;
+            sse += e * e;
+        }
+        return sse;
+    }
+
+    // The SSE of `operator()` for L parameter vectors at once: every lane does exactly the arithmetic
+    // of the scalar evaluation (same operations in the same order, so the same numbers), but the L
+    // independent recursions interleave, which hides their latency. Used for the grid search.
+    template <std::size_t L>
+    void sse_lanes(const std::array<double, 3>* theta, double* result) const {
+        const std::size_t n = y.size();
+        if (work.size() < 3 * n * L) work.assign(3 * n * L, 0.0);
+        double* const e0 = work.data();  // [t·L + lane]
+        double* const d1 = e0 + n * L;
+        double* const d2 = d1 + n * L;
+        double alpha[L], beta[L], phi[L];
+        double l0[L], b0[L], l1[L], b1[L], l2[L], b2[L], dot11[L], dot22[L];
+        for (std::size_t k = 0; k < L; ++k) {
+            alpha[k] = theta[k][0];
+            beta[k] = theta[k][0] * theta[k][1];
+            phi[k] = damped ? theta[k][2] : 1.0;
+            l0[k] = 0.0, b0[k] = 0.0, l1[k] = 1.0, b1[k] = 0.0, l2[k] = 0.0, b2[k] = 1.0, dot11[k] = 0.0, dot22[k] = 0.0;
+        }
+        for (std::size_t t = 0; t < n; ++t) {
+            for (std::size_t k = 0; k < L; ++k) {
+                const double f0 = l0[k] + phi[k] * b0[k];
+                const double e = y[t] - f0;
+                l0[k] = f0 + alpha[k] * e;
+                b0[k] = phi[k] * b0[k] + beta[k] * e;
+                e0[t * L + k] = e;
+                const double f1 = l1[k] + phi[k] * b1[k];
+                const double g1 = 0.0 - f1;
+                l1[k] = f1 + alpha[k] * g1;
+                b1[k] = phi[k] * b1[k] + beta[k] * g1;
+                d1[t * L + k] = g1;
+                dot11[k] += g1 * g1;
+                const double f2 = l2[k] + phi[k] * b2[k];
+                const double g2 = 0.0 - f2;
+                l2[k] = f2 + alpha[k] * g2;
+                b2[k] = phi[k] * b2[k] + beta[k] * g2;
+                d2[t * L + k] = g2;
+                dot22[k] += g2 * g2;
+            }
+        }
+        double r11[L], r12[L], q1e0[L], vv[L], ve0[L], c1[L], c2[L];
+        for (std::size_t k = 0; k < L; ++k) {
+            r11[k] = std::sqrt(dot11[k]);
+            r12[k] = 0.0, q1e0[k] = 0.0, vv[k] = 0.0, ve0[k] = 0.0, c1[k] = 0.0, c2[k] = 0.0;
+        }
+        for (std::size_t t = 0; t < n; ++t) {
+            for (std::size_t k = 0; k < L; ++k) {
+                const double q = d1[t * L + k] / r11[k];
+                r12[k] += q * d2[t * L + k];
+                q1e0[k] += q * e0[t * L + k];
+            }
+        }
+        for (std::size_t t = 0; t < n; ++t) {
+            for (std::size_t k = 0; k < L; ++k) {
+                const double v = d2[t * L + k] - r12[k] * (d1[t * L + k] / r11[k]);
+                vv[k] += v * v;
+                ve0[k] += v * e0[t * L + k];
+            }
+        }
+        for (std::size_t k = 0; k < L; ++k) {
+            if (!(r11[k] > 0.0)) continue;  // c1 = c2 = 0, as the scalar evaluation
+            const double r22 = std::sqrt(vv[k]);
+            const double rhs1 = -q1e0[k];
+            double rhs2 = 0.0;
+            if (r22 > 1e-12 * std::sqrt(dot22[k])) {
+                rhs2 = -ve0[k] / r22;
+                c2[k] = rhs2 / r22;
+            }
+            c1[k] = (rhs1 - r12[k] * c2[k]) / r11[k];
+        }
+        double sse[L], l[L], b[L];
+        for (std::size_t k = 0; k < L; ++k) sse[k] = 0.0, l[k] = c1[k], b[k] = c2[k];
+        for (std::size_t t = 0; t < n; ++t) {
+            for (std::size_t k = 0; k < L; ++k) {
+                const double forecast = l[k] + phi[k] * b[k];
+                const double e = y[t] - forecast;
+                l[k] = forecast + alpha[k] * e;
+                b[k] = phi[k] * b[k] + beta[k] * e;
+                sse[k] += e * e;
+            }
+        }
+        for (std::size_t k = 0; k < L; ++k) result[k] = sse[k];
     }
 };
 
@@ -206,19 +326,20 @@ std::array<double, 3> nelder_mead_box(const F& f, std::array<double, 3> start, c
         return x;
     };
     const auto eval = [&](const std::array<double, 3>& x) { return f(clamp(x)); };
-    std::vector<std::array<double, 3>> simplex(dim + 1, start);
+    // At most 4 vertices (dim <= 3): fixed arrays, no allocation per iteration.
+    std::array<std::array<double, 3>, 4> simplex{start, start, start, start};
     for (std::size_t i = 0; i < dim; ++i) {
         const double span = high[i] - low[i];
         simplex[i + 1][i] += (start[i] + step * span <= high[i]) ? step * span : -step * span;
     }
-    std::vector<double> value(dim + 1);
+    std::array<double, 4> value{};
     for (std::size_t i = 0; i <= dim; ++i) value[i] = eval(simplex[i]);
     for (int iteration = 0; iteration < 5000; ++iteration) {
-        std::vector<std::size_t> order(dim + 1);
+        std::array<std::size_t, 4> order{};
         for (std::size_t i = 0; i <= dim; ++i) order[i] = i;
-        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return value[a] < value[b]; });
+        std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(dim + 1), [&](std::size_t a, std::size_t b) { return value[a] < value[b]; });
         const std::size_t best = order.front();
-        const std::size_t worst = order.back();
+        const std::size_t worst = order[dim];
         const std::size_t second = order[dim - 1];
         double size = 0.0;
         for (std::size_t i = 0; i <= dim; ++i)
@@ -301,6 +422,7 @@ inline ets_model fit_ets(const std::vector<double>& y, bool damped) {
     const int damping_points = damped ? 10 : 1;
     struct candidate { double sse; std::array<double, 3> theta; };
     std::vector<candidate> grid;
+    grid.reserve(static_cast<std::size_t>(smoothing_points * smoothing_points * damping_points));
     const auto grid_value = [](double lo, double hi, int i, int count) {
         return count == 1 ? lo : lo + (hi - lo) * static_cast<double>(i) / static_cast<double>(count - 1);
     };
@@ -310,10 +432,21 @@ inline ets_model fit_ets(const std::vector<double>& y, bool damped) {
                 const std::array<double, 3> theta{grid_value(low[0], high[0], i, smoothing_points),
                                                   grid_value(low[1], high[1], j, smoothing_points),
                                                   grid_value(low[2], high[2], k, damping_points)};
-                grid.push_back({profile(theta), theta});
+                grid.push_back({0.0, theta});
             }
         }
     }
+    // The grid's SSEs, four parameter vectors at a time (the same numbers as one at a time).
+    constexpr std::size_t lanes = 4;
+    std::size_t g = 0;
+    for (; g + lanes <= grid.size(); g += lanes) {
+        std::array<std::array<double, 3>, lanes> thetas;
+        double sse[lanes];
+        for (std::size_t k = 0; k < lanes; ++k) thetas[k] = grid[g + k].theta;
+        profile.sse_lanes<lanes>(thetas.data(), sse);
+        for (std::size_t k = 0; k < lanes; ++k) grid[g + k].sse = sse[k];
+    }
+    for (; g < grid.size(); ++g) grid[g].sse = profile(grid[g].theta);
     std::sort(grid.begin(), grid.end(), [](const candidate& a, const candidate& b) { return a.sse < b.sse; });
 
     const auto objective = [&](const std::array<double, 3>& theta) { return profile(theta); };
