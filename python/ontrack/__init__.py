@@ -54,10 +54,16 @@ from ontrack.io import (
 
 from ontrack.assessment import TABLE_COLUMNS, assess, assess_table, select_series, summarize
 from ontrack.projection import backtest, project, project_many, project_ratio
+from ontrack import display as _display
+from ontrack import plot as _plot
+from ontrack.display import display_table
+from ontrack.plot import plot_assessment, plot_plan, plot_projection, plot_target
 from ontrack import datasets as datasets  # the bundled real data: ot.datasets.observations(), ...
 
 _pandas.install()
 _projection.install()
+_display.install()
+_plot.install()
 
 __all__ = [
     "Accuracy",
@@ -91,6 +97,7 @@ __all__ = [
     "assess_table",
     "backtest",
     "conversion_factor",
+    "display_table",
     "evaluate",
     "evaluate_table",
     "find_five_year_plan",
@@ -98,6 +105,10 @@ __all__ = [
     "observations_to_pandas",
     "parse_period_span",
     "parse_unit",
+    "plot_assessment",
+    "plot_plan",
+    "plot_projection",
+    "plot_target",
     "project",
     "project_many",
     "project_ratio",

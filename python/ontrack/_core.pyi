@@ -14,6 +14,8 @@ from typing import Any, ClassVar, Literal, Optional, TypedDict, Union, overload
 import numpy
 import numpy.typing
 import pandas
+from matplotlib.axes import Axes as _Axes
+from matplotlib.figure import Figure as _Figure
 
 __version__: str
 
@@ -255,6 +257,8 @@ class Series:
         data: pandas.Series[Any], indicator: Optional[str] = None, region: str = "", unit: str = ""
     ) -> Series: ...
     def to_pandas(self) -> pandas.Series[float]: ...
+    # Attached by ontrack.display.
+    def _repr_html_(self) -> str: ...
 
 # --------------------------------------------------------------------------------------------- targets
 
@@ -329,6 +333,8 @@ class Target:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     def __getstate__(self) -> str: ...
     def __setstate__(self, state: str, /) -> None: ...
+    # Attached by ontrack.display.
+    def _repr_html_(self) -> str: ...
 
 class Plan:
     def __init__(
@@ -507,6 +513,16 @@ class Projection:
     # Attached by ontrack.projection when the package is imported: index 'period' (PeriodIndex),
     # columns mean, lower, upper.
     def to_pandas(self) -> pandas.DataFrame: ...
+    # Attached by ontrack.display and ontrack.plot (matplotlib, imported when called).
+    def _repr_html_(self) -> str: ...
+    def plot(
+        self,
+        series: Union[Series, pandas.Series[Any], None] = None,
+        *,
+        lang: Literal["en", "zh"] = "en",
+        ax: Optional[_Axes] = None,
+        title: Optional[str] = None,
+    ) -> _Figure: ...
 
 def project(series: Series, method: str = "linear", *, to: _PeriodLike, level: float = 0.95) -> Projection: ...
 
@@ -715,6 +731,19 @@ class Assessment:
     def observed(self) -> Evaluation: ...
     @property
     def message(self) -> str: ...
+    # Attached by ontrack.display and ontrack.plot (matplotlib, imported when called).
+    def _repr_html_(self) -> str: ...
+    def plot(
+        self,
+        series: Union[Series, pandas.Series[Any], None] = None,
+        target: Optional[Target] = None,
+        *,
+        as_of: Union[datetime.date, str, None] = None,
+        level: float = 0.95,
+        lang: Literal["en", "zh"] = "en",
+        ax: Optional[_Axes] = None,
+        title: Optional[str] = None,
+    ) -> _Figure: ...
 
 # method (read case-insensitively) and scheme ('probability', 'statcan', 'unsd', 'unsd2023', 'eurostat',
 # 'escap', 'sdsn') are typed `str` as ontrack.assessment.assess passes them through.

@@ -19,4 +19,5 @@ PYBIND11_MODULE(_core, m) {
     ontrack::python::register_observations(m);
     ontrack::python::register_plan(m);
     ontrack::python::register_assessment(m);
+    ontrack::python::register_extraction(m);
 }

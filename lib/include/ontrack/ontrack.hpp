@@ -9,6 +9,7 @@
 #include <ontrack/distribution.hpp>
 #include <ontrack/error.hpp>
 #include <ontrack/evaluation.hpp>
+#include <ontrack/extraction.hpp>
 #include <ontrack/indicator.hpp>
 #include <ontrack/observations.hpp>
 #include <ontrack/period.hpp>

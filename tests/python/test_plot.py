@@ -1,0 +1,213 @@
+"""Charts (python/ontrack/plot.py): the artists a chart must hold, where they are, fonts for Chinese
+labels (and the fallback without a CJK font), PNG output, and the message when matplotlib is missing.
+
+Artists are found by their gid ('history', 'fan', 'projection', 'target', 'required', 'baseline',
+'deadline', 'status', …), and their coordinates are checked against the assessment's own numbers.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import matplotlib.image
+import numpy as np
+import pytest
+from matplotlib.axes import Axes
+from matplotlib.collections import PolyCollection
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.text import Text
+
+import ontrack as ot
+from ontrack import plot
+
+Plan = tuple[dict[str, ot.Target], ot.ObservationTable]
+
+
+@pytest.fixture(scope="module")
+def plan(national_targets_path: Path, seed_targets_path: Path, observations_path: Path) -> Plan:
+    targets = ot.read_targets(national_targets_path) + ot.read_targets(seed_targets_path)
+    return {t.id: t for t in targets}, ot.read_observations(observations_path)
+
+
+def by_gid(figure: Figure, gid: str) -> list[object]:
+    return [a for a in figure.findobj() if a.get_gid() == gid]
+
+
+def line(figure: Figure, gid: str) -> Line2D:
+    found = [a for a in by_gid(figure, gid) if isinstance(a, Line2D)]
+    assert len(found) == 1, gid
+    return found[0]
+
+
+def xy(artist: Line2D) -> list[tuple[float, float]]:
+    return [(float(x), float(y)) for x, y in zip(artist.get_xdata(), artist.get_ydata())]  # type: ignore[arg-type]
+
+
+def cn13(plan: Plan) -> tuple[ot.Target, ot.Series]:
+    targets, observations = plan
+    t = targets["cn13-01"]
+    return t, ot.select_series(observations, t.region, t.indicator)
+
+
+def test_target_chart_has_every_element_in_place(plan: Plan) -> None:
+    t, series = cn13(plan)
+    as_of = "2018-12-31"
+    result = ot.assess(t, series, as_of=as_of)
+    figure = ot.plot_target(t, series, as_of=as_of)
+    assert isinstance(figure, Figure)
+    # History: what was known (through 2017); later releases hollow, from 2018 on.
+    history = xy(line(figure, "history"))
+    assert [x for x, _ in history] == list(range(2012, 2018))
+    assert history[-1] == (2017.0, 2.13)
+    later = xy(line(figure, "later"))
+    assert later[0] == (2018.0, 2.19) and (2020.0, 2.4) in later
+    # Projection of the model the assessment used, through the deadline, with its interval as a fan.
+    projection = xy(line(figure, "projection"))
+    assert projection[0] == (2017.0, 2.13) and projection[-1][0] == 2020.0
+    assert result.projected is not None and projection[-1][1] == pytest.approx(result.projected, rel=1e-12)
+    fans = [a for a in by_gid(figure, "fan") if isinstance(a, PolyCollection)]
+    assert len(fans) == 1
+    vertices = fans[0].get_paths()[0].vertices
+    at_deadline = vertices[np.isclose(vertices[:, 0], 2020.0)][:, 1]
+    assert result.lower is not None and result.upper is not None
+    assert min(at_deadline) == pytest.approx(result.lower, rel=1e-12)
+    assert max(at_deadline) == pytest.approx(result.upper, rel=1e-12)
+    # Target 2.5 from the baseline (2015) to the deadline; the baseline marker; the deadline line.
+    assert xy(line(figure, "target")) == [(2015.0, 2.5), (2020.0, 2.5)]
+    assert xy(line(figure, "baseline")) == [(2015.0, 2.07)]
+    assert [x for x, _ in xy(line(figure, "deadline"))] == [2020.0, 2020.0]
+    # Required path: from the latest value straight to the target at the deadline.
+    assert xy(line(figure, "required")) == [(2017.0, 2.13), (2020.0, 2.5)]
+    # Status in words (and colour), with the probability.
+    status = [a for a in by_gid(figure, "status") if isinstance(a, Text)]
+    assert len(status) == 1 and status[0].get_text() == "▼ off track · P(met) <1%"
+    axes = figure.axes[0]
+    labels = axes.get_legend_handles_labels()[1]
+    assert "target 2.5%" in labels and "required path" in labels and "95% interval" in labels
+    assert "as of 2018-12-31" in axes.get_title(loc="left")
+
+
+def test_stretch_and_band(plan: Plan) -> None:
+    series = ot.Series(2015, [10.0, 11.0, 12.5, 13.0, 14.2, 15.1], indicator="share", unit="%")
+    stretch = ot.Target(id="s", indicator="share", value=17, stretch=18, period=2025, baseline_period=2015)
+    figure = ot.plot_target(stretch, series, method="linear")
+    assert xy(line(figure, "stretch")) == [(2015.0, 18.0), (2025.0, 18.0)]
+    band = ot.Target(id="b", indicator="share", comparator="within", value=16, value_high=20, period=2025)
+    figure = ot.plot_target(band, series, method="linear")
+    assert len([a for a in by_gid(figure, "target_band") if isinstance(a, PolyCollection)]) == 1
+    assert {y for _, y in xy(line(figure, "target"))} == {16.0}
+
+
+def test_decided_target_draws_no_fan(plan: Plan) -> None:
+    t, series = cn13(plan)
+    figure = ot.plot_target(t, series)  # 2020 observed: missed
+    assert by_gid(figure, "fan") == [] and by_gid(figure, "projection") == []
+    assert xy(line(figure, "target")) == [(2012.0, 2.5), (2020.0, 2.5)]
+    status = [a for a in by_gid(figure, "status") if isinstance(a, Text)]
+    assert status[0].get_text() == "✗ missed"
+
+
+def test_projection_and_assessment_methods(plan: Plan) -> None:
+    t, series = cn13(plan)
+    known = series.slice(2012, 2017)
+    projection = ot.project(known, "linear", to=2020)
+    figure = projection.plot(known)
+    assert isinstance(figure, Figure)
+    assert len([a for a in by_gid(figure, "fan") if isinstance(a, PolyCollection)]) == 1
+    assert xy(line(figure, "projection"))[-1] == (2020.0, pytest.approx(projection.at(2020).mean, rel=1e-12))
+    assert len(xy(line(figure, "history"))) == 6
+    # Assessment.plot without a series draws what the assessment holds; into a given Axes.
+    result = ot.assess(t, known)
+    host = Figure()
+    ax: Axes = host.add_subplot()
+    drawn = result.plot(ax=ax)
+    assert drawn is host
+    assert xy(line(host, "history")) == [(2017.0, 2.13)]
+    assert result.projected is not None
+    assert xy(line(host, "projection")) == [(2017.0, 2.13), (2020.0, pytest.approx(result.projected))]
+    assert xy(line(host, "required")) == [(2017.0, 2.13), (2020.0, 2.5)]
+    assert len([a for a in by_gid(host, "fan") if isinstance(a, PolyCollection)]) == 1
+
+
+def test_png_written_and_read_back(plan: Plan, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    t, series = cn13(plan)
+    path = tmp_path / "chart.png"
+    with caplog.at_level(logging.WARNING, logger="matplotlib"):
+        ot.plot_target(t, series, as_of="2018-12-31", lang="zh").savefig(path, dpi=100)
+    assert [r.getMessage() for r in caplog.records] == []  # no font-lookup complaints either
+    assert path.stat().st_size > 20_000
+    image = matplotlib.image.imread(path)
+    assert image.shape == (420, 800, 4)  # 8 × 4.2 inches at 100 dpi
+    assert float(image[:, :, :3].std()) > 0.05  # not blank
+
+
+def test_chinese_labels_use_a_cjk_font(plan: Plan, caplog: pytest.LogCaptureFixture) -> None:
+    font = plot.find_cjk_font()
+    # The CI machine installs fonts-wqy-zenhei (Makefile system-deps); any CJK family will do.
+    assert font in plot.CJK_FONTS, "no CJK font installed: apt-get install fonts-wqy-zenhei"
+    t, series = cn13(plan)
+    with caplog.at_level(logging.WARNING, logger="matplotlib"):
+        figure = ot.plot_target(t, series, as_of="2018-12-31", lang="zh")
+        figure.savefig(Path("/dev/null"), format="png")
+    assert [r.getMessage() for r in caplog.records] == []
+    axes = figure.axes[0]
+    labels = axes.get_legend_handles_labels()[1]
+    assert "观测值" in labels and "达标所需路径" in labels and "目标 2.5%" in labels
+    title = axes.title
+    assert axes.get_xlabel() == "年份"
+    for text in [axes.xaxis.label, *axes.get_legend().get_texts()]:
+        assert text.get_fontfamily() == [font]
+    status = [a for a in by_gid(figure, "status") if isinstance(a, Text)][0]
+    assert status.get_text().endswith("进度滞后 · 达成概率 <1%") and status.get_fontfamily() == [font]
+    assert title.get_fontfamily() == [font] or axes._left_title.get_fontfamily() == [font]
+
+
+def test_without_a_cjk_font_labels_fall_back_to_english(plan: Plan, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(plot, "find_cjk_font", lambda: None)
+    t, series = cn13(plan)
+    with pytest.warns(plot.FontWarning, match="no CJK-capable font"):
+        figure = ot.plot_target(t, series, as_of="2018-12-31", lang="zh")
+    labels = figure.axes[0].get_legend_handles_labels()[1]
+    assert "observed" in labels and "观测值" not in labels
+    # User text with Chinese characters: left out (units translated), never drawn as boxes.
+    local = ot.Target(id="乌鲁木齐-01", indicator="gdp", region="乌鲁木齐", value=5000, period=2027, unit="亿元")
+    with pytest.warns(plot.FontWarning, match="left out"):
+        figure = ot.plot_target(local, ot.Series(2018, [3000.0, 3200, 3400, 3500, 3800], unit="亿元"), method="linear")
+    texts = [a.get_text() for a in figure.findobj(Text)]
+    assert not any(ch >= "\u2e80" for text in texts for ch in text if ch not in "▲▼●✓✗–·")
+    assert "100 million yuan" in figure.axes[0].get_ylabel()
+
+
+def test_plan_small_multiples(plan: Plan) -> None:
+    targets, observations = plan
+    table = ot.assess_table(list(targets.values()), observations)
+    assessable = table[table["status"] != "not_assessable"]
+    figure = ot.plot_plan(table, list(targets.values()), observations, ncols=3)
+    visible = [ax for ax in figure.axes if ax.axison]
+    assert len(visible) == len(assessable) == 9
+    assert [ax.get_title(loc="left").split(" · ")[0] for ax in visible] == list(assessable["id"])
+    statuses = [a.get_text() for a in by_gid(figure, "status") if isinstance(a, Text)]
+    expected = [ot.display.status_label(s) for s in assessable["status"]]
+    assert [text.split(" ", 1)[1].split(" · ")[0] for text in statuses] == expected
+    assert len(figure.legends) == 1
+    assert "target" in [t.get_text() for t in figure.legends[0].get_texts()]
+    assert figure.get_suptitle() == "9 targets"
+    limited = ot.plot_plan(table, list(targets.values()), observations, max_panels=4, ncols=2)
+    assert len([ax for ax in limited.axes if ax.axison]) == 4
+    with pytest.raises(ValueError, match="no target"):
+        ot.plot_plan(table, [], observations)
+
+
+def test_bad_arguments(plan: Plan) -> None:
+    t, series = cn13(plan)
+    with pytest.raises(ValueError, match="lang"):
+        ot.plot_target(t, series, lang="fr")
+
+
+def test_missing_matplotlib_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # `import matplotlib` now raises ImportError
+    with pytest.raises(ImportError, match=r"pip install ontrack\[plot\]"):
+        ot.plot_projection(ot.project(ot.Series(2015, [1.0, 2.0, 3.0, 4.0]), "linear", to=2020))
