@@ -1,7 +1,7 @@
 """The ``ontrack`` command line.
 
     ontrack assess --targets T.csv [--targets T2.csv] --observations O.csv [--as-of YYYY-MM-DD]
-                   [--method M] [--scheme S] [--vintage V] [--format table|csv|json] [--output FILE]
+                   [--method M] [--scheme S] [--vintage V] [--format table|csv|json|html] [--output FILE]
     ontrack evaluate --targets T.csv [--targets T2.csv] --observations O.csv [--vintage V]
                      [--format table|csv|json] [--output FILE]
 
@@ -49,7 +49,10 @@ def _build_parser() -> argparse.ArgumentParser:
         choices=["probability", "statcan", "unsd", "unsd2023", "eurostat", "escap", "sdsn"],
     )
     assess.add_argument("--vintage", default="first_release", help="release to use where several exist (default: first_release)")
-    assess.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    assess.add_argument(
+        "--format", choices=["table", "csv", "json", "html"], default="table",
+        help="html: a self-contained page, table and charts (needs matplotlib: pip install ontrack[plot])",
+    )
     assess.add_argument("--output", help="write here instead of standard output (atomically)")
     evaluate = commands.add_parser(
         "evaluate", help="say, from observed data only, which targets are met, missed or pending"
@@ -132,7 +135,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             header = f"ontrack assess: scheme {args.scheme}, method {args.method}" + (
                 f", as of {args.as_of}" if args.as_of else ", all published data"
             )
-            text = _render_assessment(frame, args.format, summarize(frame, targets, "status"), header)
+            if args.format == "html":
+                from ontrack.report import render_report
+
+                text = render_report(
+                    frame, targets, observations, as_of=args.as_of, method=args.method, scheme=args.scheme,
+                    vintage=args.vintage, header=header,
+                )
+            else:
+                text = _render_assessment(frame, args.format, summarize(frame, targets, "status"), header)
         else:
             frame = evaluate_table(targets, observations, vintage=args.vintage)
             text = _render(frame, args.format)
@@ -140,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _write_atomically(args.output, text)
         else:
             sys.stdout.write(text)
-    except (_core.OntrackError, OSError) as exc:
+    except (_core.OntrackError, OSError, ImportError) as exc:
         # One line, even when the rejected cell itself held a line break.
         message = " ".join(str(exc).split("\n"))
         sys.stderr.write(f"ontrack: {message}\n")
