@@ -4,7 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 BUILD := build/cpp
-APT_PACKAGES := libeigen3-dev libboost-date-time-dev doctest-dev
+# fonts-wqy-zenhei: Chinese chart labels; chromium: the HTML report test takes a headless screenshot.
+APT_PACKAGES := libeigen3-dev libboost-date-time-dev doctest-dev fonts-wqy-zenhei chromium
 JOBS ?= $(shell nproc)
 
 .PHONY: demo test test-sanitize setup system-deps python cpp-test python-test clean
@@ -13,6 +14,10 @@ demo: python
 	$(PY) -m ontrack assess \
 	  --targets examples/data/seed_targets.csv --targets examples/data/national_targets.csv \
 	  --observations examples/data/observations.csv
+	@mkdir -p build && $(PY) -m ontrack assess \
+	  --targets examples/data/seed_targets.csv --targets examples/data/national_targets.csv \
+	  --observations examples/data/observations.csv --format html --output build/report.html
+	@echo "HTML report with a chart per assessable target: build/report.html"
 
 test: cpp-test python-test
 
