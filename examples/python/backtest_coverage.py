@@ -21,7 +21,7 @@ METHODS = ["linear", "loglinear", "cagr", "weighted_linear", "holt", "holt_dampe
 def main(path: str) -> pd.DataFrame:
     observations = ot.read_observations(path)
     keys = sorted({(o.region, o.indicator, o.vintage) for o in observations.rows})
-    rows = []
+    rows: list[dict[str, object]] = []
     for region, indicator, vintage in keys:
         if vintage == "unverified_db":
             continue  # not official figures

@@ -1,5 +1,6 @@
-"""Typing: python/ontrack/_core.pyi matches the compiled module, and mypy --strict accepts the package
-and tests/python/typing_example.py (the public API used as a user would).
+"""Typing: python/ontrack/_core.pyi matches the compiled module, and mypy --strict accepts the package,
+tests/python/typing_example.py (the public API used as a user would) and the examples and scripts users
+read (examples/python/*.py, examples/distributed/*.py, examples/data/*.py, docs/*.py).
 
 mypy runs twice per session, sharing a cache in pytest's cache folder: cold about 10 s, warm about 1 s.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import os
 import re
 import subprocess
 import sys
@@ -23,6 +25,12 @@ from ontrack import _core
 REPO = Path(__file__).resolve().parents[2]
 STUB = REPO / "python" / "ontrack" / "_core.pyi"
 EXAMPLE = REPO / "tests" / "python" / "typing_example.py"
+# Examples and scripts checked with the package: whatever is there when the tests run.
+EXAMPLE_GLOBS = ("examples/python/*.py", "examples/distributed/*.py", "examples/data/*.py", "docs/*.py")
+
+
+def example_files() -> list[str]:
+    return sorted(p.relative_to(REPO).as_posix() for pattern in EXAMPLE_GLOBS for p in REPO.glob(pattern))
 
 
 def public(names: Iterable[str]) -> set[str]:
@@ -135,6 +143,38 @@ def test_stub_parameter_names_match_the_bindings(stub: ast.Module) -> None:
     assert compared >= 40
 
 
+# Differences mypy.stubtest reports that are how pybind11 works, not mistakes in the stub: compiled
+# classes have pybind11's metaclass; a class without a constructor in the stub takes (*args, **kwargs) at
+# runtime (and raises); to_pandas methods are Python functions attached at import, whose first
+# parameter is not called self.
+STUBTEST_ARTIFACTS = (
+    re.compile(r"error: ontrack\._core\.\w+ is inconsistent, metaclass differs"),
+    re.compile(r'error: ontrack\._core\.\w+\.__init__ is inconsistent, stub does not have \*args parameter "args"'),
+    re.compile(r'error: ontrack\._core\.\w+\.to_pandas is inconsistent, stub parameter "self" differs from runtime parameter "\w+"'),
+)
+
+
+def test_stubtest_finds_nothing_but_pybind11_artifacts(tmp_path: Path) -> None:
+    """`python -m mypy.stubtest ontrack._core`: the stub against the compiled module, name by name and
+    signature by signature (defaults, positional-only, properties, missing and extra names)."""
+    package_parent = str(Path(ot.__file__).absolute().parent.parent)  # not resolved: the stage links files
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([package_parent, os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy.stubtest", "ontrack._core"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=600,
+        check=False,
+    )
+    output = done.stdout + done.stderr
+    assert re.search(r"(Found \d+ errors? \(checked 1 module\)|Success: no issues found in 1 module)", output), output
+    errors = [line for line in output.splitlines() if line.startswith("error: ")]
+    real = [line for line in errors if not any(p.fullmatch(line) for p in STUBTEST_ARTIFACTS)]
+    assert real == [], output
+
+
 # ------------------------------------------------------------------------------------------------- mypy
 
 
@@ -157,13 +197,21 @@ def mypy_cache(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
 
 @pytest.fixture(scope="session")
 def mypy_package(mypy_cache: Path) -> subprocess.CompletedProcess[str]:
-    """`mypy --strict python/ontrack tests/python/typing_example.py`, run once."""
-    return run_mypy(mypy_cache, "python/ontrack", EXAMPLE.relative_to(REPO).as_posix())
+    """`mypy --strict python/ontrack tests/python/typing_example.py <examples and docs scripts>`, run once."""
+    return run_mypy(mypy_cache, "python/ontrack", EXAMPLE.relative_to(REPO).as_posix(), *example_files())
 
 
 def source_file_count() -> int:
     package = REPO / "python" / "ontrack"
-    return len([p for p in package.iterdir() if p.suffix in (".py", ".pyi")]) + 1  # + typing_example.py
+    # + typing_example.py + the examples and scripts
+    return len([p for p in package.iterdir() if p.suffix in (".py", ".pyi")]) + 1 + len(example_files())
+
+
+def test_the_examples_and_scripts_are_checked() -> None:
+    files = example_files()
+    # The ones there were when this check was written; more are picked up as they are added.
+    for known in ("examples/python/backtest_coverage.py", "examples/data/build_observations.py", "docs/make_api_reference.py"):
+        assert known in files
 
 
 def test_mypy_checks_the_stub_and_example_cleanly(mypy_package: subprocess.CompletedProcess[str]) -> None:
@@ -171,7 +219,7 @@ def test_mypy_checks_the_stub_and_example_cleanly(mypy_package: subprocess.Compl
     # mypy really ran over every file (not a configuration error) ...
     assert re.search(rf"(in|checked) {source_file_count()} source files\)?$", output.strip()), output
     # ... and found nothing wrong in the stub or in the example of use.
-    ours_prefixes = ("python/ontrack/_core.pyi", EXAMPLE.relative_to(REPO).as_posix())
+    ours_prefixes = ("python/ontrack/_core.pyi", EXAMPLE.relative_to(REPO).as_posix(), "examples/", "docs/")
     ours = [line for line in output.splitlines() if line.startswith(ours_prefixes)]
     assert ours == [], output
 
