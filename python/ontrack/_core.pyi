@@ -756,3 +756,39 @@ def assess(
     level: float = 0.95,
     thresholds: Optional[dict[str, float]] = None,
 ) -> Assessment: ...
+
+# ---------------------------------------------------------------------------------------------- extraction
+# python/src/register_extraction.cpp: candidate targets and baselines read from Chinese plan text.
+
+class ExtractedTarget:
+    @property
+    def target(self) -> Target: ...
+    @property
+    def row_type(self) -> Literal["target", "baseline"]: ...
+    @property
+    def indicator_text(self) -> str: ...
+    @property
+    def indicator_id(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def byte_start(self) -> int: ...
+    @property
+    def byte_end(self) -> int: ...
+    @property
+    def confidence(self) -> float: ...
+
+def default_catalogue() -> dict[str, list[str]]: ...
+def extract_targets(
+    text: str,
+    *,
+    document: str = "",
+    default_region: str = "",
+    reference_span: Union[str, tuple[object, object], None] = None,
+    catalogue: Optional[dict[str, list[str]]] = None,
+    id_prefix: str = "x",
+    about_tolerance: float = 0.05,
+    merge_repeats: bool = False,
+) -> list[ExtractedTarget]: ...
