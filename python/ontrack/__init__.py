@@ -14,6 +14,7 @@ from ontrack._core import (
     BatchProjection,
     DataError,
     Evaluation,
+    ExtractedTarget,
     FiveYearPlan,
     Indicator,
     InvalidValueError,
@@ -34,6 +35,7 @@ from ontrack._core import (
     Unit,
     __version__,
     conversion_factor,
+    default_catalogue,
     evaluate,
     find_five_year_plan,
     five_year_plan,
@@ -53,6 +55,7 @@ from ontrack.io import (
 )
 
 from ontrack.assessment import TABLE_COLUMNS, assess, assess_table, select_series, summarize
+from ontrack.extraction import extract_rows, extract_targets
 from ontrack.projection import backtest, project, project_many, project_ratio
 from ontrack import display as _display
 from ontrack import plot as _plot
@@ -73,6 +76,7 @@ __all__ = [
     "BatchProjection",
     "DataError",
     "Evaluation",
+    "ExtractedTarget",
     "FiveYearPlan",
     "Indicator",
     "InvalidValueError",
@@ -97,9 +101,12 @@ __all__ = [
     "assess_table",
     "backtest",
     "conversion_factor",
+    "default_catalogue",
     "display_table",
     "evaluate",
     "evaluate_table",
+    "extract_rows",
+    "extract_targets",
     "find_five_year_plan",
     "five_year_plan",
     "observations_to_pandas",
