@@ -73,7 +73,7 @@ def chart_images(
     from ontrack.plot import figure_png, plot_assessment
 
     by_id = {t.id: t for t in targets}
-    images = []
+    images: list[tuple[str, str, bytes]] = []
     for record in table[table["status"] != "not_assessable"].to_dict(orient="records"):
         target = by_id.get(str(record["id"]))
         if target is None:

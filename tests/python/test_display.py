@@ -142,8 +142,8 @@ def test_display_table_keeps_the_dataframe_and_shows_every_row(plan: tuple[list[
     for status, text in parsed.badges:
         assert status in STATUS_STYLE
         assert text == f"{STATUS_STYLE[status][1]} {STATUS_STYLE[status][2]}"
-    for status, n in counts.items():
-        assert sum(1 for s, _ in parsed.badges if s == status) == n + 1
+    for name, n in counts.items():
+        assert sum(1 for s, _ in parsed.badges if s == str(name)) == n + 1
     for target_id in table["id"]:
         assert f"<code>{target_id}</code>" in markup
     # Probabilities of the assessed rows, formatted, and a bar for each.
