@@ -52,6 +52,8 @@ CJK_FONTS = (
     "Droid Sans Fallback",
 )
 
+# Kinds whose target is a level of the series at the deadline (or, per_period, in every period).
+_LEVEL_KINDS = ("level", "relative", "growth", "average_growth", "increment", "per_period")
 _PROJECTION_METHODS = ("linear", "loglinear", "cagr", "weighted_linear", "holt", "holt_damped")
 # Chinese characters, CJK punctuation and full-width forms: what a Latin font cannot draw.
 _CJK = re.compile(r"[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+")
@@ -342,6 +344,8 @@ def _draw_projection(ax: Axes, projection: _core.Projection, series: Optional[_c
 def _target_level(assessment: _core.Assessment, target: Optional[_core.Target]) -> tuple[Optional[float], Optional[float]]:
     """The target as a number at the deadline (and the upper end of a band), where it is one. A decided
     level target reports it through its evaluation; other kinds' ``required`` is not a level."""
+    if target is not None and target.kind not in _LEVEL_KINDS:
+        return None, None  # a sum over a span, or a direction: not a level of the series
     if assessment.target_value is not None:
         return assessment.target_value, assessment.target_high
     if target is not None and target.kind == "level":
@@ -398,6 +402,8 @@ def _draw_assessment(
     start_x = period_x(a.base_period) if a.base_period is not None else None
     if start_x is None and known is not None and known.start is not None:
         start_x = period_x(known.start)
+    if target is not None and target.kind == "per_period" and target.period_start is not None:
+        start_x = period_x(target.period_start)  # a floor for every period of the span
     if start_x is None or start_x >= deadline_x:
         start_x = deadline_x - 1
     value, high = _target_level(a, target)
@@ -410,7 +416,13 @@ def _draw_assessment(
         ax.plot([deadline_x], [value], marker="*", markersize=11 if not compact else 8, color=COLOURS["target"],
                 linestyle="none", zorder=6, gid="target_point")
         # Required path: from the latest observation straight to the target at the deadline.
-        if a.latest_period is not None and a.latest_value is not None and a.latest_period < a.deadline and a.required_pace is not None:
+        # Not when the latest value already satisfies the target (the path would point away from it).
+        satisfied = target is not None and a.latest_value is not None and (
+            (target.comparator in (">=", ">") and a.latest_value >= value)
+            or (target.comparator in ("<=", "<") and a.latest_value <= value)
+        )
+        if (a.latest_period is not None and a.latest_value is not None and a.latest_period < a.deadline
+                and a.required_pace is not None and not satisfied):
             ax.plot([period_x(a.latest_period), deadline_x], [a.latest_value, value], color=COLOURS["required"],
                     linestyle=(0, (1, 1.5)), linewidth=1.8, label=fonts.label("required"), zorder=3, gid="required")
     if a.stretch_value is not None and not math.isnan(a.stretch_value) and a.stretch_value != value:

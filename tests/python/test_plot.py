@@ -102,6 +102,20 @@ def test_stretch_and_band(plan: Plan) -> None:
     assert {y for _, y in xy(line(figure, "target"))} == {16.0}
 
 
+def test_target_line_only_where_the_target_is_a_level() -> None:
+    flows = ot.Series(2018, [10.0, 12, 15, 17, 20, 22], indicator="x")
+    cumulative = ot.Target(id="c", indicator="x", kind="cumulative", value=100, period_start=2021, period=2025)
+    figure = ot.plot_target(cumulative, flows)
+    assert by_gid(figure, "target") == [] and by_gid(figure, "required") == []  # a sum, not a level
+    assert len(by_gid(figure, "fan")) == 1
+    floor = ot.Target(id="f", indicator="x", kind="per_period", value=10, period_start=2021, period=2025)
+    assert xy(line(ot.plot_target(floor, flows), "target")) == [(2021.0, 10.0), (2025.0, 10.0)]
+    # Already above a '>=' level: no required path pointing down to it.
+    above = ot.Target(id="a", indicator="x", value=21, period=2025)
+    figure = ot.plot_target(above, flows)
+    assert by_gid(figure, "required") == [] and len(by_gid(figure, "target")) == 1
+
+
 def test_decided_target_draws_no_fan(plan: Plan) -> None:
     t, series = cn13(plan)
     figure = ot.plot_target(t, series)  # 2020 observed: missed
