@@ -4,6 +4,8 @@
                    [--method M] [--scheme S] [--vintage V] [--format table|csv|json|html] [--output FILE]
     ontrack evaluate --targets T.csv [--targets T2.csv] --observations O.csv [--vintage V]
                      [--format table|csv|json] [--output FILE]
+    ontrack extract PLAN.txt [--output targets.csv] [--region R] [--document D] [--span 2021—2025]
+                    [--observations obs.csv] [--review review.csv] [--merge-repeats]
 
 Exit status 0 on success, 2 on bad input with one line on stderr naming the file, line and field.
 """
@@ -64,6 +66,17 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--format", choices=["table", "csv", "json"], default="table")
     evaluate.add_argument("--output", help="write here instead of standard output (atomically)")
+    extract = commands.add_parser(
+        "extract", help="propose the targets a Chinese plan text states (a targets file, plus a review table)"
+    )
+    extract.add_argument("plan", help="the plan text (UTF-8)")
+    extract.add_argument("--output", help="targets CSV to write (default: standard output)")
+    extract.add_argument("--region", default="", help="region written into every row")
+    extract.add_argument("--document", help="document name written into every row (default: the file name)")
+    extract.add_argument("--span", help="plan span for sentences without a deadline, e.g. 2021—2025 or 十四五 (default: read from the text)")
+    extract.add_argument("--observations", help="also write the baseline figures as an observations CSV")
+    extract.add_argument("--review", help="also write every row (targets and baselines) with the review columns")
+    extract.add_argument("--merge-repeats", action="store_true", help="one row per target when the plan restates it")
     return parser
 
 
@@ -122,9 +135,42 @@ def _write_atomically(path: str, text: str) -> None:
         raise
 
 
+def _extract(args: argparse.Namespace) -> int:
+    """``ontrack extract``: targets file (and optionally observations and a review table) from a plan text."""
+    from ontrack.extraction import extract_rows, extraction_frame, observations_from_rows, targets_from_rows
+    from ontrack.io import write_observations, write_targets
+
+    try:
+        with open(args.plan, "rb") as stream:
+            data = stream.read()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise _core.ParseError(f"{args.plan}: not valid UTF-8 at byte offset {exc.start}") from None
+        document = args.document if args.document is not None else os.path.basename(args.plan)
+        rows = extract_rows(text, document, args.region, reference_span=args.span, merge_repeats=args.merge_repeats)
+        targets_text = write_targets(targets_from_rows(rows))
+        if args.observations:
+            table, _ = observations_from_rows(rows)
+            _write_atomically(args.observations, write_observations(table))
+        if args.review:
+            _write_atomically(args.review, extraction_frame(rows).to_csv(index=False, lineterminator="\n"))
+        if args.output:
+            _write_atomically(args.output, targets_text)
+        else:
+            sys.stdout.write(targets_text)
+    except (_core.OntrackError, OSError) as exc:
+        message = " ".join(str(exc).split("\n"))
+        sys.stderr.write(f"ontrack: {message}\n")
+        return 2
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _build_parser().parse_args(argv)
+    if args.command == "extract":
+        return _extract(args)
     try:
         targets = [t for path in args.targets for t in read_targets(path)]
         observations = read_observations(args.observations)

@@ -48,6 +48,10 @@ def extract_rows(
     """
     if not isinstance(text, str):
         raise TypeError(f"text: expected a str, got {type(text).__name__}")
+    if catalogue is not None:
+        for key, phrases in catalogue.items():
+            if isinstance(phrases, str):
+                raise TypeError(f"catalogue: the phrases of {key!r} must be a list of strings, not one string")
     return _core.extract_targets(
         text,
         document=document or "",

@@ -1,0 +1,197 @@
+"""The plan-text extractor through the bindings (ontrack.extract_targets, extract_rows) and the CLI
+(``ontrack extract``). Sentences are written for these tests; expected values are read off the sentence
+(the comment says which word gives them)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import math
+
+import pandas as pd
+import pytest
+
+import ontrack as ot
+from cli_support import run_module
+from ontrack.extraction import extraction_columns, observations_from_rows, targets_from_rows
+
+PLAN = (
+    "某县科技创新“十四五”规划\n"
+    "一、发展基础\n"
+    "截止2020年底,全县有效期内的高新技术企业达12家。\n"
+    "二、发展目标\n"
+    "到2025年,全县有效期内的高新技术企业达到30家,研发经费投入强度达到1.2%以上,力争达到1.5%。\n"
+    "“十四五”期间,全县研发经费年均增长8%。\n"
+    "每年举办科技活动周活动10场次。"
+    "〔牵头单位:县科技局;责任单位:县财政局、县统计局等相关部门〕\n"
+)
+
+
+def only(frame: pd.DataFrame) -> pd.Series:
+    assert len(frame) == 1, frame
+    return frame.iloc[0]
+
+
+def test_frame_columns_are_the_targets_file_columns_then_the_review_columns() -> None:
+    frame = ot.extract_targets(PLAN, document="测试规划", default_region="Testshire")
+    assert list(frame.columns) == list(ot._core.TARGET_COLUMNS) + [
+        "row_type",
+        "indicator_text",
+        "indicator_id",
+        "start",
+        "end",
+        "confidence",
+    ]
+    assert list(frame.columns) == extraction_columns()
+    assert set(frame["document"]) == {"测试规划"}
+    assert set(frame["region"]) == {"Testshire"}
+
+
+def test_constructs_through_the_binding() -> None:
+    frame = ot.extract_targets(PLAN)
+    baseline = only(frame[frame["row_type"] == "baseline"])
+    assert baseline["value"] == 12  # 截止2020年底…达12家
+    assert baseline["period"] == "2020"
+    targets = frame[frame["row_type"] == "target"]
+    firms = only(targets[targets["value"] == 30])
+    assert firms["indicator"] == "high_tech_enterprises_valid"
+    assert firms["baseline_value"] == 12  # linked to the stated 2020 figure
+    intensity = only(targets[targets["indicator"] == "rd_intensity"])
+    assert intensity["value"] == 1.2 and intensity["stretch"] == 1.5  # 以上, 力争
+    growth = only(targets[targets["kind"] == "average_growth"])
+    assert growth["value"] == pytest.approx(0.08)  # 年均增长8%: a rate
+    assert (growth["period_start"], growth["period"]) == ("2021", "2025")  # 十四五期间
+    events = only(targets[targets["kind"] == "per_period"])
+    assert events["value"] == 10 and events["unit"] == "场次"  # 每年
+    assert events["lead_unit"] == "县科技局"
+    assert events["responsible_units"] == "县财政局;县统计局"
+    assert firms["lead_unit"] == ""  # the block closes only the measures on its own line
+
+
+def test_offsets_index_the_python_string() -> None:
+    for row in ot.extract_rows(PLAN):
+        assert PLAN[row.start : row.end] == row.target.quote
+        assert PLAN.encode("utf-8")[row.byte_start : row.byte_end].decode("utf-8") == row.target.quote
+        assert 0.0 <= row.confidence <= 1.0
+
+
+def test_plain_objects_and_their_conversion() -> None:
+    rows = ot.extract_rows(PLAN, "测试规划", "Testshire")
+    assert all(isinstance(row, ot.ExtractedTarget) for row in rows)
+    assert all(isinstance(row.target, ot.Target) for row in rows)
+    targets = targets_from_rows(rows)
+    assert len(targets) == sum(row.row_type == "target" for row in rows) == 4  # 30家, 1.2%(力争1.5%), 8%, 10场次
+    table, left_out = observations_from_rows(rows)
+    assert len(table) == 1 and left_out == 0
+    assert table.rows[0].indicator == "high_tech_enterprises_valid"
+    assert table.rows[0].value == 12
+
+
+def test_reference_span_and_catalogue_options() -> None:
+    text = "每年遴选科技特派员20名。"
+    row = only(ot.extract_targets(text, reference_span=(2024, 2026)))
+    assert (row["period_start"], row["period"]) == ("2024", "2026")
+    row = only(ot.extract_targets(text, reference_span="十五五"))
+    assert (row["period_start"], row["period"]) == ("2026", "2030")
+    assert ot.extract_targets(text).empty  # no span in the text: no deadline, no row
+    catalogue = {"st_commissioners": ["科技特派员"]}
+    row = only(ot.extract_targets(text, reference_span="十四五", catalogue=catalogue))
+    assert row["indicator"] == "st_commissioners"
+    assert row["indicator_text"] == "科技特派员"
+    assert "rd_intensity" in ot.default_catalogue()
+
+
+def test_merge_repeats() -> None:
+    text = "某县规划(2021—2025年)\n到2025年,众创空间达到5家。\n到2025年,众创空间达到5家。\n"
+    assert len(ot.extract_targets(text)) == 2
+    assert len(ot.extract_targets(text, merge_repeats=True)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "The plan aims to double research spending by 2025 and to reach 1.5% of GDP.",
+        "今天天气很好,我们一起去公园散步,看见两只小狗在草地上玩耍。",
+        "一二三四五六七八九十" * 1000,
+    ],
+)
+def test_text_that_is_not_a_plan_gives_no_rows(text: str) -> None:
+    frame = ot.extract_targets(text)
+    assert frame.empty
+    assert list(frame.columns) == extraction_columns()
+
+
+@pytest.mark.parametrize("value", [b"\xe5\x88\xb02025\xe5\xb9\xb4", None, 12, ["到2025年"]])
+def test_non_str_text_is_a_type_error(value: object) -> None:
+    with pytest.raises(TypeError):
+        ot.extract_targets(value)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        ot._core.extract_targets(value)  # type: ignore[arg-type]
+
+
+def test_bad_options_are_errors() -> None:
+    with pytest.raises(TypeError):
+        ot.extract_targets("x", catalogue={"a": "not a list"})
+    with pytest.raises(ot.ParseError):
+        ot.extract_targets("x", reference_span="not a span")
+    with pytest.raises(ot.InvalidValueError):
+        ot.extract_targets("x", about_tolerance=math.nan)
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_cli_round_trip(tmp_path: Path) -> None:
+    plan = write(tmp_path, "plan.txt", PLAN.encode("utf-8"))
+    done = run_module(
+        "extract", str(plan), "--output", "targets.csv", "--region", "Testshire", "--observations", "obs.csv",
+        "--review", "review.csv", cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "" and done.stderr == ""
+    targets = ot.read_targets(tmp_path / "targets.csv")
+    assert len(targets) == 4
+    assert {t.document for t in targets} == {"plan.txt"}  # the file name by default
+    assert {t.region for t in targets} == {"Testshire"}
+    assert [t.quote in PLAN for t in targets] == [True] * 4
+    observations = ot.read_observations(tmp_path / "obs.csv")
+    assert len(observations) == 1
+    with open(tmp_path / "review.csv", encoding="utf-8", newline="") as stream:
+        review = list(csv.DictReader(stream))
+    assert len(review) == 5  # 4 targets and 1 baseline
+    assert list(review[0]) == extraction_columns()
+    assert {row["row_type"] for row in review} == {"target", "baseline"}
+    for row in review:
+        assert PLAN[int(row["start"]) : int(row["end"])] == row["quote"]
+
+
+def test_cli_writes_targets_to_standard_output(tmp_path: Path) -> None:
+    plan = write(tmp_path, "plan.txt", PLAN.encode("utf-8"))
+    done = run_module("extract", str(plan), "--document", "D", "--span", "2021—2025", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("id,region,indicator,kind,")
+    assert len(ot.read_targets(pd.read_csv(__import__("io").StringIO(done.stdout), dtype=str, keep_default_na=False))) == 4
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        ("bad.txt", b"\xe5\x88\xb02025\xff", "byte offset 7"),  # 到 (3 bytes) + 2025 (4 bytes), then 0xFF
+        ("missing.txt", None, "missing.txt"),
+    ],
+)
+def test_cli_bad_input_is_exit_2_and_one_line(tmp_path: Path, name: str, data: bytes | None, expected: str) -> None:
+    path = tmp_path / name
+    if data is not None:
+        path.write_bytes(data)
+    done = run_module("extract", str(path), cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("ontrack: ")
+    assert expected in done.stderr
+    assert "Traceback" not in done.stderr
