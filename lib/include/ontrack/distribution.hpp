@@ -171,7 +171,10 @@ private:
     // P(location + scale·X <= location + d) for the standard variable X of the family.
     double standard_cdf(double d) const {
         if (scale == 0.0) return d >= 0.0 ? 1.0 : 0.0;
-        const double z = d / scale;
+        // A tiny scale (1e-302) against an ordinary distance makes z huge or infinite, and the t CDF
+        // squares it: beyond |z| = 1e150 the tail is below 1e-150 for every df >= 1, so z is clamped
+        // there (the result is then 0 or 1 to within 1e-150, never NaN).
+        const double z = std::max(-1e150, std::min(1e150, d / scale));
         const bool t = family == distribution_family::student_t || family == distribution_family::log_student_t;
         return t ? detail::student_t_cdf(z, df) : detail::normal_cdf(z);
     }

@@ -115,6 +115,12 @@ inline evaluation evaluate(const target& t, const series& s) {
 
     evaluation e;
     const period deadline = t.due();
+    // A deadline before the first observation is not "pending": waiting will not observe it.
+    if (!s.empty() && deadline < s.start()) {
+        e.result = verdict::not_evaluable;
+        e.message = "not evaluable: the deadline " + deadline.to_string() + " is before the first observation (" + s.start().to_string() + ")";
+        return e;
+    }
     const auto value = as_target(t.value);
     const auto value_high = as_target(t.value_high);
     const double tolerance = t.tolerance ? (t.tolerance_relative ? *t.tolerance * std::fabs(*t.value) * factor : *t.tolerance * factor) : 0.0;

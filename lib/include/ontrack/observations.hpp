@@ -140,7 +140,10 @@ inline observation_table read_observations(std::string_view text, const std::str
         if (!o.value_text.empty()) {
             const auto x = detail::parse_number(o.value_text);
             if (!x) {
-                throw parse_error("value", o.value_text, "not a number (write plain digits such as 1234.5, or leave the cell empty when not observed)",
+                const std::string hint = detail::number_hint(o.value_text);
+                throw parse_error("value", o.value_text,
+                                  hint.empty() ? "not a number (write plain digits such as 1234.5, or leave the cell empty when not observed)"
+                                               : "not a number: " + hint,
                                   row.line, columns.column("value"), source);
             }
             o.value = *x;

@@ -338,7 +338,7 @@ inline projection project_ets(const series& s, method m, const std::vector<perio
     return out;
 }
 
-inline projection project_one(const series& s, method m, const std::vector<period>& horizon, double level) {
+inline projection project_one_unscaled(const series& s, method m, const std::vector<period>& horizon, double level) {
     switch (m) {
         case method::linear:
         case method::loglinear:
@@ -349,6 +349,52 @@ inline projection project_one(const series& s, method m, const std::vector<perio
         case method::automatic: break;
     }
     throw value_error("method", "auto is resolved before fitting");
+}
+
+// The methods on the value scale (linear, weighted_linear, holt, holt_damped) square the values: at
+// magnitudes near 1e300 the sums overflow to infinity and near 1e-300 they underflow to zero (a
+// zero-width interval around data that vary). Such series are fitted divided by a power of two c that
+// brings the largest magnitude near 1 (exact: no rounding) and the fit is scaled back: points, scale
+// parameters and residual_sd by c, sse and mse by c², llf by −n·log c (the Jacobian), criteria
+// accordingly. Fits of series within 1e-100 … 1e100 are untouched.
+inline projection project_one(const series& s, method m, const std::vector<period>& horizon, double level) {
+    if (m == method::loglinear || m == method::cagr || m == method::automatic) return project_one_unscaled(s, m, horizon, level);
+    double largest = 0.0;
+    for (const double v : s.values()) {
+        if (!std::isnan(v)) largest = std::max(largest, std::fabs(v));
+    }
+    if (largest == 0.0 || (largest <= 1e100 && largest >= 1e-100)) return project_one_unscaled(s, m, horizon, level);
+    int exponent = 0;
+    (void)std::frexp(largest, &exponent);
+    std::vector<double> scaled = s.values();
+    for (auto& v : scaled) v = std::ldexp(v, -exponent);
+    auto out = project_one_unscaled(series(s.start(), std::move(scaled), s.indicator(), s.region(), s.unit()), m, horizon, level);
+    const auto up = [&](double x) { return std::ldexp(x, exponent); };
+    for (auto& point : out.points) {
+        point.mean = up(point.mean);
+        point.lower = up(point.lower);
+        point.upper = up(point.upper);
+        point.distribution.location = up(point.distribution.location);
+        point.distribution.scale = up(point.distribution.scale);
+    }
+    for (auto& [name, value] : out.params) {
+        if (name == "sse" || name == "mse") value = std::ldexp(value, 2 * exponent);
+        else if (name != "df_resid" && name != "smoothing_level" && name != "smoothing_trend" && name != "damping_trend") value = up(value);
+    }
+    out.residual_sd = up(out.residual_sd);
+    const double log_c = static_cast<double>(exponent) * std::log(2.0);
+    const double n = static_cast<double>(out.n);
+    out.llf -= n * log_c;
+    out.aic += 2.0 * n * log_c;
+    out.aicc += 2.0 * n * log_c;
+    out.bic += 2.0 * n * log_c;
+    for (const auto& point : out.points) {
+        if (!std::isfinite(point.lower) || !std::isfinite(point.upper)) {
+            throw value_error("values", to_string(m) + " cannot project " + series_label(s) + ": its values (up to " +
+                                            describe_number(largest) + ") are too large for a finite interval at " + point.at.to_string());
+        }
+    }
+    return out;
 }
 
 }  // namespace detail

@@ -33,7 +33,9 @@ inline target read_target_row(const csv_row& row, const csv_columns& columns, co
         const std::string text = cell(name);
         if (text.empty()) return std::nullopt;
         if (const auto x = parse_number(text)) return x;
-        throw parse_error(std::string(name), text, "not a number", row.line, columns.column(name), source);
+        const std::string hint = number_hint(text);
+        throw parse_error(std::string(name), text, hint.empty() ? std::string("not a number") : "not a number: " + hint, row.line,
+                          columns.column(name), source);
     };
     try {
         target t;

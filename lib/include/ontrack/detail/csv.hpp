@@ -5,6 +5,8 @@
 #include <ontrack/error.hpp>
 
 #include <cstdio>
+#include <filesystem>
+#include <system_error>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -163,6 +165,9 @@ inline std::string csv_line(const std::vector<std::string>& fields) {
 }
 
 inline std::string read_file(const std::string& path) {
+    // A folder opens as a stream that reads nothing: without this check it would be "an empty file".
+    std::error_code ignored;
+    if (std::filesystem::is_directory(path, ignored)) throw parse_error("", "", "cannot read the file: it is a folder", 0, 0, path);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw parse_error("", "", "cannot open the file", 0, 0, path);
     std::ostringstream buffer;

@@ -110,6 +110,38 @@ inline std::optional<double> parse_number(std::string_view raw) {
     return value;
 }
 
+/// Why `raw`, which `parse_number` rejected, is not a number, for the common cases of spreadsheets
+/// typed by hand: thousands separators ("1,234"), the Chinese full stop as a decimal point ("1。5"),
+/// placeholders for a missing value ("N/A", "—", "-", "..."), NaN and infinity, a percent sign, and
+/// numbers beyond the range of a double. Empty when none applies.
+inline std::string number_hint(std::string_view raw) {
+    const std::string text = ascii_digits(trim(raw));
+    std::string lower;
+    for (const char c : text) lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+    const auto has_digit = text.find_first_of("0123456789") != std::string::npos;
+    if (has_digit && (text.find(',') != std::string::npos || text.find("\xEF\xBC\x8C") != std::string::npos)) {
+        return "thousands separators are not read (a comma may also be a decimal comma): write 1234.5";
+    }
+    if (has_digit && text.find("\xE3\x80\x82") != std::string::npos) return "the Chinese full stop 。 is not a decimal point: write 1.5";
+    for (const std::string_view placeholder : {"n/a", "na", "n.a.", "null", "none", "-", "--", "\xE2\x80\x94", "\xE2\x80\x94\xE2\x80\x94",
+                                               "\xE2\x80\x93", "...", "\xE2\x80\xA6", "x", "\xE6\x97\xA0"}) {
+        if (lower == placeholder) return "a placeholder is not a value: leave the cell empty when the value is not observed";
+    }
+    for (const std::string_view word : {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"}) {
+        if (lower == word) return "NaN and infinity are not values: leave the cell empty when the value is not observed";
+    }
+    if (has_digit && ends_with(text, "%")) return "a percent sign is not read here: write the number in the column's unit";
+    if (has_digit && lower.find('e') != std::string::npos) {
+        const std::string digits = text.front() == '+' ? text.substr(1) : text;
+        double value = 0.0;
+        const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+        if (ec == std::errc::result_out_of_range && end == digits.data() + digits.size()) {
+            return "out of the range of a double (about 1e-308 to 1e308)";
+        }
+    }
+    return {};
+}
+
 /// Moves the decimal point of a plain or scientific decimal string by `shift` places (negative: to the
 /// left) without going through binary floating point, so "5.5" shifted by -2 is exactly "0.055".
 inline std::string shift_decimal(std::string_view text, int shift) {
