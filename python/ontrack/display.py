@@ -130,7 +130,7 @@ def fmt(x: Optional[float], digits: int = 4) -> str:
     x = float(x)
     if math.isinf(x):
         return "∞" if x > 0 else "−∞"
-    if abs(x) >= 10_000:
+    if abs(x) >= 1_000:
         return f"{x:,.0f}"
     return f"{x:.{digits}g}"
 
@@ -433,11 +433,15 @@ def table_html(
     vintage: str = "first_release",
     as_of: Any = None,
     max_rows: Optional[int] = None,
+    brief: bool = False,
+    summary: bool = True,
 ) -> str:
     """The HTML of an assessment table (``assess_table``'s DataFrame): one row per target with a status
     badge (colour, symbol and words), the probability with a bar, latest and projected values, required
     against achieved pace and the message. With ``observations`` each row gets a sparkline of its series
-    (chosen as ``assess_table`` chose it: ``vintage``, ``as_of``)."""
+    (chosen as ``assess_table`` chose it: ``vintage``, ``as_of``). ``brief`` keeps only status, id,
+    indicator, target, deadline and message (for targets not assessed); ``summary`` heads the table
+    with the count of each status, most at risk first."""
     from ontrack.assessment import select_series
 
     t = _TEXT[_check_lang(lang)]
@@ -446,6 +450,10 @@ def table_html(
         raise ValueError(f"table: not an assessment table (missing columns {missing}); use ontrack.assess_table")
     rows = table if max_rows is None else table.head(max_rows)
     body = []
+    headers = [t["status"], "id", t["indicator"], t["target"], t["deadline"]]
+    if not brief:
+        headers += [t["latest"], t["projected"], t["probability"], t["pace"]] + ([t["history"]] if observations is not None else [])
+    headers.append(t["message"])
     for record in rows.to_dict(orient="records"):
         status = str(record.get("status", ""))
         deadline = _cell(record.get("deadline"))
@@ -472,34 +480,37 @@ def table_html(
                     proj = (float(record["deadline"]), float(record["projected"]), float(record.get("lower", math.nan)), float(record.get("upper", math.nan)))
                 chart = sparkline([period_x(q) for q in s.periods], [float(v) for v in s.values], projected=proj)
         where = _cell(record.get("region"))
-        body.append(
-            f'<tr class="ot-row" data-status="{esc(status)}">'
-            f'<td style="{_CELL}">{badge(status, lang, str(record.get("scheme_status", "")))}</td>'
-            f'<td style="{_CELL}"><code>{_cell(record.get("id"))}</code></td>'
-            f'<td style="{_CELL}">{_cell(record.get("indicator"))}<div style="color:#57606a">{where}</div></td>'
-            f'<td style="{_CELL}">{_cell(record.get("target"))}</td>'
-            f'<td style="{_CELL}">{deadline}</td>'
-            f'<td style="{_NUM}">{latest}</td>'
-            f'<td style="{_NUM}">{projected}</td>'
-            f'<td style="{_CELL};white-space:nowrap">{probability}</td>'
-            f'<td style="{_CELL}">{pace}</td>'
-            + (f'<td style="{_CELL}">{chart}</td>' if observations is not None else "")
-            + f'<td style="{_CELL};color:#57606a;font-size:12px">{_cell(record.get("message"))}</td></tr>'
-        )
-    headers = [t["status"], "id", t["indicator"], t["target"], t["deadline"], t["latest"], t["projected"], t["probability"], t["pace"]]
-    if observations is not None:
-        headers.append(t["history"])
-    headers.append(t["message"])
+        cells = [
+            (t["status"], f'<td style="{_CELL}">{badge(status, lang, str(record.get("scheme_status", "")))}</td>'),
+            ("id", f'<td style="{_CELL}"><code>{_cell(record.get("id"))}</code></td>'),
+            (t["indicator"], f'<td style="{_CELL};overflow-wrap:anywhere;min-width:9em">{_cell(record.get("indicator"))}<div style="color:#57606a">{where}</div></td>'),
+            (t["target"], f'<td style="{_CELL};min-width:6em">{_cell(record.get("target"))}</td>'),
+            (t["deadline"], f'<td style="{_CELL}">{deadline}</td>'),
+        ]
+        if not brief:
+            cells += [
+                (t["latest"], f'<td style="{_NUM}">{latest}</td>'),
+                (t["projected"], f'<td style="{_NUM}">{projected}</td>'),
+                (t["probability"], f'<td style="{_CELL};white-space:nowrap">{probability}</td>'),
+                (t["pace"], f'<td style="{_CELL}">{pace}</td>'),
+            ]
+            if observations is not None:
+                cells.append((t["history"], f'<td style="{_CELL}">{chart}</td>'))
+        cells.append((t["message"], f'<td style="{_CELL};color:#57606a;font-size:12px;min-width:16em">{_cell(record.get("message"))}</td>'))
+        body.append(f'<tr class="ot-row" data-status="{esc(status)}">{"".join(c for _, c in cells)}</tr>')
     head = "".join(f'<th style="{_HEAD}">{esc(h)}</th>' for h in headers)
+    from ontrack.assessment import RISK_ORDER
+
     counts = table["status"].value_counts()
-    summary = " ".join(f"{badge(str(s), lang)} {int(n)}" for s, n in counts.items())
+    order = [s for s in RISK_ORDER if s in counts.index] + [s for s in counts.index if s not in RISK_ORDER]
+    line = " ".join(f"{badge(str(s), lang)} {int(counts[s])}" for s in order)
     more = ""
     if max_rows is not None and len(table) > max_rows:
         more = f'<div style="color:#57606a">… {len(table) - max_rows} {t["more"]}</div>'
+    top = f'<div style="margin-bottom:6px">{len(table)} {esc(t["targets"])}: {line}</div>' if summary else ""
     return (
-        f'<div class="ot-table" style="{_BOX};max-width:none">'
-        f'<div style="margin-bottom:6px">{len(table)} {esc(t["targets"])}: {summary}</div>'
-        f'<table style="border-collapse:collapse"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>{more}</div>'
+        f'<div class="ot-table" style="{_BOX};max-width:none">{top}'
+        f'<table style="border-collapse:collapse;width:100%"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>{more}</div>'
     )
 
 

@@ -27,7 +27,7 @@ h2 { font-size: 17px; margin-top: 28px; border-bottom: 1px solid #d0d7de; paddin
 .ot-legend { color: #57606a; font-size: 12px; margin: 10px 0; }
 .ot-legend span.ot-badge { margin-right: 2px; }
 .ot-charts { display: flex; flex-wrap: wrap; gap: 18px; }
-figure.ot-chart { margin: 0; border: 1px solid #d0d7de; border-radius: 6px; padding: 8px; max-width: 820px; }
+figure.ot-chart { margin: 0; border: 1px solid #d0d7de; border-radius: 6px; padding: 8px; max-width: 600px; }
 figure.ot-chart img { max-width: 100%; height: auto; display: block; }
 figure.ot-chart figcaption { font-size: 12px; color: #57606a; margin-top: 4px; }
 .ot-table table { font-size: 13px; }
@@ -37,7 +37,9 @@ _WORDS = {
     "en": {
         "title": "Plan assessment",
         "charts": "Charts",
-        "table": "Targets, most at risk first",
+        "table": "Assessed targets, most at risk first",
+        "unassessed": "Not assessable: no data or too little",
+        "targets": "targets",
         "legend": "Status: met/missed = deadline observed; achieved = already reached; on track / at risk / off track / "
         "regressing = by the scheme; not assessable = no data or too little (the message says which).",
         "generated": "generated",
@@ -46,7 +48,9 @@ _WORDS = {
     "zh": {
         "title": "规划目标评估",
         "charts": "图表",
-        "table": "目标列表(风险最高者在前)",
+        "table": "已评估目标(风险最高者在前)",
+        "unassessed": "无法评估(无数据或数据不足)",
+        "targets": "个目标",
         "legend": "状态:已实现/未实现 = 目标期已有数据;已提前实现 = 已达到;进展顺利/存在风险/进度滞后/倒退 = 按评估方案;"
         "无法评估 = 无数据或数据不足(见说明)。",
         "generated": "生成于",
@@ -125,6 +129,16 @@ def render_report(
             f"<figcaption>{badge(status, lang)} <code>{esc(target_id)}</code></figcaption></figure>"
         )
     legend = " ".join(badge(status, lang) for status in STATUS_STYLE)
+    assessed = table[table["status"] != "not_assessable"]
+    unassessed = table[table["status"] == "not_assessable"]
+    # The status counts, most at risk first (the table's own order).
+    statuses = table["status"].value_counts(sort=False)
+    order = list(dict.fromkeys(table["status"]))
+    counts = (
+        f'<p class="ot-counts">{len(table)} {esc(words["targets"])}: '
+        + " ".join(f"{badge(str(s), lang)} {int(statuses[s])}" for s in order)
+        + "</p>"
+    )
     heading = title if title is not None else words["title"]
     stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     return (
@@ -134,12 +148,15 @@ def render_report(
         f"<title>{esc(heading)}</title><style>{_CSS}</style></head><body>\n"
         f"<h1>{esc(heading)}</h1>\n"
         f'<p class="ot-meta">{esc(header)}{" · " if header else ""}{esc(words["generated"])} {esc(stamp)}</p>\n'
+        f"{counts}\n"
         f'<h2>{esc(words["table"])}</h2>\n'
-        f"{table_html(table, lang=lang, observations=observations, vintage=vintage, as_of=as_of)}\n"
+        f"{table_html(assessed, lang=lang, observations=observations, vintage=vintage, as_of=as_of, summary=False)}\n"
         f'<p class="ot-legend">{legend}<br>{esc(words["legend"])}</p>\n'
         f'<h2>{esc(words["charts"])}</h2>\n'
         f'<div class="ot-charts">{"".join(charts) if charts else esc(words["none"])}</div>\n'
-        "</body></html>\n"
+        + (f'<h2>{esc(words["unassessed"])} ({len(unassessed)})</h2>\n'
+           f"{table_html(unassessed, lang=lang, brief=True, summary=False)}\n" if len(unassessed) else "")
+        + "</body></html>\n"
     )
 
 

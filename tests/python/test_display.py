@@ -16,7 +16,7 @@ import pytest
 
 import ontrack as ot
 from ontrack.assessment import TABLE_COLUMNS
-from ontrack.display import STATUS_STYLE, fmt_probability
+from ontrack.display import STATUS_STYLE, fmt, fmt_probability
 
 EVIL = '<script>alert("x")</script> & <b onmouseover=1>'
 
@@ -120,6 +120,12 @@ def test_assessment_repr_badge_probability_and_paces(plan: tuple[list[ot.Target]
     assert "needs 0.123/yr · achieving 0.03/yr" in markup
     assert "2.13 (2017)" in markup and "2.07 (2015)" in markup
     assert ot.display.assessment_html(result, lang="zh").count("进度滞后") == 1
+
+
+def test_number_formatting() -> None:
+    assert [fmt(x) for x in (36326.8, -2114.2, 2.13, 0.0018335, 15.37, None, float("nan"))] == [
+        "36,327", "-2,114", "2.13", "0.001834", "15.37", "–", "–"
+    ]
 
 
 def test_probability_formatting() -> None:

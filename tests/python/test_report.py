@@ -6,6 +6,7 @@ references, written atomically; and what a browser shows of it (headless Chromiu
 from __future__ import annotations
 
 import base64
+import html
 import io
 import re
 import shutil
@@ -66,6 +67,15 @@ def test_report_holds_the_table_and_one_chart_per_assessable_target(report: Path
         image = matplotlib.image.imread(io.BytesIO(png), format="png")
         assert image.shape[:2] == (420, 800)
     assert "ontrack assess: scheme probability, method auto, all published data" in text
+    # Assessed targets, then their charts, then the targets that could not be assessed (with why).
+    charts_at = text.index('<div class="ot-charts">')
+    unassessed_at = text.index("Not assessable: no data or too little")
+    assert text.count('<tr class="ot-row" data-status="not_assessable"') == (table["status"] == "not_assessable").sum()
+    assert text.rfind('<tr class="ot-row" data-status="not_assessable"') > unassessed_at > charts_at
+    assert text.find('<tr class="ot-row" data-status="not_assessable"') > unassessed_at
+    assert max(text.index(f'<tr class="ot-row" data-status="{s}"') for s in assessable["status"]) < charts_at
+    for message in table.loc[table["status"] == "not_assessable", "message"]:
+        assert html.escape(message) in text
     # No leftover temporary file from the atomic write.
     assert [p.name for p in report.parent.iterdir()] == ["report.html"]
 
