@@ -451,3 +451,34 @@ TEST_CASE("10 MB of text: every row is well-formed and its quote is where the of
     }
     CHECK(rows.size() < text.size());
 }
+
+TEST_CASE("direction targets without a number: a direction word on a named measurable quantity") {
+    const auto more = only_target("逐步增加科技特派员服务的乡镇。");
+    CHECK(more.target.kind == target_kind::trend);
+    CHECK(more.target.compare == comparator::at_least);
+    CHECK(!more.target.value);
+    CHECK(more.target.period_start == period::year(2021));     // the document span
+    CHECK(more.target.deadline == period::year(2025));
+    CHECK(only_target("持续加大县级财政科技投入。").indicator_id == "fiscal_sci_tech_expenditure");
+    CHECK(only_target("扩大科技成果转化基金规模。").target.kind == target_kind::trend);
+    CHECK(only_target("不断壮大科技型企业群体。").target.kind == target_kind::trend);
+    CHECK(only_target("科技特派员数量稳步增长。").target.kind == target_kind::trend);
+    CHECK(only_target("提高财政支出中科技支出的比例。").target.kind == target_kind::trend);
+    CHECK(only_target("开展消除“零发明”企业行动。").target.compare == comparator::at_most);   // 消除: downwards
+    // Not direction targets: encouragement of others, the intensity of an activity, qualitative aims,
+    // a scope, a measure title, the past.
+    CHECK(targets_of("鼓励企业加大研发投入。").empty());
+    CHECK(targets_of("加大宣传力度。").empty());
+    CHECK(targets_of("提高企业自主创新能力。").empty());
+    CHECK(targets_of("扩大政策覆盖范围。").empty());
+    CHECK(targets_of("(三)壮大科技型企业群体。").empty());
+    CHECK(targets_of("“十三五”期间,不断加大财政科技投入。").empty());
+}
+
+TEST_CASE("已 marks a figure reached: a baseline at the document's date") {
+    const auto rows = extract_targets("某县通报\n2022年3月1日\n已建成众创空间12家。\n", extract_options{});
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].type == row_type::baseline);
+    CHECK(rows[0].target.deadline == period::year(2022));
+    CHECK(rows[0].target.value == opt(12));
+}

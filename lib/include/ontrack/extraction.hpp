@@ -680,6 +680,10 @@ private:
                 k += 4;
                 continue;
             }
+            if (const std::size_t used = direction_row(s, k, now, clause_start(k), clause_end(k), sentence_rows); used > 0) {
+                k += used;
+                continue;
+            }
             ++k;
         }
         // A 力争 value after a target of the same unit in the same sentence is that target's stretch:
@@ -1008,6 +1012,72 @@ private:
         set_indicator(r, strip_subject(slice(s, subject_from, subject_end)));
         row.confidence = std::clamp(0.35 + (now.explicit_time ? 0.25 : 0.0) + 0.15 + (row.indicator_id.empty() ? 0.0 : 0.15) + 0.1, 0.0, 1.0);
         push(std::move(r), sentence_rows);
+    }
+
+    /// A direction target without a number (kind trend): a direction word applied to a named measurable
+    /// quantity — 逐步增加…, 加大/增加 financial input (财政…, …经费, …资金), 扩大/拓展…规模, 壮大…群体/队伍,
+    /// 提高…比例, …快速增长/稳步增长, 消除… (downwards). Returns the length of the word read, 0 when none.
+    /// Encouragement of others (鼓励/引导/支持/指导 before the word), qualitative aims (能力, 水平, 素质, 环境,
+    /// 质量, 意识, 效率, 范围), the intensity of an activity (…力度 other than 投入力度), measure titles
+    /// ("(五)壮大…") and the past are not direction targets.
+    std::size_t direction_row(const text_run& s, std::size_t k, const time_context& now, std::size_t clause_begin, std::size_t clause_end,
+                              std::vector<std::size_t>& sentence_rows) {
+        static const std::u32string_view words[] = {U"逐步增加", U"大幅度增加", U"快速增长", U"稳步增长", U"增加", U"加大", U"扩大", U"拓展",
+                                                    U"壮大", U"提高", U"消除"};
+        std::u32string_view word;
+        for (const auto w : words) {
+            if (word_at(s, k, w)) { word = w; break; }
+        }
+        if (word.empty()) return 0;
+        const std::size_t used = word.size();
+        if (now.past || (!now.deadline && !span_)) return used;
+        if (!s.empty() && s[0].c == U'(' && s.size() > 1 && is_chinese_numeral_char(s[1].c)) return used;  // a measure title
+        for (const std::u32string_view w : {U"鼓励", U"引导", U"支持", U"指导"}) {
+            if (rfind_word(s, clause_begin, k, w) != npos) return used;
+        }
+        const bool rising_word = word == U"快速增长" || word == U"稳步增长";
+        std::u32string object;
+        if (rising_word) {
+            std::size_t from = clause_begin;
+            for (const std::u32string_view w : {U"实现", U"促进", U"推动", U"保持"}) {
+                const auto p = rfind_word(s, clause_begin, k, w);
+                if (p != npos) from = std::max(from, p + w.size());
+            }
+            object = strip_subject(slice(s, from, k));
+        } else {
+            object = strip_subject(slice(s, k + used, clause_end));
+        }
+        if (object.size() < 2) return used;
+        for (const char32_t ch : object)
+            if (is_ascii_digit(ch)) return used;  // a number: read as a quantity
+        for (const std::u32string_view w : {U"能力", U"水平", U"素质", U"环境", U"质量", U"意识", U"效率", U"范围"}) {
+            if (object.find(w) != std::u32string::npos) return used;
+        }
+        const auto ends = [&](std::u32string_view w) { return object.size() >= w.size() && object.compare(object.size() - w.size(), w.size(), w) == 0; };
+        const auto has = [&](std::u32string_view w) { return object.find(w) != std::u32string::npos; };
+        if (ends(U"力度") && !ends(U"投入力度")) return used;
+        bool accept = false;
+        if (word == U"逐步增加" || rising_word || word == U"消除") accept = true;
+        else if (word == U"增加" || word == U"加大" || word == U"大幅度增加") accept = has(U"财政") || has(U"经费") || ends(U"资金") || ends(U"基金");
+        else if (word == U"扩大" || word == U"拓展") accept = ends(U"规模");
+        else if (word == U"壮大") accept = ends(U"群体") || ends(U"队伍");
+        else if (word == U"提高") accept = has(U"比例") || has(U"比重") || has(U"占比");
+        if (!accept) return used;
+        raw_row r;
+        auto& row = r.row;
+        auto& t = row.target;
+        t.region = options_.default_region;
+        t.document = options_.document;
+        t.kind = target_kind::trend;
+        t.compare = word == U"消除" ? comparator::at_most : comparator::at_least;
+        const auto span = span_for(now);
+        t.period_start = span.first;
+        t.deadline = span.last;
+        set_quote(row, s, clause_begin, clause_end);
+        set_indicator(r, object);
+        row.confidence = std::clamp(0.35 + (now.explicit_time ? 0.25 : 0.0) + (row.indicator_id.empty() ? 0.0 : 0.15), 0.0, 1.0);
+        push(std::move(r), sentence_rows);
+        return used;
     }
 
     void push(raw_row&& r, std::vector<std::size_t>& sentence_rows) {
