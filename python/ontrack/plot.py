@@ -147,11 +147,24 @@ def _installed_cjk_font() -> Optional[str]:
     _matplotlib()
     from matplotlib import font_manager
 
-    known = {font.name for font in font_manager.fontManager.ttflist}
-    for family in CJK_FONTS:
-        if family in known:
-            return family
-    return None
+    def first() -> Optional[str]:
+        known = {font.name for font in font_manager.fontManager.ttflist}
+        return next((family for family in CJK_FONTS if family in known), None)
+
+    found = first()
+    if found is None:
+        # matplotlib caches its font list; a font installed after that (apt-get install
+        # fonts-wqy-zenhei on a machine that had already used matplotlib) is not in it. Add the system
+        # fonts the cache does not know, then look again.
+        cached = {font.fname for font in font_manager.fontManager.ttflist}
+        for path in font_manager.findSystemFonts():
+            if path not in cached:
+                try:
+                    font_manager.fontManager.addfont(path)
+                except (OSError, RuntimeError, ValueError):
+                    continue
+        found = first()
+    return found
 
 
 def _weight_number(weight: Any) -> int:

@@ -185,6 +185,24 @@ def test_chinese_labels_use_a_cjk_font(plan: Plan, caplog: pytest.LogCaptureFixt
     assert len(titles) == 1 and titles[0].get_fontfamily() == [font]
 
 
+def test_a_font_missing_from_matplotlibs_cache_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A CJK font installed after matplotlib cached its font list is still found (added from the system)."""
+    from matplotlib import font_manager
+
+    font = plot.find_cjk_font()
+    assert font is not None
+    # As if cached before the font package was installed: nothing from the files holding CJK fonts.
+    cjk_files = {f.fname for f in font_manager.fontManager.ttflist if f.name in plot.CJK_FONTS}
+    stale = [f for f in font_manager.fontManager.ttflist if f.fname not in cjk_files]
+    assert not any(f.name in plot.CJK_FONTS for f in stale)
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", stale)
+    plot._installed_cjk_font.cache_clear()
+    try:
+        assert plot.find_cjk_font() == font
+    finally:
+        plot._installed_cjk_font.cache_clear()
+
+
 def test_without_a_cjk_font_labels_fall_back_to_english(plan: Plan, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(plot, "find_cjk_font", lambda: None)
     t, series = cn13(plan)
