@@ -63,8 +63,57 @@ from ontrack.display import display_table
 from ontrack.plot import plot_assessment, plot_plan, plot_projection, plot_target
 from ontrack import datasets as datasets  # the bundled real data: ot.datasets.observations(), ...
 
+from ontrack import regions as _regions
+from ontrack._core import (
+    DEFAULT_VINTAGE_PREFERENCE,
+    REGION_COLUMNS,
+    AggregateMismatch,
+    Aggregation,
+    Composite,
+    ConsistencyReport,
+    Feasibility,
+    MissingValue,
+    Pace,
+    Region,
+    RegionTree,
+    Requirement,
+    Scenario,
+    ScenarioOutcome,
+    ScenarioPoint,
+    UncheckedPeriod,
+    aggregate_ratio,
+    aggregate_share,
+    aggregate_sum,
+    derive,
+    derive_denominator,
+    derive_numerator,
+    project_composite,
+    read_regions_file,
+    read_regions_text,
+    write_regions_text,
+)
+from ontrack.regions import (
+    MISMATCH_COLUMNS,
+    aggregate,
+    aggregate_region,
+    check_aggregate,
+    read_regions,
+    regions_to_pandas,
+)
+from ontrack.scenarios import (
+    SCENARIO_COLUMNS,
+    assess_feasibility,
+    compare_scenarios,
+    historical_paces,
+    plot_scenarios,
+    required_growth,
+    scenario_outcomes,
+    scenario_paths,
+)
+
 _pandas.install()
 _projection.install()
+_regions.install()
 _display.install()
 _plot.install()
 
@@ -126,4 +175,48 @@ __all__ = [
     "targets_to_pandas",
     "write_observations",
     "write_targets",
+]
+
+# Regions, aggregation, composite indicators and scenarios (docs/regions.md).
+__all__ += [
+    "AggregateMismatch",
+    "Aggregation",
+    "Composite",
+    "ConsistencyReport",
+    "DEFAULT_VINTAGE_PREFERENCE",
+    "Feasibility",
+    "MISMATCH_COLUMNS",
+    "MissingValue",
+    "Pace",
+    "REGION_COLUMNS",
+    "Region",
+    "RegionTree",
+    "Requirement",
+    "SCENARIO_COLUMNS",
+    "Scenario",
+    "ScenarioOutcome",
+    "ScenarioPoint",
+    "UncheckedPeriod",
+    "aggregate",
+    "aggregate_ratio",
+    "aggregate_region",
+    "aggregate_share",
+    "aggregate_sum",
+    "assess_feasibility",
+    "check_aggregate",
+    "compare_scenarios",
+    "derive",
+    "derive_denominator",
+    "derive_numerator",
+    "historical_paces",
+    "plot_scenarios",
+    "project_composite",
+    "read_regions",
+    "read_regions_file",
+    "read_regions_text",
+    "regions_to_pandas",
+    "required_growth",
+    "scenario_outcomes",
+    "scenario_paths",
+    "write_regions_text",
 ]

@@ -19,5 +19,9 @@ PYBIND11_MODULE(_core, m) {
     ontrack::python::register_observations(m);
     ontrack::python::register_plan(m);
     ontrack::python::register_assessment(m);
+    ontrack::python::register_region(m);
+    ontrack::python::register_aggregation(m);
+    ontrack::python::register_composite(m);
+    ontrack::python::register_scenario(m);
     ontrack::python::register_extraction(m);
 }

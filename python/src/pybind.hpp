@@ -31,6 +31,10 @@ void register_targets_file(py::module_& m);
 void register_observations(py::module_& m);
 void register_plan(py::module_& m);
 void register_assessment(py::module_& m);
+void register_region(py::module_& m);
+void register_aggregation(py::module_& m);
+void register_composite(py::module_& m);
+void register_scenario(py::module_& m);
 void register_extraction(py::module_& m);
 
 /// A period from what Python users write: a Period, an int year, a string ("2025-Q3", "十三五末"), a
