@@ -164,3 +164,15 @@ def test_example_script_runs(tmp_path: Path) -> None:
     assert "62.3%" in done.stdout
     assert "needs 54.6% a year" in done.stdout
     assert chart.stat().st_size > 0
+
+
+def test_project_composite_through_its_components() -> None:
+    # R&D grows 10% a year from 100 and GDP 5% from 10000 (2015–2021, exact): in 2025 the intensity is
+    # 100·1.1^10 / (10000·1.05^10) × 100 = 259.374 / 16288.95 × 100 = 1.59233, reproduced by loglinear fits.
+    years = list(range(2015, 2022))
+    rd = ot.Series.from_years(years, [100 * 1.1 ** (y - 2015) for y in years], "rd_expenditure")
+    gdp = ot.Series.from_years(years, [10000 * 1.05 ** (y - 2015) for y in years], "gdp")
+    result = ot.project_composite(ot.Composite.parse(INTENSITY), rd, gdp, "loglinear", to=2025, draws=1000)
+    assert result.scale == 100.0
+    assert result.at(2025).median == pytest.approx(100 * 1.1**10 / (10000 * 1.05**10) * 100, rel=1e-9)
+    assert result.at(2025).median == pytest.approx(1.59233, rel=1e-5)
