@@ -11,6 +11,7 @@ from typing import Any, Optional, Union
 import pandas as pd
 
 from ontrack import _core
+from ontrack._progress import progress_bar
 from ontrack.io import _describe_target
 from ontrack.projection import SeriesLike, _as_series
 
@@ -138,66 +139,57 @@ def assess_table(
     vintage: str = "first_release",
     level: float = 0.95,
     thresholds: Optional[Mapping[str, float]] = None,
+    *,
+    threads: int = 0,
+    progress: Optional[bool] = None,
 ) -> pd.DataFrame:
     """Assess every target against the observations: one row per target, most at risk first.
 
     Columns: ``TABLE_COLUMNS``. A target whose indicator has no observations is 'not_assessable' and
-    says why in ``message``; every row has a status.
+    says why in ``message``; every row has a status. Each row is what ``assess`` gives for the target
+    and the series ``select_series`` chooses for it; the work runs in the compiled core without the GIL
+    on ``threads`` threads (0: all cores), with the same result for any count. ``progress``: None shows
+    a progress bar when stderr is a terminal or in Jupyter (for work longer than half a second), True
+    always, False never.
     """
     # Check the options once, so that a bad one is an error even when no target has data: an empty
     # series makes the core validate them all without assessing anything.
     _core.assess(_VALIDATION_TARGET, _core.Series(2000, []), method, scheme, _as_date(as_of), level, None if thresholds is None else dict(thresholds))
-    records: list[dict[str, Any]] = []
-    for t in targets:
-        record: dict[str, Any] = {
-            "id": t.id,
-            "region": t.region,
-            "indicator": t.indicator,
-            "kind": t.kind,
-            "deadline": str(t.period),
-            "target": _describe_target(t),
-            "latest_period": "",
-            "latest_value": math.nan,
-            "projected": math.nan,
-            "lower": math.nan,
-            "upper": math.nan,
-            "probability": math.nan,
-            "required_pace": math.nan,
-            "actual_pace": math.nan,
-            "progress": math.nan,
-            "score": math.nan,
-            "status": "not_assessable",
-            "scheme_status": "not_assessable",
-            "expected_period": "",
-            "method": "",
-            "scheme": scheme,
-            "message": "",
-        }
-        try:
-            series = select_series(observations, t.region, t.indicator, vintage, as_of)
-            result = assess(t, series, method, scheme, as_of, level, thresholds)
-        except _core.DataError as exc:
-            record["message"] = f"not assessable: {exc}"
-        else:
-            record.update(
-                latest_period="" if result.latest_period is None else str(result.latest_period),
-                latest_value=_number(result.latest_value),
-                projected=_number(result.projected),
-                lower=_number(result.lower),
-                upper=_number(result.upper),
-                probability=_number(result.probability),
-                required_pace=_number(result.required_pace),
-                actual_pace=_number(result.actual_pace),
-                progress=_number(result.progress),
-                score=_number(result.score),
-                status=result.status,
-                scheme_status=result.scheme_status,
-                expected_period="" if result.expected_period is None else str(result.expected_period),
-                method=result.method,
-                message=result.message,
-            )
-        records.append(record)
-    table = pd.DataFrame(records, columns=TABLE_COLUMNS)
+    if threads < 0:
+        raise ValueError(f"threads: expected 0 (all cores) or a positive count, got {threads}")
+    chosen = list(targets)
+    if not chosen:
+        return pd.DataFrame([], columns=TABLE_COLUMNS)
+    bar = progress_bar(len(chosen), "assessing targets", progress, unit="target")
+    report = None if bar is None else (lambda done: bar.update(done - bar.n))
+    try:
+        columns = _core._assess_table(
+            chosen,
+            observations,
+            method,
+            scheme,
+            as_of,
+            str(as_of),
+            vintage,
+            level,
+            None if thresholds is None else dict(thresholds),
+            threads,
+            report,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    data: dict[str, Any] = {
+        "id": [t.id for t in chosen],
+        "region": [t.region for t in chosen],
+        "indicator": [t.indicator for t in chosen],
+        "kind": [t.kind for t in chosen],
+        "deadline": [str(t.period) for t in chosen],
+        "target": [_describe_target(t) for t in chosen],
+        **columns,
+        "scheme": [scheme] * len(chosen),
+    }
+    table = pd.DataFrame(data, columns=TABLE_COLUMNS)
     rank = table["status"].map({s: i for i, s in enumerate(RISK_ORDER)})
     order = table.assign(_rank=rank, _p=table["probability"].fillna(2.0)).sort_values(["_rank", "_p"], kind="stable")
     return order.drop(columns=["_rank", "_p"]).reset_index(drop=True)

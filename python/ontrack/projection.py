@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Union
+from collections.abc import Hashable, Iterable, Mapping
+from typing import Any, Optional, TypeVar, Union, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -10,6 +11,7 @@ import pandas as pd
 
 from ontrack import _core
 from ontrack._pandas import period_to_pandas, series_from_pandas
+from ontrack._progress import progress_bar
 
 SeriesLike = Union[_core.Series, "pd.Series[Any]"]
 
@@ -43,6 +45,49 @@ def project_many(
 def backtest(series: SeriesLike, method: str = "linear", horizon: int = 1, level: float = 0.95) -> _core.Backtest:
     """Rolling-origin backtest of ``method`` on ``series``: forecasts, MAE/MAPE and interval coverage."""
     return _core.backtest(_as_series(series), method, horizon, level)
+
+
+Key = TypeVar("Key", bound=Hashable)
+
+
+@overload
+def backtest_many(
+    series: Mapping[Key, SeriesLike], method: str = ..., horizon: int = ..., level: float = ..., *, progress: Optional[bool] = ...
+) -> dict[Key, _core.Backtest]: ...
+
+
+@overload
+def backtest_many(
+    series: Iterable[SeriesLike], method: str = ..., horizon: int = ..., level: float = ..., *, progress: Optional[bool] = ...
+) -> list[_core.Backtest]: ...
+
+
+def backtest_many(
+    series: Union[Iterable[SeriesLike], Mapping[Any, SeriesLike]],
+    method: str = "linear",
+    horizon: int = 1,
+    level: float = 0.95,
+    *,
+    progress: Optional[bool] = None,
+) -> Union[list[_core.Backtest], dict[Any, _core.Backtest]]:
+    """``backtest`` on many series: a list of results in order, or a dict by key when ``series`` is a
+    mapping. ``progress``: None shows a progress bar when stderr is a terminal or in Jupyter (for work
+    longer than half a second), True always, False never."""
+    keyed = isinstance(series, Mapping)
+    items: list[tuple[Any, SeriesLike]] = list(series.items()) if isinstance(series, Mapping) else list(enumerate(series))
+    bar = progress_bar(len(items), "backtesting series", progress, unit="series")
+    results: list[_core.Backtest] = []
+    try:
+        for _, one in items:
+            results.append(backtest(one, method, horizon, level))
+            if bar is not None:
+                bar.update(1)
+    finally:
+        if bar is not None:
+            bar.close()
+    if keyed:
+        return {key: result for (key, _), result in zip(items, results)}
+    return results
 
 
 def project_ratio(

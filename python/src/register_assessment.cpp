@@ -86,6 +86,18 @@ void set_thresholds(assessment_options& o, const py::dict& thresholds) {
 
 }  // namespace
 
+/// The options of `assess` from its Python arguments (shared with the batch binding, register_batch_assessment.cpp).
+assessment_options assessment_options_from(const std::string& method_name, const std::string& scheme_name, const py::object& as_of, double level,
+                                           const py::object& thresholds) {
+    assessment_options o;
+    o.projection = parse_method(method_name);
+    o.rule = parse_scheme(scheme_name);
+    o.as_of = to_date(as_of);
+    o.level = level;
+    if (!thresholds.is_none()) set_thresholds(o, thresholds.cast<py::dict>());
+    return o;
+}
+
 void register_assessment(py::module_& m) {
     py::class_<assessment>(m, "Assessment", R"doc(
 Will a target be met: latest observation, the target as a number at the deadline, projection and

@@ -7,6 +7,8 @@
 
 namespace ontrack::python {
 
+void register_batch_assessment(py::module_& m);  // register_batch_assessment.cpp
+
 namespace {
 
 comparator probability_comparator(const std::string& text) {
@@ -61,7 +63,7 @@ are NaN and say why in ``errors`` (empty string where the row was projected).
         .def_readonly("level", &batch_projection::level)
         .def(
             "probability",
-            [](const batch_projection& b, const std::string& c, const py::object& thresholds, const py::object& at) {
+            [](const batch_projection& b, const std::string& c, const py::object& thresholds, const py::object& at, unsigned threads) {
                 const auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(thresholds);
                 if (!array) throw py::type_error("thresholds: expected numbers");
                 Eigen::VectorXd values(b.mean.rows());
@@ -70,10 +72,13 @@ are NaN and say why in ``errors`` (empty string where the row was projected).
                     if (array.size() != b.mean.rows()) throw value_error("thresholds", std::to_string(array.size()) + " thresholds for " + std::to_string(b.mean.rows()) + " series");
                     values = Eigen::Map<const Eigen::VectorXd>(array.data(), array.size());
                 }
-                return b.probability(probability_comparator(c), values, to_period(at, "period"));
+                const comparator compare = probability_comparator(c);
+                const period when = to_period(at, "period");
+                py::gil_scoped_release release;
+                return b.probability(compare, values, when, threads);
             },
-            py::arg("comparator"), py::arg("thresholds"), py::arg("period"),
-            "P(value ⋈ threshold) per row in one period (one threshold for all rows, or one per row).");
+            py::arg("comparator"), py::arg("thresholds"), py::arg("period"), py::arg("threads") = 0,
+            "P(value ⋈ threshold) per row in one period (one threshold for all rows, or one per row), on ``threads`` threads (0: all cores) without the GIL.");
 
     m.def(
         "project_many",
@@ -96,6 +101,8 @@ Project every row of ``values`` (series × periods, NaN for gaps) to ``to``. ``p
 column's period or one period per column. Each row gives exactly what ``project`` gives for it alone;
 the work runs without the GIL on ``threads`` threads (0: all cores).
 )doc");
+
+    register_batch_assessment(m);
 }
 
 }  // namespace ontrack::python

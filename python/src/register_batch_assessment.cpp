@@ -1,0 +1,145 @@
+// _assess_table: a whole plan assessed against an observation table in one call, without the GIL, on
+// several threads, with progress reported to a Python callable; the columns of ontrack.assess_table out.
+#include "pybind.hpp"
+
+#include <ontrack/batch_assessment.hpp>
+
+#include <chrono>
+#include <future>
+
+namespace ontrack::python {
+
+assessment_options assessment_options_from(const std::string& method_name, const std::string& scheme_name, const py::object& as_of, double level,
+                                           const py::object& thresholds);
+
+namespace {
+
+/// Runs `work(progress)` on its own thread while this thread, without the GIL, wakes every 0.1 s to
+/// report `progress.done` to `report` (when not None) and to check for Ctrl-C; an interrupt cancels
+/// the work and is raised once the work has stopped.
+template <class Work>
+auto run_watched(const Work& work, const py::object& report) {
+    batch_progress progress;
+    py::gil_scoped_release release;
+    auto future = std::async(std::launch::async, [&] { return work(progress); });
+    bool interrupted = false;
+    while (future.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
+        py::gil_scoped_acquire acquire;
+        if (!interrupted && PyErr_CheckSignals() != 0) {
+            interrupted = true;
+            progress.cancel = true;
+            continue;
+        }
+        if (!interrupted && !report.is_none()) {
+            try {
+                report(progress.done.load());
+            } catch (...) {
+                progress.cancel = true;
+                try { future.wait(); } catch (...) {}
+                throw;
+            }
+        }
+    }
+    if (interrupted) {
+        try { (void)future.get(); } catch (const cancelled_error&) {}
+        py::gil_scoped_acquire acquire;
+        throw py::error_already_set();
+    }
+    auto result = future.get();
+    if (!report.is_none()) {
+        py::gil_scoped_acquire acquire;
+        report(progress.done.load());
+    }
+    return result;
+}
+
+py::object number_or_nan(const std::optional<double>& x) { return py::float_(x ? *x : std::numeric_limits<double>::quiet_NaN()); }
+
+}  // namespace
+
+void register_batch_assessment(py::module_& m) {
+    m.def(
+        "_assess_table",
+        [](const py::sequence& targets, const observation_table& observations, const std::string& method_name, const std::string& scheme_name,
+           const py::object& as_of, const std::string& as_of_text, const std::string& vintage, double level, const py::object& thresholds,
+           unsigned threads, const py::object& report) {
+            const assessment_options options = assessment_options_from(method_name, scheme_name, as_of, level, thresholds);
+            // The targets are read in place: the sequence keeps them alive for the call.
+            std::vector<const target*> pointers;
+            pointers.reserve(targets.size());
+            for (const auto& item : targets) pointers.push_back(&item.cast<const target&>());
+            const batch_assessment batch = run_watched(
+                [&](batch_progress& progress) {
+                    return assess_observations(pointers, observations, options, vintage, as_of_text, threads, &progress);
+                },
+                report);
+            // A failure other than missing data is raised as a single assess would have raised it: the
+            // first one in target order.
+            for (std::size_t i = 0; i < batch.size(); ++i) {
+                if (batch.failures[i] && !batch.data_failure(i)) std::rethrow_exception(batch.failures[i]);
+            }
+            const std::size_t n = batch.size();
+            py::list latest_period(n), status(n), scheme_status(n), expected_period(n), method_used(n), message(n);
+            py::array_t<double> latest_value(n), projected(n), lower(n), upper(n), probability(n), required_pace(n), actual_pace(n),
+                progress_value(n), score(n);
+            const double nan = std::numeric_limits<double>::quiet_NaN();
+            for (std::size_t k = 0; k < n; ++k) {
+                const auto i = static_cast<py::ssize_t>(k);
+                const auto& a = batch.results[k];
+                if (batch.failures[k]) {
+                    latest_period[k] = "";
+                    for (auto* column : {&latest_value, &projected, &lower, &upper, &probability, &required_pace, &actual_pace, &progress_value, &score}) {
+                        column->mutable_at(i) = nan;
+                    }
+                    status[k] = "not_assessable";
+                    scheme_status[k] = "not_assessable";
+                    expected_period[k] = "";
+                    method_used[k] = "";
+                    message[k] = "not assessable: " + batch.errors[k];
+                    continue;
+                }
+                latest_period[k] = a.latest_period ? a.latest_period->to_string() : std::string();
+                latest_value.mutable_at(i) = a.latest_value.value_or(nan);
+                projected.mutable_at(i) = a.projected.value_or(nan);
+                lower.mutable_at(i) = a.lower.value_or(nan);
+                upper.mutable_at(i) = a.upper.value_or(nan);
+                probability.mutable_at(i) = a.probability.value_or(nan);
+                required_pace.mutable_at(i) = a.required_pace.value_or(nan);
+                actual_pace.mutable_at(i) = a.actual_pace.value_or(nan);
+                progress_value.mutable_at(i) = a.progress.value_or(nan);
+                score.mutable_at(i) = a.score.value_or(nan);
+                status[k] = to_string(a.unified);
+                scheme_status[k] = a.scheme_status;
+                expected_period[k] = a.expected_period ? a.expected_period->to_string() : std::string();
+                method_used[k] = a.method_used;
+                message[k] = a.message;
+            }
+            py::dict out;
+            out["latest_period"] = latest_period;
+            out["latest_value"] = latest_value;
+            out["projected"] = projected;
+            out["lower"] = lower;
+            out["upper"] = upper;
+            out["probability"] = probability;
+            out["required_pace"] = required_pace;
+            out["actual_pace"] = actual_pace;
+            out["progress"] = progress_value;
+            out["score"] = score;
+            out["status"] = status;
+            out["scheme_status"] = scheme_status;
+            out["expected_period"] = expected_period;
+            out["method"] = method_used;
+            out["message"] = message;
+            return out;
+        },
+        py::arg("targets"), py::arg("observations"), py::arg("method"), py::arg("scheme"), py::arg("as_of"), py::arg("as_of_text"),
+        py::arg("vintage"), py::arg("level"), py::arg("thresholds"), py::arg("threads"), py::arg("progress"), R"doc(
+The columns of ontrack.assess_table (from latest_period to message) for every target, in target
+order: each target's series selected as select_series does, assessed as assess does, on ``threads``
+threads (0: all cores) without the GIL. ``progress`` (None or a callable) receives the number of
+targets done about ten times a second. Targets without data are 'not_assessable' rows; any other error
+is raised as assess would raise it.
+)doc");
+}
+
+}  // namespace ontrack::python
