@@ -56,7 +56,7 @@ from ontrack.io import (
 
 from ontrack.assessment import TABLE_COLUMNS, assess, assess_table, select_series, summarize
 from ontrack.extraction import extract_rows, extract_targets
-from ontrack.projection import backtest, project, project_many, project_ratio
+from ontrack.projection import backtest, backtest_many, project, project_many, project_ratio
 from ontrack import display as _display
 from ontrack import plot as _plot
 from ontrack.display import display_table
@@ -149,6 +149,7 @@ __all__ = [
     "assess",
     "assess_table",
     "backtest",
+    "backtest_many",
     "conversion_factor",
     "default_catalogue",
     "display_table",

@@ -8,7 +8,7 @@ Names starting with an underscore are stub-only aliases; they do not exist at ru
 """
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar, Literal, Optional, TypedDict, Union, overload
 
 import numpy
@@ -552,7 +552,7 @@ class BatchProjection:
     @property
     def level(self) -> float: ...
     def probability(
-        self, comparator: _ProbabilityComparator, thresholds: numpy.typing.ArrayLike, period: _PeriodLike
+        self, comparator: _ProbabilityComparator, thresholds: numpy.typing.ArrayLike, period: _PeriodLike, threads: int = 0
     ) -> _FloatArray: ...
 
 def project_many(
@@ -747,6 +747,21 @@ class Assessment:
 
 # method (read case-insensitively) and scheme ('probability', 'statcan', 'unsd', 'unsd2023', 'eurostat',
 # 'escap', 'sdsn') are typed `str` as ontrack.assessment.assess passes them through.
+# python/src/register_batch_assessment.cpp: the columns of ontrack.assess_table, computed in one call.
+def _assess_table(
+    targets: Sequence[Target],
+    observations: ObservationTable,
+    method: str,
+    scheme: str,
+    as_of: Union[datetime.date, str, None],
+    as_of_text: str,
+    vintage: str,
+    level: float,
+    thresholds: Optional[dict[str, float]],
+    threads: int,
+    progress: Optional[Callable[[int], object]],
+) -> dict[str, Any]: ...
+
 def assess(
     target: Target,
     series: Series,
