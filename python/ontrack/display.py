@@ -532,18 +532,22 @@ def display_table(
 
 
 def _series_repr(self: _core.Series) -> str:
+    """HTML for Jupyter: see ``ontrack.display.series_html``."""
     return series_html(self)
 
 
 def _target_repr(self: _core.Target) -> str:
+    """HTML for Jupyter: see ``ontrack.display.target_html``."""
     return target_html(self)
 
 
 def _projection_repr(self: _core.Projection) -> str:
+    """HTML for Jupyter: see ``ontrack.display.projection_html``."""
     return projection_html(self)
 
 
 def _assessment_repr(self: _core.Assessment) -> str:
+    """HTML for Jupyter: see ``ontrack.display.assessment_html``."""
     return assessment_html(self)
 
 

@@ -662,6 +662,7 @@ def _projection_plot(
     ax: Optional[Axes] = None,
     title: Optional[str] = None,
 ) -> Figure:
+    """Chart of this projection (median and interval fan) after ``series``; see ``ontrack.plot_projection``."""
     return plot_projection(self, series, lang=lang, ax=ax, title=title)
 
 
@@ -676,6 +677,8 @@ def _assessment_plot(
     ax: Optional[Axes] = None,
     title: Optional[str] = None,
 ) -> Figure:
+    """Chart of this assessment (with ``series`` and ``target`` for the full picture); see
+    ``ontrack.plot_assessment``."""
     return plot_assessment(self, series, target, as_of=as_of, level=level, lang=lang, ax=ax, title=title)
 
 
