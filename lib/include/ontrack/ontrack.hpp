@@ -5,6 +5,7 @@
 #include <ontrack/assessment.hpp>
 #include <ontrack/backtest.hpp>
 #include <ontrack/batch.hpp>
+#include <ontrack/batch_assessment.hpp>
 #include <ontrack/composite.hpp>
 #include <ontrack/distribution.hpp>
 #include <ontrack/error.hpp>
