@@ -150,3 +150,19 @@ def test_errors_other_than_missing_data_are_raised_as_assess_raises_them(bundled
     assert str(raised.value) == str(expected.value)
     with pytest.raises(ValueError, match="threads"):
         ot.assess_table(targets, observations, threads=-1)
+
+
+def test_progress_callback_sees_every_target_and_its_errors_propagate(bundled: tuple[list[ot.Target], ot.ObservationTable]) -> None:
+    from ontrack import _core
+
+    targets, observations = bundled
+    seen: list[int] = []
+    columns = _core._assess_table(targets, observations, "auto", "probability", None, "None", "first_release", 0.95, None, 2, seen.append)
+    assert seen and seen[-1] == len(targets) and seen == sorted(seen)
+    assert len(columns["status"]) == len(targets)
+
+    def broken(done: int) -> None:
+        raise RuntimeError(f"display failed at {done}")
+
+    with pytest.raises(RuntimeError, match="display failed"):
+        _core._assess_table(targets, observations, "auto", "probability", None, "None", "first_release", 0.95, None, 2, broken)
