@@ -183,11 +183,16 @@ class Reference:
 
 
 def _defining_module(name: str, obj: Any) -> str:
-    for module_name in MODULE_ORDER:
-        module = sys.modules.get(module_name)
-        if module is not None and name in vars(module) and vars(module)[name] is obj:
-            return module_name
-    return str(getattr(obj, "__module__", "ontrack"))
+    """The module a public name comes from: its ``__module__``, or for a value (a list of columns, a
+    string) the first ontrack submodule holding that very object."""
+    module_name = getattr(obj, "__module__", None)
+    if isinstance(module_name, str) and module_name.startswith("ontrack.") and not isinstance(obj, (list, dict, tuple, str)):
+        return module_name
+    submodules = sorted(m for m in sys.modules if m.startswith("ontrack."))
+    for candidate in [m for m in MODULE_ORDER if m in submodules] + [m for m in submodules if m not in MODULE_ORDER]:
+        if vars(sys.modules[candidate]).get(name) is obj:
+            return candidate
+    return "ontrack"
 
 
 def _submodules() -> Iterator[types.ModuleType]:
@@ -228,20 +233,25 @@ def render() -> tuple[str, list[str]]:
         "Everything below is importable as `import ontrack as ot; ot.<name>`, except the submodules at the end",
         "(`ot.datasets.<name>`, ...). The file formats are in [targets_csv.md](targets_csv.md).",
     )
-    objects = {name: getattr(ontrack, name) for name in ontrack.__all__}
-    by_module: dict[str, list[str]] = {}
-    for name in sorted(ontrack.__all__, key=lambda n: (n.lower(), n)):
-        by_module.setdefault(_defining_module(name, objects[name]), []).append(name)
-    order = [m for m in MODULE_ORDER if m in by_module] + sorted(m for m in by_module if m not in MODULE_ORDER)
+    # module -> {name: object}: the names of ontrack.__all__ under their modules, then the names of each
+    # public submodule's own __all__ (ot.datasets.observations, ...) under that submodule.
+    by_module: dict[str, dict[str, Any]] = {}
+    for name in ontrack.__all__:
+        obj = getattr(ontrack, name)
+        by_module.setdefault(_defining_module(name, obj), {})[name] = obj
+    submodules = [m.__name__ for m in _submodules()]
+    for module_name in submodules:
+        module = sys.modules[module_name]
+        for name in module.__all__:
+            by_module.setdefault(module_name, {}).setdefault(name, getattr(module, name))
+    order = [m for m in MODULE_ORDER if m in by_module and m not in submodules]
+    order += sorted(m for m in by_module if m not in MODULE_ORDER and m not in submodules)
+    order += [m for m in submodules if m in by_module]
     contents = [f"[`{m}`](#{m.replace('.', '').replace('_', '')})" for m in order]
-    submodules = list(_submodules())
-    contents += [f"[`{m.__name__}`](#{m.__name__.replace('.', '').replace('_', '')})" for m in submodules]
     reference.emit("", "Modules: " + " · ".join(contents))
     for module_name in order:
-        _section(reference, module_name, by_module[module_name], objects)
-    for module in submodules:
-        names = sorted(module.__all__, key=lambda n: (n.lower(), n))
-        _section(reference, module.__name__, names, {n: getattr(module, n) for n in names})
+        names = sorted(by_module[module_name], key=lambda n: (n.lower(), n))
+        _section(reference, module_name, names, by_module[module_name])
     text = "\n".join(reference.lines).rstrip() + "\n"
     return text, reference.missing
 
