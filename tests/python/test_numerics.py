@@ -66,6 +66,10 @@ def test_values_alternating_around_1e300() -> None:
     for method in ("loglinear", "cagr"):
         with pytest.raises(ot.InvalidValueError, match=r"needs positive values, got -1e\+300 in 2011"):
             ot.project(series, method, to=2020)
+    # Near the largest double the interval itself cannot be represented: an error naming the magnitude.
+    largest = ot.Series(2010, [1.7e308, -1.7e308, 1.7e308, -1.7e308, 1.7e308])
+    with pytest.raises(ot.InvalidValueError, match=r"values \(up to 1\.7e\+308\) are too large for a finite interval at 2015"):
+        ot.project(largest, "linear", to=2020)
 
 
 @pytest.mark.parametrize("method", METHODS)
