@@ -5,9 +5,9 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
-
+import io
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -175,7 +175,7 @@ def test_cli_writes_targets_to_standard_output(tmp_path: Path) -> None:
     done = run_module("extract", str(plan), "--document", "D", "--span", "2021—2025", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("id,region,indicator,kind,")
-    assert len(ot.read_targets(pd.read_csv(__import__("io").StringIO(done.stdout), dtype=str, keep_default_na=False))) == 4
+    assert len(ot.read_targets(pd.read_csv(io.StringIO(done.stdout), dtype=str, keep_default_na=False))) == 4
 
 
 @pytest.mark.parametrize(

@@ -467,6 +467,11 @@ public:
 
 private:
     static constexpr std::size_t npos = std::u32string_view::npos;
+    /// How far a rule looks from a number or word within its clause. Plan clauses are short; the bound
+    /// keeps the work per number constant, so a run-on text ("1家1家1家…" for megabytes) stays linear.
+    static constexpr std::size_t reach = 64;
+    static std::size_t near_before(std::size_t clause_begin, std::size_t at) { return std::max(clause_begin, at > reach ? at - reach : 0); }
+    static std::size_t near_after(std::size_t clause_end, std::size_t at) { return std::min(clause_end, at + reach); }
 
     void take_block(text_run& chunk, std::size_t open, std::size_t close, bool& line_start, std::size_t line_chars) {
         text_run before(chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(open));
@@ -675,7 +680,7 @@ private:
             // 稳定增长 is a commitment only when the plan ensures it or builds a mechanism for it (确保…, 建立…机制),
             // not in a description of what a measure promotes (促进粮食生产稳定增长).
             if ((word_at(s, k, U"稳定增长") || word_at(s, k, U"法定增长")) &&
-                (rfind_word(s, clause_start(k), k, U"确保") != npos || rfind_word(s, clause_start(k), k, U"建立") != npos)) {
+                (rfind_word(s, near_before(clause_start(k), k), k, U"确保") != npos || rfind_word(s, near_before(clause_start(k), k), k, U"建立") != npos)) {
                 wordless_row(s, k, now, clause_start(k), clause_end(k), last_time_end, target_kind::non_decreasing, 1.0, sentence_rows);
                 k += 4;
                 continue;
@@ -710,7 +715,8 @@ private:
         if (from >= 2) {
             const std::size_t prev_end = from - 1;
             std::size_t prev_begin = prev_end;
-            while (prev_begin > 0 && s[prev_begin - 1].c != U',' && s[prev_begin - 1].c != U';' && s[prev_begin - 1].c != U':') --prev_begin;
+            while (prev_begin > 0 && prev_end - prev_begin <= 11 && s[prev_begin - 1].c != U',' && s[prev_begin - 1].c != U';' && s[prev_begin - 1].c != U':') --prev_begin;
+            if (prev_begin > 0 && s[prev_begin - 1].c != U',' && s[prev_begin - 1].c != U';' && s[prev_begin - 1].c != U':') prev_begin = prev_end;  // too long to be a time phrase
             if (prev_end > prev_begin && prev_end - prev_begin <= 10) {
                 const auto words = slice(s, prev_begin, prev_end);
                 const bool time_only = (words.find(U"年") != std::u32string::npos || words.find(U"五") != std::u32string::npos) &&
@@ -756,6 +762,9 @@ private:
                       std::size_t aspiration_at, std::size_t subject_from, std::size_t clause_begin, std::size_t clause_end,
                       bool distributive, std::vector<std::size_t>& sentence_rows) {
         const std::size_t n = s.size();
+        clause_begin = near_before(clause_begin, q.begin);
+        clause_end = near_after(clause_end, q.end);
+        subject_from = std::max(subject_from, clause_begin);
         // Ordinals (第3), ages (35岁以下) and attributes ("60万吨以下矿井": a qualifier followed by a noun)
         // describe things, they are not quantities to reach.
         if (q.begin > 0 && (s[q.begin - 1].c == U'第' || s[q.begin - 1].c == U'前')) return;
@@ -842,9 +851,7 @@ private:
             }
             items.push_back(cur);
             std::size_t ordinal = 0;
-            for (const std::size_t k : sentence_rows) {
-                if (rows_[k].row.start == row.start) ++ordinal;
-            }
+            for (auto k = sentence_rows.rbegin(); k != sentence_rows.rend() && rows_[*k].row.start == row.start; ++k) ++ordinal;
             if (items.size() >= 2 && ordinal < items.size()) {
                 // The shared tail: from the first attribute word of the last item ("向日葵种植面积" → "种植面积"),
                 // else the part beyond the first item's length (names of equal length: "小麦、玉米种植面积").
@@ -964,6 +971,8 @@ private:
                       std::size_t clause_end, std::size_t last_time_end, target_kind kind, double value, std::vector<std::size_t>& sentence_rows) {
         if (now.past) return;
         if (!now.deadline && !span_) return;
+        clause_begin = near_before(clause_begin, at);
+        clause_end = near_after(clause_end, at);
         raw_row r;
         auto& row = r.row;
         auto& t = row.target;
@@ -1031,6 +1040,8 @@ private:
         if (word.empty()) return 0;
         const std::size_t used = word.size();
         if (now.past || (!now.deadline && !span_)) return used;
+        clause_begin = near_before(clause_begin, k);
+        clause_end = near_after(clause_end, k + used);
         if (!s.empty() && s[0].c == U'(' && s.size() > 1 && is_chinese_numeral_char(s[1].c)) return used;  // a measure title
         for (const std::u32string_view w : {U"鼓励", U"引导", U"支持", U"指导"}) {
             if (rfind_word(s, clause_begin, k, w) != npos) return used;

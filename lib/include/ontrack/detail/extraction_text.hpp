@@ -51,7 +51,7 @@ inline bool word_at(const text_run& s, std::size_t at, std::u32string_view word)
 inline std::size_t rfind_word(const text_run& s, std::size_t from, std::size_t to, std::u32string_view word) noexcept {
     if (word.empty() || to < from + word.size()) return std::u32string_view::npos;
     for (std::size_t at = to - word.size() + 1; at-- > from;) {
-        if (word_at(s, at, word)) return at;
+        if (s[at].c == word[0] && word_at(s, at, word)) return at;
     }
     return std::u32string_view::npos;
 }
@@ -60,7 +60,7 @@ inline std::size_t rfind_word(const text_run& s, std::size_t from, std::size_t t
 inline std::size_t find_word(const text_run& s, std::size_t from, std::size_t to, std::u32string_view word) noexcept {
     if (word.empty()) return std::u32string_view::npos;
     for (std::size_t at = from; at + word.size() <= to; ++at) {
-        if (word_at(s, at, word)) return at;
+        if (s[at].c == word[0] && word_at(s, at, word)) return at;
     }
     return std::u32string_view::npos;
 }
