@@ -299,15 +299,23 @@ values = np.empty((rows, 15))
 for start in range(0, rows, 10000):
     values[start:start + 10000] = synthetic_panel(min(10000, rows - start), 20251122 + start)
 thresholds = np.nan_to_num(values[:, -1] * 1.25, nan=100.0)
-def rss_now():
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
+def status(field):
+    with open("/proc/self/status") as lines:
+        for line in lines:
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) * 1024
-before = rss_now()
+# Reset the peak (VmHWM) to the current RSS, so that the peak read after the call is the call's own
+# (Linux >= 4.0); where that is refused, fall back to the lifetime peak.
+try:
+    with open("/proc/self/clear_refs", "w") as clear:
+        clear.write("5")
+    source = "VmHWM reset before the call"
+except OSError:
+    source = "ru_maxrss"
+before = status("VmRSS")
 result = ontrack_linear(values, 2025, thresholds) if which == "ontrack" else numpy_linear(values, 2025, thresholds)
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-print(json.dumps({{"input": values.nbytes, "before": before, "peak": peak}}))
+peak = status("VmHWM") if source.startswith("VmHWM") else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({{"input": values.nbytes, "before": before, "peak": peak, "source": source}}))
 """
 
 
@@ -319,7 +327,7 @@ def case_memory(rows: int) -> list[Row]:
         measured[which] = json.loads(done.stdout.strip().splitlines()[-1])
     ours, theirs = measured["ontrack"], measured["numpy"]
     extra = (ours["peak"] - ours["before"]) / ours["input"]
-    note = (f"input {ours['input'] / 2**20:.0f} MiB; peak RSS beyond the RSS before the call: ontrack {extra:.2f}× input, "
+    note = (f"input {ours['input'] / 2**20:.0f} MiB; peak RSS beyond the RSS before the call ({ours['source']}): ontrack {extra:.2f}× input, "
             f"NumPy closed form {(theirs['peak'] - theirs['before']) / theirs['input']:.2f}× input")
     out = row(f"5 memory of case 1, {rows:,}×{COLUMNS}, 1 yr ahead", "peak beyond input / input size", extra, float("nan"), "<= 2",
               extra <= 2.0, note)
