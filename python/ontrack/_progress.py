@@ -8,6 +8,7 @@ or the code runs in a Jupyter kernel; and then only once the work has taken long
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from typing import Any, Optional
 
@@ -46,11 +47,10 @@ def progress_bar(total: int, description: str, progress: Optional[bool], unit: s
         delay = 0.0
     else:
         return None
-    if in_jupyter():
-        try:
-            from tqdm.notebook import tqdm as notebook_tqdm
+    # The widget bar needs ipywidgets; without it tqdm.notebook fails half-constructed and its
+    # destructor prints a traceback, so check first. The text bar works in a notebook too.
+    if in_jupyter() and importlib.util.find_spec("ipywidgets") is not None:
+        from tqdm.notebook import tqdm as notebook_tqdm
 
-            return notebook_tqdm(total=total, desc=description, unit=unit, delay=delay)
-        except ImportError:  # ipywidgets missing: the text bar works in a notebook too
-            pass
+        return notebook_tqdm(total=total, desc=description, unit=unit, delay=delay)
     return tqdm(total=total, desc=description, unit=unit, delay=delay, file=sys.stderr, dynamic_ncols=True)
