@@ -27,7 +27,7 @@ h2 { font-size: 17px; margin-top: 28px; border-bottom: 1px solid #d0d7de; paddin
 .ot-legend { color: #57606a; font-size: 12px; margin: 10px 0; }
 .ot-legend span.ot-badge { margin-right: 2px; }
 .ot-charts { display: flex; flex-wrap: wrap; gap: 18px; }
-figure.ot-chart { margin: 0; border: 1px solid #d0d7de; border-radius: 6px; padding: 8px; max-width: 600px; }
+figure.ot-chart { margin: 0; border: 1px solid #d0d7de; border-radius: 6px; padding: 8px; max-width: 580px; }
 figure.ot-chart img { max-width: 100%; height: auto; display: block; }
 figure.ot-chart figcaption { font-size: 12px; color: #57606a; margin-top: 4px; }
 .ot-table table { font-size: 13px; }
