@@ -273,7 +273,32 @@ def _new_figure(figsize: tuple[float, float]) -> Figure:
 
     figure = Figure(figsize=figsize, layout="constrained")
     FigureCanvasAgg(figure)
+    _show_in_jupyter()
     return figure
+
+
+def _show_in_jupyter() -> None:
+    """In IPython/Jupyter, show a returned Figure as a PNG. Without pyplot (and its inline backend
+    hooks) IPython knows no image format for a Figure and would print '<Figure size …>'."""
+    import sys
+
+    ipython = sys.modules.get("IPython")
+    shell: Any = getattr(ipython, "get_ipython", lambda: None)() if ipython is not None else None
+    if shell is None or not hasattr(shell, "display_formatter"):
+        return
+    from matplotlib.figure import Figure
+
+    formatter = shell.display_formatter.formatters["image/png"]
+    try:
+        formatter.lookup_by_type(Figure)  # pyplot's inline backend (or we) already did it
+    except KeyError:
+        formatter.for_type(Figure, _jupyter_png)
+
+
+def _jupyter_png(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+    return buffer.getvalue()
 
 
 def _axes(ax: Optional[Axes], figsize: tuple[float, float]) -> Axes:
