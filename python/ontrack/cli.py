@@ -126,6 +126,12 @@ def _write_atomically(path: str, text: str) -> None:
     folder = os.path.dirname(os.path.abspath(path))
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".ontrack-", suffix=".tmp")
     try:
+        # mkstemp creates the file readable by its owner only; give the result the permissions any
+        # new file gets here (0666 less the umask), or those of the file it replaces.
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = os.stat(path).st_mode & 0o777 if os.path.exists(path) else 0o666 & ~umask
+        os.chmod(temporary, mode)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
         os.replace(temporary, path)

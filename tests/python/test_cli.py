@@ -202,3 +202,25 @@ def test_error_with_a_line_break_stays_on_one_line(
     targets = write_file("t.csv", 'id,indicator,kind,value,period\na,x,level,1,"20\n25"\n')
     assert cli.main(["evaluate", "--targets", str(targets), "--observations", str(observations_path)]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_output_file_permissions_follow_the_umask(bundled_arguments: list[str], tmp_path: Path) -> None:
+    # The output is written to a temporary file and renamed; the temporary file starts owner-only
+    # (mkstemp), so the rename must not leave a report that nobody else may read.
+    import os
+    import stat
+
+    umask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "fresh.csv"
+        assert cli.main([*bundled_arguments, "--format", "csv", "--output", str(fresh)]) == 0
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644  # 0o666 & ~0o022
+
+        existing = tmp_path / "existing.csv"
+        existing.write_text("old\n", encoding="utf-8")
+        existing.chmod(0o600)
+        assert cli.main([*bundled_arguments, "--format", "csv", "--output", str(existing)]) == 0
+        assert stat.S_IMODE(existing.stat().st_mode) == 0o600  # a replaced file keeps its permissions
+        assert existing.read_text(encoding="utf-8") != "old\n"
+    finally:
+        os.umask(umask)
