@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""ontrack performance harness (project issue 8): one table of ratios, each against a named peer
+"""ontrack performance harness: one table of ratios, each against a named peer
 measured in the same run.
 
     python bench/run.py [--quick] [--json] [--repeats N]

@@ -119,13 +119,15 @@ def esc(value: object) -> str:
     return "" if value is None else html.escape(str(value), quote=True)
 
 
-def _missing(x: Optional[float]) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
+def _missing(x: object) -> bool:
+    # Tables from pandas may hold pd.NA (nullable dtypes) as well as None and NaN.
+    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
 
 
-def fmt(x: Optional[float], digits: int = 4) -> str:
-    """A number for people: '–' when absent, thousands separated when large, else 4 significant digits."""
-    if x is None or _missing(float(x)):
+def fmt(x: Any, digits: int = 4) -> str:
+    """A number for people: '–' when absent (None, NaN, pd.NA), thousands separated when large, else 4
+    significant digits."""
+    if _missing(x) or _missing(float(x)):
         return "–"
     x = float(x)
     if math.isinf(x):
@@ -237,7 +239,7 @@ def sparkline(
         parts.append(f'<polyline points="{path}" fill="none" stroke="#24292f" stroke-width="1.3"/>')
     last_x, last_y = points[-1]
     parts.append(f'<circle cx="{sx(last_x):.1f}" cy="{sy(last_y):.1f}" r="2" fill="#24292f"/>')
-    if projected is not None and not math.isnan(projected[1]):
+    if projected is not None and math.isfinite(projected[1]):
         px, median, lower, upper = projected
         if not (math.isnan(lower) or math.isnan(upper) or math.isinf(lower) or math.isinf(upper)):
             parts.append(

@@ -139,8 +139,12 @@ TEST_CASE("numerics: long series of 1,000 periods") {
         CHECK(project_or_error(s, m, period::year(2510)) == "");
         if (m == method::loglinear || m == method::cagr) continue;  // growth models of a straight line
         const auto p = ontrack::project(s, m, period::year(2510));
-        // The trend is 0.5 a year: ten years on, the point lies near 100 + 0.5·1010.
-        CHECK(p.points.back().mean == doctest::Approx(605.0).epsilon(0.05));
+        // The trend is 0.5 a year: ten years on, the point lies near 100 + 0.5·1010 = 605. The
+        // regressions average the ±3 wave out over 1,000 points (well inside 0.1%); the smoothing
+        // methods follow the last few points, so the wave (±3, 0.5% of 605) and its effect on the
+        // slope over ten steps may move them by up to about 1%.
+        const bool regression = m == method::linear || m == method::weighted_linear;
+        CHECK(p.points.back().mean == doctest::Approx(605.0).epsilon(regression ? 1e-3 : 1e-2));
     }
     const auto growth = yearly(1500, geometric(1000, 1.0, 1.01));
     for (const auto m : all_methods) {

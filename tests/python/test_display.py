@@ -199,3 +199,21 @@ def test_badges_use_no_colour_alone() -> None:
     # Distinct words for every status, in both languages.
     assert len({style[2] for style in STATUS_STYLE.values()}) == len(STATUS_STYLE)
     assert len({style[3] for style in STATUS_STYLE.values()}) == len(STATUS_STYLE)
+
+
+def test_missing_values_of_nullable_tables_show_as_a_dash() -> None:
+    # A table read with pandas' nullable dtypes holds pd.NA, which float() refuses.
+    assert fmt(pd.NA) == "–"
+    assert fmt(None) == "–"
+    assert fmt(float("nan")) == "–"
+
+
+def test_sparkline_leaves_out_a_projection_that_is_not_finite() -> None:
+    from ontrack.display import sparkline
+
+    inf = float("inf")
+    svg = sparkline([2020.0, 2021.0, 2022.0], [1.0, 2.0, 3.0], projected=(2025.0, inf, 1.0, inf))
+    assert "inf" not in svg and "nan" not in svg
+    assert svg.count("<circle") == 1  # the latest observation only, no projected point
+    finite = sparkline([2020.0, 2021.0, 2022.0], [1.0, 2.0, 3.0], projected=(2025.0, 5.0, 4.0, 6.0))
+    assert finite.count("<circle") == 2

@@ -1,5 +1,5 @@
 """The extractor on the five seed plans, scored against the hand-made gold list with its own scorer
-(tests/data/extraction/gold.csv and score.py, kept by another engineer; docs/extraction.md reports the
+(tests/data/extraction/gold.csv and score.py, maintained separately from the extractor; docs/extraction.md reports the
 figures). Numeric targets must reach recall >= 0.90 and precision >= 0.95."""
 
 from __future__ import annotations
@@ -73,6 +73,6 @@ def test_numeric_targets_precision(result: Any) -> None:
 
 
 def test_baselines_are_found_too(result: Any) -> None:
-    # Not a requirement of the issue, but a fall here means a rule change broke the past-tense reading.
+    # Not a stated requirement, but a fall here means a rule change broke the past-tense reading.
     assert result["baseline"].recall >= 0.85, load_scorer().report(result)
     assert result["baseline"].precision >= 0.90, load_scorer().report(result)

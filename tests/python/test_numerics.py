@@ -48,8 +48,13 @@ def test_a_thousand_periods(method: str) -> None:
     values = [100.0 * 1.001**k + 0.5 * math.sin(0.7 * k) for k in range(1000)]
     projection = ot.project(ot.Series(1500, values), method, to=2510)
     check_finite(projection)
-    # 100·1.001^1010 ≈ 274; a straight line through the slightly convex path falls about 6% short.
-    assert projection.to_pandas()["mean"].iloc[-1] == pytest.approx(100.0 * 1.001**1010, rel=0.1)
+    # 100·1.001^1010 ≈ 274.4. A straight line through the slightly convex path falls short: the
+    # least-squares line over 1,000 steps underestimates ten steps on by about 6% (a weighted line,
+    # leaning on recent points, by less), so the straight-line methods get 10%. The growth model
+    # is exact up to the ±0.5 wave (0.2% of 274), as is CAGR from its end points; the smoothing
+    # methods follow the last few points: 1%.
+    bound = {"linear": 0.1, "weighted_linear": 0.1, "loglinear": 1e-3, "cagr": 5e-3}.get(method, 1e-2)
+    assert projection.to_pandas()["mean"].iloc[-1] == pytest.approx(100.0 * 1.001**1010, rel=bound)
 
 
 @pytest.mark.parametrize("method", METHODS)
