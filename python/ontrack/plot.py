@@ -600,6 +600,37 @@ def plot_projection(
     return figure
 
 
+def reassess_rows(
+    table: pd.DataFrame,
+    targets: Sequence[_core.Target],
+    observations: _core.ObservationTable,
+    *,
+    as_of: Any = None,
+    method: str = "auto",
+    scheme: Optional[str] = None,
+    vintage: str = "first_release",
+    level: float = 0.95,
+) -> list[tuple[_core.Target, Optional[_core.Series], Optional[_core.Assessment]]]:
+    """(target, series, assessment) for every row of ``table`` (``assess_table``'s result), in its order:
+    the table holds the verdicts, a chart needs the objects behind them. Series and assessment are None
+    where the data do not support an assessment. ``scheme`` defaults to each row's."""
+    from ontrack.assessment import assess, select_series
+
+    by_id = {t.id: t for t in targets}
+    rows: list[tuple[_core.Target, Optional[_core.Series], Optional[_core.Assessment]]] = []
+    for record in table.to_dict(orient="records"):
+        target = by_id.get(str(record["id"]))
+        if target is None:
+            raise ValueError(f"table row {record['id']!r}: no target with this id in targets")
+        row_scheme = scheme or str(record.get("scheme") or "probability")
+        try:
+            series = select_series(observations, target.region, target.indicator, vintage, as_of)
+            rows.append((target, series, assess(target, series, method, row_scheme, as_of, level)))
+        except _core.DataError:
+            rows.append((target, None, None))
+    return rows
+
+
 def plot_plan(
     table: pd.DataFrame,
     targets: Sequence[_core.Target],
@@ -619,28 +650,13 @@ def plot_plan(
     """Small multiples for a whole plan: one panel per row of ``table`` (``assess_table``'s result, in its
     order, most at risk first), each target re-assessed with the same options to draw it. Rows that are
     not assessable are left out unless ``include_not_assessable``. ``scheme`` defaults to the table's."""
-    from ontrack.assessment import assess, select_series
-
     if ncols < 1:
         raise ValueError(f"ncols: expected >= 1, got {ncols}")
     fonts = _Fonts(lang)
-    by_id = {t.id: t for t in targets}
     rows = table if include_not_assessable else table[table["status"] != "not_assessable"]
-    panels: list[tuple[_core.Target, Optional[_core.Series], Optional[_core.Assessment]]] = []
-    for record in rows.to_dict(orient="records"):
-        t = by_id.get(str(record["id"]))
-        if t is None:
-            raise ValueError(f"table row {record['id']!r}: no target with this id in targets")
-        row_scheme = scheme or str(record.get("scheme") or "probability")
-        try:
-            s: Optional[_core.Series] = select_series(observations, t.region, t.indicator, vintage, as_of)
-            assert s is not None
-            result: Optional[_core.Assessment] = assess(t, s, method, row_scheme, as_of, level)
-        except _core.DataError:
-            s, result = None, None
-        panels.append((t, s, result))
-        if max_panels is not None and len(panels) >= max_panels:
-            break
+    if max_panels is not None:
+        rows = rows.head(max_panels)
+    panels = reassess_rows(rows, targets, observations, as_of=as_of, method=method, scheme=scheme, vintage=vintage, level=level)
     n = max(len(panels), 1)
     columns = min(ncols, n)
     nrows = math.ceil(n / columns)

@@ -73,19 +73,14 @@ def chart_images(
     dpi: int = 100,
 ) -> list[tuple[str, str, bytes]]:
     """(target id, status, PNG bytes) for every assessable row of ``table``, in the table's order."""
-    from ontrack.assessment import assess, select_series
-    from ontrack.plot import figure_png, plot_assessment
+    from ontrack.plot import figure_png, plot_assessment, reassess_rows
 
-    by_id = {t.id: t for t in targets}
+    assessable = table[table["status"] != "not_assessable"]
     images: list[tuple[str, str, bytes]] = []
-    for record in table[table["status"] != "not_assessable"].to_dict(orient="records"):
-        target = by_id.get(str(record["id"]))
-        if target is None:
-            raise ValueError(f"table row {record['id']!r}: no target with this id in targets")
-        try:
-            series = select_series(observations, target.region, target.indicator, vintage, as_of)
-            result = assess(target, series, method, scheme or str(record.get("scheme") or "probability"), as_of, level)
-        except _core.DataError:
+    for target, series, result in reassess_rows(
+        assessable, targets, observations, as_of=as_of, method=method, scheme=scheme, vintage=vintage, level=level
+    ):
+        if result is None:
             continue
         figure = plot_assessment(result, series, target, as_of=as_of, level=level, lang=lang)
         images.append((target.id, result.status, figure_png(figure, dpi=dpi)))
