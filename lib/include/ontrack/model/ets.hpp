@@ -232,90 +232,59 @@ struct ets_profile {
         }
         return sse;
     }
-
-    // The SSE of `operator()` for L parameter vectors at once: every lane does exactly the arithmetic
-    // of the scalar evaluation (same operations in the same order, so the same numbers), but the L
-    // independent recursions interleave, which hides their latency. Used for the grid search.
-    template <std::size_t L>
-    void sse_lanes(const std::array<double, 3>* theta, double* result) const {
-        const std::size_t n = y.size();
-        if (work.size() < 3 * n * L) work.assign(3 * n * L, 0.0);
-        double* const e0 = work.data();  // [t·L + lane]
-        double* const d1 = e0 + n * L;
-        double* const d2 = d1 + n * L;
-        double alpha[L], beta[L], phi[L];
-        double l0[L], b0[L], l1[L], b1[L], l2[L], b2[L], dot11[L], dot22[L];
-        for (std::size_t k = 0; k < L; ++k) {
-            alpha[k] = theta[k][0];
-            beta[k] = theta[k][0] * theta[k][1];
-            phi[k] = damped ? theta[k][2] : 1.0;
-            l0[k] = 0.0, b0[k] = 0.0, l1[k] = 1.0, b1[k] = 0.0, l2[k] = 0.0, b2[k] = 1.0, dot11[k] = 0.0, dot22[k] = 0.0;
-        }
-        for (std::size_t t = 0; t < n; ++t) {
-            for (std::size_t k = 0; k < L; ++k) {
-                const double f0 = l0[k] + phi[k] * b0[k];
-                const double e = y[t] - f0;
-                l0[k] = f0 + alpha[k] * e;
-                b0[k] = phi[k] * b0[k] + beta[k] * e;
-                e0[t * L + k] = e;
-                const double f1 = l1[k] + phi[k] * b1[k];
-                const double g1 = 0.0 - f1;
-                l1[k] = f1 + alpha[k] * g1;
-                b1[k] = phi[k] * b1[k] + beta[k] * g1;
-                d1[t * L + k] = g1;
-                dot11[k] += g1 * g1;
-                const double f2 = l2[k] + phi[k] * b2[k];
-                const double g2 = 0.0 - f2;
-                l2[k] = f2 + alpha[k] * g2;
-                b2[k] = phi[k] * b2[k] + beta[k] * g2;
-                d2[t * L + k] = g2;
-                dot22[k] += g2 * g2;
-            }
-        }
-        double r11[L], r12[L], q1e0[L], vv[L], ve0[L], c1[L], c2[L];
-        for (std::size_t k = 0; k < L; ++k) {
-            r11[k] = std::sqrt(dot11[k]);
-            r12[k] = 0.0, q1e0[k] = 0.0, vv[k] = 0.0, ve0[k] = 0.0, c1[k] = 0.0, c2[k] = 0.0;
-        }
-        for (std::size_t t = 0; t < n; ++t) {
-            for (std::size_t k = 0; k < L; ++k) {
-                const double q = d1[t * L + k] / r11[k];
-                r12[k] += q * d2[t * L + k];
-                q1e0[k] += q * e0[t * L + k];
-            }
-        }
-        for (std::size_t t = 0; t < n; ++t) {
-            for (std::size_t k = 0; k < L; ++k) {
-                const double v = d2[t * L + k] - r12[k] * (d1[t * L + k] / r11[k]);
-                vv[k] += v * v;
-                ve0[k] += v * e0[t * L + k];
-            }
-        }
-        for (std::size_t k = 0; k < L; ++k) {
-            if (!(r11[k] > 0.0)) continue;  // c1 = c2 = 0, as the scalar evaluation
-            const double r22 = std::sqrt(vv[k]);
-            const double rhs1 = -q1e0[k];
-            double rhs2 = 0.0;
-            if (r22 > 1e-12 * std::sqrt(dot22[k])) {
-                rhs2 = -ve0[k] / r22;
-                c2[k] = rhs2 / r22;
-            }
-            c1[k] = (rhs1 - r12[k] * c2[k]) / r11[k];
-        }
-        double sse[L], l[L], b[L];
-        for (std::size_t k = 0; k < L; ++k) sse[k] = 0.0, l[k] = c1[k], b[k] = c2[k];
-        for (std::size_t t = 0; t < n; ++t) {
-            for (std::size_t k = 0; k < L; ++k) {
-                const double forecast = l[k] + phi[k] * b[k];
-                const double e = y[t] - forecast;
-                l[k] = forecast + alpha[k] * e;
-                b[k] = phi[k] * b[k] + beta[k] * e;
-                sse[k] += e * e;
-            }
-        }
-        for (std::size_t k = 0; k < L; ++k) result[k] = sse[k];
-    }
 };
+
+// The profiled SSE at L parameter vectors at once, for ranking the points of the starting grid: one
+// pass of the three error recursions accumulating the six dot products of the 2-column least squares,
+// solved by its normal equations (no stored paths, no final recursion). `y` should be centred (a
+// constant added to the data is absorbed by l₀ exactly), which keeps the normal equations' cancellation
+// small; the polish re-evaluates every point it uses with `ets_profile`, so these values only choose
+// the starts. Non-finite results are returned as +infinity.
+template <std::size_t L>
+void ets_grid_sse(const std::vector<double>& y, bool damped, const std::array<double, 3>* theta, double* result) {
+    double alpha[L], beta[L], phi[L];
+    double l0[L], b0[L], l1[L], b1[L], l2[L], b2[L];
+    double ee[L], e1[L], e2[L], s11[L], s12[L], s22[L];
+    for (std::size_t k = 0; k < L; ++k) {
+        alpha[k] = theta[k][0];
+        beta[k] = theta[k][0] * theta[k][1];
+        phi[k] = damped ? theta[k][2] : 1.0;
+        l0[k] = 0.0, b0[k] = 0.0, l1[k] = 1.0, b1[k] = 0.0, l2[k] = 0.0, b2[k] = 1.0;
+        ee[k] = 0.0, e1[k] = 0.0, e2[k] = 0.0, s11[k] = 0.0, s12[k] = 0.0, s22[k] = 0.0;
+    }
+    for (std::size_t t = 0; t < y.size(); ++t) {
+        for (std::size_t k = 0; k < L; ++k) {
+            const double f0 = l0[k] + phi[k] * b0[k];
+            const double e = y[t] - f0;
+            l0[k] = f0 + alpha[k] * e;
+            b0[k] = phi[k] * b0[k] + beta[k] * e;
+            const double f1 = l1[k] + phi[k] * b1[k];
+            const double g1 = -f1;
+            l1[k] = f1 + alpha[k] * g1;
+            b1[k] = phi[k] * b1[k] + beta[k] * g1;
+            const double f2 = l2[k] + phi[k] * b2[k];
+            const double g2 = -f2;
+            l2[k] = f2 + alpha[k] * g2;
+            b2[k] = phi[k] * b2[k] + beta[k] * g2;
+            ee[k] += e * e;
+            e1[k] += e * g1;
+            e2[k] += e * g2;
+            s11[k] += g1 * g1;
+            s12[k] += g1 * g2;
+            s22[k] += g2 * g2;
+        }
+    }
+    for (std::size_t k = 0; k < L; ++k) {
+        const double det = s11[k] * s22[k] - s12[k] * s12[k];
+        double sse = 0.0;
+        if (det > 1e-12 * s11[k] * s22[k]) {
+            sse = ee[k] - (s22[k] * e1[k] * e1[k] - 2.0 * s12[k] * e1[k] * e2[k] + s11[k] * e2[k] * e2[k]) / det;
+        } else {
+            sse = s11[k] > 0.0 ? ee[k] - e1[k] * e1[k] / s11[k] : ee[k];
+        }
+        result[k] = std::isfinite(sse) ? std::max(sse, 0.0) : std::numeric_limits<double>::infinity();
+    }
+}
 
 // Solves the symmetric positive definite system A z = r of order m <= 5 by Cholesky, in place (A is
 // overwritten by its factor, r by z). Returns false when A is not numerically positive definite.
@@ -509,7 +478,8 @@ inline ets_model fit_ets(const std::vector<double>& y, bool damped) {
     const std::array<double, 3> low{ets_bounds::smoothing_low, ets_bounds::smoothing_low, damped ? ets_bounds::damping_low : 1.0};
     const std::array<double, 3> high{ets_bounds::smoothing_high, ets_bounds::smoothing_high, damped ? ets_bounds::damping_high : 1.0};
 
-    // A coarse grid over the box, bounds included, evaluated four parameter vectors at a time.
+    // A coarse grid over the box, bounds included, evaluated four parameter vectors at a time (144 or
+    // 720 points: multiples of four).
     const int alpha_points = 12;
     const int beta_points = 12;
     const int damping_points = damped ? 5 : 1;
@@ -527,16 +497,19 @@ inline ets_model fit_ets(const std::vector<double>& y, bool damped) {
             }
         }
     }
-    constexpr std::size_t lanes = 4;
-    std::size_t g = 0;
-    for (; g + lanes <= grid.size(); g += lanes) {
+    double mean = 0.0;
+    for (const double v : y) mean += v;
+    mean /= static_cast<double>(y.size());
+    std::vector<double> centred(y);
+    for (auto& v : centred) v -= mean;
+    constexpr std::size_t lanes = 4;  // the grid has a multiple of 4 points
+    for (std::size_t g = 0; g < grid.size(); g += lanes) {
         std::array<std::array<double, 3>, lanes> thetas;
         double sse[lanes];
         for (std::size_t k = 0; k < lanes; ++k) thetas[k] = grid[g + k].theta;
-        profile.sse_lanes<lanes>(thetas.data(), sse);
+        detail::ets_grid_sse<lanes>(centred, damped, thetas.data(), sse);
         for (std::size_t k = 0; k < lanes; ++k) grid[g + k].sse = sse[k];
     }
-    for (; g < grid.size(); ++g) grid[g].sse = profile(grid[g].theta);
     // Polishes start from the grid's local minima (no better neighbour), the best few of them: the
     // profiled SSE can have an optimum in each corner of the box, and the best points of a coarse grid
     // often crowd around one of them. partial_sort, not a full sort: only the first few are needed.
@@ -568,7 +541,7 @@ inline ets_model fit_ets(const std::vector<double>& y, bool damped) {
                       [](const candidate& a, const candidate& b) { return a.sse < b.sse; });
 
     std::array<double, 3> best = minima.front().theta;
-    double best_sse = minima.front().sse;
+    double best_sse = profile(best);
     for (std::size_t s = 0; s < starts; ++s) {
         std::array<double, 3> theta = minima[s].theta;
         const double fx = detail::ets_newton(y, damped, profile, theta, low, high);
