@@ -212,13 +212,18 @@ inline double student_t_quantile(double p, double df) {
     double lo = 0.0;
     double hi = std::numeric_limits<double>::infinity();
     const double log_q = std::log(q);
+    // log B(df/2, ½) once for every iteration's tail and density (the numbers of student_t_sf and
+    // student_t_pdf, which would each recompute it).
+    const student_t_df dist(df);
+    const double log_norm = -dist.log_beta_half - 0.5 * std::log(df);
     for (int i = 0; i < 200; ++i) {
-        const double sf = student_t_sf(t, df);
+        const double sf = dist.sf(t);
         const double g = std::log(sf) - log_q;  // decreasing in t
         if (g > 0.0) lo = std::max(lo, t); else hi = std::min(hi, t);
         if (g == 0.0) break;
         // d/dt log sf = −pdf/sf
-        const double step = g * sf / student_t_pdf(t, df);
+        const double pdf = std::exp(log_norm - 0.5 * (df + 1.0) * std::log1p(t * t / df));
+        const double step = g * sf / pdf;
         double next = t + step;
         if (!(next > lo && next < hi) || !std::isfinite(next)) next = std::isinf(hi) ? 2.0 * std::max(t, lo) + 1.0 : 0.5 * (lo + hi);
         if (std::fabs(next - t) <= 1e-15 * std::fabs(next)) { t = next; break; }
