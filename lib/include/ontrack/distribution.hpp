@@ -85,26 +85,11 @@ struct predictive {
     /// The median: location, or exp(location) for the log families.
     double median() const { return on_log_scale() ? std::exp(location) : location; }
 
-    /// P(value <= x). `t`, when given, is this distribution's `detail::student_t_df(df)`, computed once
-    /// for many distributions of the same df (the numbers are the same either way).
-    double cdf(double x, const detail::student_t_df* t = nullptr) const {
-        if (std::isnan(x)) throw value_error("value", "cannot evaluate a probability at NaN");
-        if (on_log_scale()) {
-            if (x <= 0.0) return 0.0;
-            return standard_cdf((std::log(x) - location), t);
-        }
-        return standard_cdf(x - location, t);
-    }
+    /// P(value <= x).
+    double cdf(double x) const { return cdf_using(x, nullptr); }
 
-    /// P(value > x) = 1 − cdf(x), computed without cancellation in the upper tail. `t` as for `cdf`.
-    double sf(double x, const detail::student_t_df* t = nullptr) const {
-        if (std::isnan(x)) throw value_error("value", "cannot evaluate a probability at NaN");
-        if (on_log_scale()) {
-            if (x <= 0.0) return 1.0;
-            return standard_cdf(location - std::log(x), t);
-        }
-        return standard_cdf(location - x, t);
-    }
+    /// P(value > x) = 1 − cdf(x), computed without cancellation in the upper tail.
+    double sf(double x) const { return sf_using(x, nullptr); }
 
     /// The p-quantile, 0 < p < 1. Throws `value_error` for p outside (0, 1).
     double quantile(double p) const {
@@ -147,7 +132,9 @@ struct predictive {
 
     /// P(value ⋈ threshold) for ⋈ in {>=, >, <=, <}. The distribution is continuous, so >= and > (and
     /// <= and <) give the same number, except on a point mass (scale 0) where the boundary counts.
-    /// Throws `value_error` for `about` and `within`, which need a second number. `t` as for `cdf`.
+    /// Throws `value_error` for `about` and `within`, which need a second number. `t`, when given, is
+    /// this distribution's `detail::student_t_df(df)`, computed once for many distributions of the
+    /// same df (batches); the numbers are the same either way.
     double probability(comparator c, double threshold, const detail::student_t_df* t = nullptr) const {
         if (scale == 0.0) {
             const double at = median();
@@ -161,9 +148,9 @@ struct predictive {
         }
         switch (c) {
             case comparator::at_least:
-            case comparator::greater: return sf(threshold, t);
+            case comparator::greater: return sf_using(threshold, t);
             case comparator::at_most:
-            case comparator::less: return cdf(threshold, t);
+            case comparator::less: return cdf_using(threshold, t);
             default: break;
         }
         throw value_error("comparator", "a probability needs one of >=, >, <=, <; got '" + to_string(c) + "' (use probability_between)");
@@ -178,6 +165,25 @@ struct predictive {
     }
 
 private:
+    // cdf and sf with the df-only work of the t CDF given (`t`) or done here (null).
+    double cdf_using(double x, const detail::student_t_df* t) const {
+        if (std::isnan(x)) throw value_error("value", "cannot evaluate a probability at NaN");
+        if (on_log_scale()) {
+            if (x <= 0.0) return 0.0;
+            return standard_cdf((std::log(x) - location), t);
+        }
+        return standard_cdf(x - location, t);
+    }
+
+    double sf_using(double x, const detail::student_t_df* t) const {
+        if (std::isnan(x)) throw value_error("value", "cannot evaluate a probability at NaN");
+        if (on_log_scale()) {
+            if (x <= 0.0) return 1.0;
+            return standard_cdf(location - std::log(x), t);
+        }
+        return standard_cdf(location - x, t);
+    }
+
     static predictive make(distribution_family f, double location, double scale, double df) {
         if (!std::isfinite(location)) throw value_error("location", "the location of a predictive distribution must be finite");
         if (!(scale >= 0.0) || !std::isfinite(scale)) throw value_error("scale", "the scale of a predictive distribution must be finite and >= 0, got " + detail::describe_number(scale));
