@@ -52,6 +52,33 @@ def _index_periods(index: pd.Index) -> list[Any]:
     return labels
 
 
+def _first_of_consecutive_years(index: pd.Index) -> int | None:
+    """The first year when the labels are consecutive years in order — int labels, annual periods ending
+    in December, or dates of an index that is not quarterly or monthly (a date stands for its year, as
+    in `_index_periods`) — else None. The fast path of `series_from_pandas`: such a series is
+    ``Series(first, values)`` and needs no label-by-label conversion."""
+    count = len(index)
+    if count == 0:
+        return None
+    if isinstance(index, pd.RangeIndex):
+        return int(index.start) if index.step == 1 else None
+    if isinstance(index, pd.PeriodIndex):
+        if index.freqstr not in ("Y-DEC", "A-DEC"):
+            return None
+        years = index.asi8 + 1970  # annual ordinals count years from 1970
+    elif isinstance(index, pd.DatetimeIndex):
+        if (index.freqstr or "").startswith(("Q", "BQ", "M", "BM", "ME", "MS")):
+            return None
+        years = index.year.to_numpy()
+    elif index.dtype.kind in "iu":
+        years = index.to_numpy()
+    else:
+        return None
+    if int(years[-1]) - int(years[0]) != count - 1 or (count > 1 and not (np.diff(years) == 1).all()):
+        return None
+    return int(years[0])
+
+
 def series_from_pandas(
     data: pd.Series, indicator: str | None = None, region: str = "", unit: str = ""
 ) -> _core.Series:
@@ -63,6 +90,13 @@ def series_from_pandas(
     """
     if not isinstance(data, pd.Series):
         raise TypeError(f"expected a pandas Series, got {type(data).__name__}")
+    # Fast path: float or int values on consecutive years (the usual annual series) go straight to the
+    # Series constructor; everything else takes the general conversion below, with the same result.
+    if isinstance(data.dtype, np.dtype) and data.dtype.kind in "fiu":
+        first = _first_of_consecutive_years(data.index)
+        if first is not None:
+            name = indicator if indicator is not None else ("" if data.name is None else str(data.name))
+            return _core.Series(first, data.to_numpy(dtype=float), name, region, unit)
     try:
         values = pd.to_numeric(data, errors="raise").to_numpy(dtype=float)
     except (ValueError, TypeError) as exc:

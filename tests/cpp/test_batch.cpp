@@ -108,3 +108,50 @@ TEST_CASE("project_many rejects a horizon that does not extend the panel") {
     CHECK_THROWS_AS(ontrack::project_many(values, period::year(2020), method::linear, period::year(2024)), ontrack::value_error);
     CHECK_THROWS_AS(ontrack::project_many(values, period::year(2020), method::linear, period::year(2030), 1.5), ontrack::value_error);
 }
+
+TEST_CASE("complete rows (the no-gap kernel) give bit for bit what project gives, probabilities included") {
+    // 2,000 rows without gaps, plus rows the kernel must hand on: a constant row (a point mass), huge
+    // and tiny magnitudes (rescaled by project), an infinity, a non-positive value for loglinear.
+    auto values = random_panel(2000, 15, 20251201, 0.0);
+    values.row(0).setConstant(42.0);
+    values.row(1) *= 1e120;
+    values.row(2) *= 1e-120;
+    values(3, 7) = std::numeric_limits<double>::infinity();
+    values(4, 2) = -1.0;
+    values(5, 0) = gap;  // one gap: the general path
+    const period first = period::year(2010);
+    const period to = period::year(2029);
+    for (const method m : {method::linear, method::loglinear}) {
+        INFO(ontrack::to_string(m));
+        const auto batch = ontrack::project_many(values, first, m, to, 0.95, 2);
+        const Eigen::VectorXd thresholds = values.col(14) * 1.3;
+        const auto p = batch.probability(ontrack::comparator::at_least, thresholds, to, 2);
+        const auto q = batch.probability(ontrack::comparator::less, thresholds, period::year(2026), 1);
+        for (Eigen::Index r = 0; r < values.rows(); ++r) {
+            CAPTURE(r);
+            std::vector<double> row(values.row(r).data(), values.row(r).data() + values.cols());
+            const ontrack::series s(first, row);
+            try {
+                const auto single = ontrack::project(s, m, to, 0.95);
+                REQUIRE(batch.errors[static_cast<std::size_t>(r)].empty());
+                CHECK(batch.df(r) == single.points[0].distribution.df);
+                for (std::size_t k = 0; k < batch.periods.size(); ++k) {
+                    const auto c = static_cast<Eigen::Index>(k);
+                    const auto& point = single.points[k];
+                    CHECK(batch.mean(r, c) == point.mean);
+                    CHECK(batch.lower(r, c) == point.lower);
+                    CHECK(batch.upper(r, c) == point.upper);
+                    CHECK(batch.location(r, c) == point.distribution.location);
+                    CHECK(batch.scale(r, c) == point.distribution.scale);
+                }
+                const double expected_p = single.probability(ontrack::comparator::at_least, thresholds(r), to);
+                const double expected_q = single.probability(ontrack::comparator::less, thresholds(r), period::year(2026));
+                CHECK(p(r) == expected_p);
+                CHECK(q(r) == expected_q);
+            } catch (const ontrack::error& e) {
+                CHECK(batch.errors[static_cast<std::size_t>(r)] == std::string(e.what()));
+                CHECK(std::isnan(p(r)));
+            }
+        }
+    }
+}

@@ -168,3 +168,37 @@ TEST_CASE("P(threshold) agrees with Monte Carlo draws of the same distribution")
     check_monte_carlo(ontrack::predictive::log_student_t(std::log(2500.0), 0.08, 6.0), 2800.0);
     check_monte_carlo(ontrack::predictive::log_normal(std::log(2.4), 0.05), 2.5);
 }
+
+TEST_CASE("student_t_df (df-only work done once) gives exactly student_t_sf and student_t_cdf, tails included") {
+    // The batch path evaluates the t CDF through student_t_df; it must not differ from the scalar
+    // functions in a single bit, over df from 1 to 10,000 and |t| from 0 to 1e150 (far tails).
+    const double dfs[] = {1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 7.0, 10.0, 13.0, 19.5, 30.0, 47.0, 100.0, 1000.0, 10000.0, 2e10};
+    const double ts[] = {0.0, 1e-12, 1e-3, 0.1, 0.5, 1.0, 1.96, 2.5, 4.0, 8.0, 20.0, 60.0, 300.0, 1e4, 1e8, 1e20, 1e150};
+    for (const double df : dfs) {
+        const ontrack::detail::student_t_df t(df);
+        for (const double magnitude : ts) {
+            for (const double sign : {1.0, -1.0}) {
+                const double x = sign * magnitude;
+                CAPTURE(df);
+                CAPTURE(x);
+                CHECK(t.sf(x) == ontrack::detail::student_t_sf(x, df));
+                CHECK(t.cdf(x) == ontrack::detail::student_t_cdf(x, df));
+            }
+        }
+    }
+    CHECK(std::isnan(ontrack::detail::student_t_df(0.0).sf(1.0)));
+}
+
+TEST_CASE("intervals from shared standard quantiles equal per-distribution intervals bit for bit") {
+    using ontrack::predictive;
+    for (const double level : {0.5, 0.8, 0.9, 0.95, 0.99}) {
+        for (const auto& d : {predictive::student_t(10.0, 2.5, 7.0), predictive::log_student_t(2.0, 0.3, 4.0), predictive::normal(-3.0, 1.7),
+                              predictive::log_normal(1.0, 0.2), predictive::student_t(5.0, 0.0, 3.0), predictive::log_student_t(1.0, 0.0, 3.0)}) {
+            const auto z = d.standard_interval(level);
+            const auto direct = d.interval(level);
+            const auto shared = d.interval_from(z);
+            CHECK(shared.first == direct.first);
+            CHECK(shared.second == direct.second);
+        }
+    }
+}

@@ -4,9 +4,12 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <random>
 #include <string>
@@ -222,6 +225,85 @@ TEST_CASE("ETS relative forecast variance equals the FPP3 closed form for ETS(A,
     }
     CHECK(m.mse() == doctest::Approx(m.path.sse / 6.0));
     CHECK_THROWS_AS(ontrack::model::fit_ets({1, 2, 3, 4, 5}, true), ontrack::data_error);
+}
+
+TEST_CASE("ETS: the analytic gradient and Hessian of the SSE equal central finite differences") {
+    // ets_second_order differentiates the recursion twice by hand; central differences of the SSE
+    // (step h, error O(h²)) are an independent check of every entry.
+    const std::vector<double> y{102.0, 108.5, 111.0, 119.2, 124.8, 128.1, 137.9, 141.0, 150.3, 153.2, 161.9, 170.4};
+    const std::array<double, 5> x{0.47, 0.31, 0.91, 97.0, 4.2};
+    std::array<double, 5> g{};
+    std::array<std::array<double, 5>, 5> h{};
+    const double f = ontrack::model::detail::ets_second_order(y, x, g, h);
+    const auto half_sse = [&](std::array<double, 5> z) {
+        std::array<double, 5> g2{};
+        std::array<std::array<double, 5>, 5> h2{};
+        return ontrack::model::detail::ets_second_order(y, z, g2, h2);
+    };
+    CHECK(f == doctest::Approx(half_sse(x)));
+    for (std::size_t i = 0; i < 5; ++i) {
+        const double step = 1e-5 * std::max(1.0, std::fabs(x[i]));
+        auto up = x, down = x;
+        up[i] += step;
+        down[i] -= step;
+        const double numeric = (half_sse(up) - half_sse(down)) / (2.0 * step);
+        CHECK(g[i] == doctest::Approx(numeric).epsilon(1e-6).scale(1.0));
+        for (std::size_t k = 0; k < 5; ++k) {
+            const double sk = 1e-4 * std::max(1.0, std::fabs(x[k]));
+            auto pp = x, pm = x, mp = x, mm = x;
+            pp[i] += step, pp[k] += sk;
+            pm[i] += step, pm[k] -= sk;
+            mp[i] -= step, mp[k] += sk;
+            mm[i] -= step, mm[k] -= sk;
+            const double second = (half_sse(pp) - half_sse(pm) - half_sse(mp) + half_sse(mm)) / (4.0 * step * sk);
+            CAPTURE(i);
+            CAPTURE(k);
+            CHECK(h[i][k] == doctest::Approx(second).epsilon(1e-4).scale(1.0));
+        }
+    }
+}
+
+TEST_CASE("ETS fits reach the optimum of a dense grid over the box (brute force)") {
+    // An independent search: the profiled SSE on a 60 × 60 (× 12 damping values) grid over the box. The
+    // fit's SSE must not exceed the grid's best on any series: its optimum is at least as good as brute
+    // force at a resolution five times finer than the fit's own starting grid. The series include
+    // growth paths, a random walk, a series with a break and one whose optimum lies in a corner.
+    std::mt19937_64 rng(20251201);
+    std::normal_distribution<double> noise(0.0, 1.0);
+    std::vector<std::vector<double>> panel;
+    for (int k = 0; k < 10; ++k) {
+        std::vector<double> y;
+        double rw = 100.0;
+        for (int t = 0; t < 6 + k; ++t) {
+            if (k % 3 == 0) y.push_back(100.0 * std::exp(0.05 * t + 0.05 * noise(rng)));
+            else if (k % 3 == 1) y.push_back(rw += 3.0 + 8.0 * noise(rng));
+            else y.push_back((t < 4 ? 50.0 + 2.0 * t : 80.0 - 1.5 * t) + noise(rng));
+        }
+        panel.push_back(y);
+    }
+    for (const auto& y : panel) {
+        for (const bool damped : {false, true}) {
+            const ontrack::model::detail::ets_profile profile{y, damped};
+            using bounds = ontrack::model::ets_bounds;
+            const int points = 60;
+            const int damping = damped ? 12 : 1;
+            double grid_best = std::numeric_limits<double>::infinity();
+            for (int i = 0; i < points; ++i) {
+                for (int j = 0; j < points; ++j) {
+                    for (int k = 0; k < damping; ++k) {
+                        const double a = bounds::smoothing_low + (bounds::smoothing_high - bounds::smoothing_low) * i / (points - 1.0);
+                        const double b = bounds::smoothing_low + (bounds::smoothing_high - bounds::smoothing_low) * j / (points - 1.0);
+                        const double phi = damped ? bounds::damping_low + (bounds::damping_high - bounds::damping_low) * k / (damping - 1.0) : 1.0;
+                        grid_best = std::min(grid_best, profile({a, b, phi}));
+                    }
+                }
+            }
+            const auto fit = ontrack::model::fit_ets(y, damped);
+            CAPTURE(y.size());
+            CAPTURE(damped);
+            CHECK(fit.path.sse <= grid_best * (1.0 + 1e-12));
+        }
+    }
 }
 
 TEST_CASE("auto picks by AICc on the value scale and says why") {

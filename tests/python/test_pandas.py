@@ -229,3 +229,51 @@ def test_empty_series_to_pandas_and_back() -> None:
     assert frame.name == "gdp"
     back = ot.Series.from_pandas(frame)
     assert len(back) == 0 and back.start is None and back.indicator == "gdp"
+
+
+def _general_path(data: pd.Series) -> ot.Series:
+    """The label-by-label conversion the fast path of from_pandas skips (object values force it)."""
+    return ot.Series.from_pandas(data.astype(object))
+
+
+@pytest.mark.parametrize(
+    "index",
+    [
+        pd.RangeIndex(2011, 2026),
+        pd.Index(np.arange(2011, 2026), dtype="int64"),
+        pd.Index(np.arange(2011, 2026), dtype="uint16"),
+        pd.period_range("2011", periods=15, freq="Y"),
+        pd.date_range("2011-12-31", periods=15, freq="YE"),
+        pd.date_range("2011-01-01", periods=15, freq="YS"),
+        pd.DatetimeIndex([f"{y}-06-30" for y in range(2011, 2026)]),
+        # Not consecutive years in order: the general path, same result
+        pd.Index([2011, 2012, 2014, *range(2015, 2027)]),
+        pd.Index([*range(2025, 2010, -1)]),
+        pd.RangeIndex(2011, 2041, 2),
+        pd.period_range("2011Q1", periods=15, freq="Q"),
+        pd.period_range("2011-01", periods=15, freq="M"),
+        pd.date_range("2011-03-31", periods=15, freq="QE"),
+    ],
+)
+@pytest.mark.parametrize("dtype", ["float64", "int64", "float32"])
+def test_from_pandas_fast_path_equals_the_general_conversion(index: pd.Index, dtype: str) -> None:
+    values = np.arange(15, dtype=float) * 3.5 + 1.0
+    if dtype == "float64":
+        values[4] = math.nan  # a gap
+    data = pd.Series(values.astype(dtype), index=index, name="rd")
+    fast, general = ot.Series.from_pandas(data, region="Anhui", unit="%"), _general_path(data)
+    assert fast.start == general.start and fast.end == general.end and fast.indicator == "rd"
+    assert (fast.region, fast.unit) == ("Anhui", "%")
+    np.testing.assert_array_equal(fast.values, general.values)
+    if fast.freq == "annual":
+        assert ot.project(data, "linear", to=2045).points[-1].upper == ot.project(general, "linear", to=2045).points[-1].upper
+
+
+def test_from_pandas_fast_path_keeps_the_general_errors() -> None:
+    # Nullable integers with a missing value, booleans and text take the general path and its errors.
+    with pytest.raises(TypeError):
+        ot.Series.from_pandas(pd.Series([1.0, 2.0], index=pd.Index([True, False])))
+    with pytest.raises(ot.InvalidValueError):
+        ot.Series.from_pandas(pd.Series(["1", "x"], index=[2020, 2021]))
+    nullable = ot.Series.from_pandas(pd.Series(pd.array([1, None, 3], dtype="Int64"), index=[2020, 2021, 2022]))
+    assert math.isnan(nullable.values[1]) and nullable.values[2] == 3.0

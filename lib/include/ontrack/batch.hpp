@@ -130,9 +130,25 @@ struct batch_projection {
         const auto column = column_of(at);
         Eigen::VectorXd out(mean.rows());
         detail::parallel_for(static_cast<std::size_t>(mean.rows()), threads, 4096, [&](std::size_t begin, std::size_t end) {
+            // The t distribution's df-only work once per df (rows share a few df), not once per row.
+            std::vector<detail::student_t_df> seen;
+            seen.reserve(64);  // never reallocated: pointers into it stay valid
+            const auto t_of = [&](double df_row) -> const detail::student_t_df* {
+                for (const auto& t : seen) {
+                    if (t.df == df_row) return &t;
+                }
+                if (seen.size() >= 64) return nullptr;  // many distinct df: compute per row
+                seen.emplace_back(df_row);
+                return &seen.back();
+            };
             for (auto r = static_cast<Eigen::Index>(begin); r < static_cast<Eigen::Index>(end); ++r) {
-                out(r) = errors[static_cast<std::size_t>(r)].empty() ? distribution(r, column).probability(c, thresholds(r))
-                                                                     : std::numeric_limits<double>::quiet_NaN();
+                if (!errors[static_cast<std::size_t>(r)].empty()) {
+                    out(r) = std::numeric_limits<double>::quiet_NaN();
+                    continue;
+                }
+                const predictive d = distribution(r, column);
+                const bool t = d.family == distribution_family::student_t || d.family == distribution_family::log_student_t;
+                out(r) = d.probability(c, thresholds(r), t ? t_of(d.df) : nullptr);
             }
         });
         return out;
@@ -173,7 +189,109 @@ struct regression_rows {
         return z;
     }
 
+    // For rows without gaps (every column observed), `fit_linear_trend` on the columns' times repeats
+    // the same time-only sums for every row: they are computed once (`complete_fit`), and such a row
+    // takes one pass for its two data sums and one for its residuals. Every operation is the one
+    // `fit_linear_trend`, `mean_at` and `obs_se` do, in the same order (unit weights multiply
+    // exactly), so the numbers are bit for bit those of `project`.
+    struct complete_fit {
+        bool usable = false;
+        double x_center = 0.0, s0 = 0.0, s1 = 0.0, s2 = 0.0, det = 0.0;
+        std::vector<double> d;                // x − x̄ per column
+        std::vector<double> horizon_d;        // x − x̄ per projected period
+        std::vector<double> horizon_factor;   // var_level + d²·var_slope + 2d·cov per projected period
+        double var_level = 0.0, var_slope = 0.0, cov = 0.0;
+    };
+    complete_fit complete;
+
+    void prepare_complete() {
+        const std::size_t n = column_time.size();
+        complete = complete_fit{};
+        if (m == method::weighted_linear || n < minimum_observations(m)) return;
+        double sw = 0.0, swx = 0.0;
+        for (std::size_t i = 0; i < n; ++i) {
+            sw += 1.0;
+            swx += 1.0 * column_time[i];
+        }
+        complete.x_center = swx / sw;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double d = column_time[i] - complete.x_center;
+            complete.d.push_back(d);
+            complete.s1 += 1.0 * d;
+            complete.s2 += 1.0 * d * d;
+        }
+        complete.s0 = sw;
+        complete.det = complete.s0 * complete.s2 - complete.s1 * complete.s1;
+        if (!(complete.det > 1e-24 * complete.s0 * complete.s0)) return;
+        complete.var_level = complete.s2 / complete.det;
+        complete.var_slope = complete.s0 / complete.det;
+        complete.cov = -complete.s1 / complete.det;
+        for (const double x : horizon_time) {
+            const double d = x - complete.x_center;
+            complete.horizon_d.push_back(d);
+            complete.horizon_factor.push_back(complete.var_level + d * d * complete.var_slope + 2.0 * d * complete.cov);
+        }
+        complete.usable = true;
+    }
+
+    // A row without gaps (checked here); false, having written nothing, when the row is not one.
+    bool complete_row(const double* values, Eigen::Index columns, Eigen::Index r, batch_projection& out) {
+        if (!complete.usable) return false;
+        const bool log = m == method::loglinear;
+        const auto n = static_cast<std::size_t>(columns);
+        double t0 = 0.0, t1 = 0.0, largest = 0.0;
+        response.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const double v = values[i];
+            if (!std::isfinite(v)) return false;  // a gap or an infinity: the general path
+            if (log && !(v > 0.0)) return false;
+            const double y = log ? std::log(v) : v;
+            response[i] = y;
+            largest = std::max(largest, std::fabs(y));
+            t0 += 1.0 * y;
+            t1 += 1.0 * complete.d[i] * y;
+        }
+        if (!log && !(largest == 0.0 || (largest <= 1e100 && largest >= 1e-100))) return false;
+        const double level_fit = (complete.s2 * t0 - complete.s1 * t1) / complete.det;
+        const double slope = (complete.s0 * t1 - complete.s1 * t0) / complete.det;
+        double ssr = 0.0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double e = response[i] - (level_fit + slope * (column_time[i] - complete.x_center));
+            ssr += 1.0 * e * e;
+        }
+        const double df = static_cast<double>(n) - 2.0;
+        const double scale_fit = ssr / df;
+        const Eigen::Index columns_out = out.mean.cols();
+        for (Eigen::Index k = 0; k < columns_out; ++k) {
+            const auto kk = static_cast<std::size_t>(k);
+            const double location = level_fit + slope * (horizon_time[kk] - complete.x_center);
+            const double mean_se = std::sqrt(scale_fit * complete.horizon_factor[kk]);
+            const double scale = std::sqrt(mean_se * mean_se + scale_fit / 1.0);
+            if (!std::isfinite(location) || !(scale >= 0.0) || !std::isfinite(scale)) return false;
+        }
+        const auto z = quantiles_for(df);
+        for (Eigen::Index k = 0; k < columns_out; ++k) {
+            const auto kk = static_cast<std::size_t>(k);
+            const double location = level_fit + slope * (horizon_time[kk] - complete.x_center);
+            const double mean_se = std::sqrt(scale_fit * complete.horizon_factor[kk]);
+            const double scale = std::sqrt(mean_se * mean_se + scale_fit / 1.0);
+            const double low = location + scale * (scale > 0.0 ? z.first : 0.0);
+            const double high = location + scale * (scale > 0.0 ? z.second : 0.0);
+            out.mean(r, k) = log ? std::exp(location) : location;
+            out.lower(r, k) = log ? std::exp(low) : low;
+            out.upper(r, k) = log ? std::exp(high) : high;
+            out.location(r, k) = location;
+            out.scale(r, k) = scale;
+        }
+        const auto index = static_cast<std::size_t>(r);
+        out.family[index] = log ? distribution_family::log_student_t : distribution_family::student_t;
+        out.df(r) = df;
+        out.used[index] = m;
+        return true;
+    }
+
     bool row(const double* values, Eigen::Index columns, Eigen::Index r, batch_projection& out) {
+        if (complete_row(values, columns, r, out)) return true;
         time.clear();
         response.clear();
         weights.clear();
@@ -270,10 +388,11 @@ inline batch_projection project_many(const Eigen::Ref<const panel>& values, cons
     // The direct path needs the same frequency throughout and a horizon `project` accepts from any row.
     const bool direct = (m == method::linear || m == method::loglinear || m == method::weighted_linear) && to.freq() == first.freq() &&
                         (to - first) <= 1000;
-    detail::regression_rows prototype{m, level, {}, {}, {}, {}, {}, {}};
+    detail::regression_rows prototype{m, level, {}, {}, {}, {}, {}, {}, {}};
     if (direct) {
         for (Eigen::Index c = 0; c < values.cols(); ++c) prototype.column_time.push_back(detail::time_coordinate(first + c));
         for (const auto& p : out.periods) prototype.horizon_time.push_back(detail::time_coordinate(p));
+        prototype.prepare_complete();
     }
 
     const auto generic = [&](Eigen::Index r, std::vector<double>& row_values) {

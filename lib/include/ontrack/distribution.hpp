@@ -86,35 +86,42 @@ struct predictive {
     double median() const { return on_log_scale() ? std::exp(location) : location; }
 
     /// P(value <= x).
-    double cdf(double x) const {
-        if (std::isnan(x)) throw value_error("value", "cannot evaluate a probability at NaN");
-        if (on_log_scale()) {
-            if (x <= 0.0) return 0.0;
-            return standard_cdf((std::log(x) - location));
-        }
-        return standard_cdf(x - location);
-    }
+    double cdf(double x) const { return cdf_using(x, nullptr); }
 
     /// P(value > x) = 1 − cdf(x), computed without cancellation in the upper tail.
-    double sf(double x) const {
-        if (std::isnan(x)) throw value_error("value", "cannot evaluate a probability at NaN");
-        if (on_log_scale()) {
-            if (x <= 0.0) return 1.0;
-            return standard_cdf(location - std::log(x));
-        }
-        return standard_cdf(location - x);
-    }
+    double sf(double x) const { return sf_using(x, nullptr); }
 
     /// The p-quantile, 0 < p < 1. Throws `value_error` for p outside (0, 1).
     double quantile(double p) const {
         if (!(p > 0.0 && p < 1.0)) throw value_error("p", "a quantile needs 0 < p < 1, got " + std::to_string(p));
-        double z = 0.0;
-        if (scale > 0.0) {
-            const bool t = family == distribution_family::student_t || family == distribution_family::log_student_t;
-            z = t ? detail::student_t_quantile(p, df) : detail::normal_quantile(p);
-        }
+        return at_standard(scale > 0.0 ? standard_quantile(p) : 0.0);
+    }
+
+    /// The p-quantile of the standard variable of the family (T with `df` degrees of freedom, or Z),
+    /// 0 < p < 1. It depends on the family and df only, so distributions that share them (the points
+    /// of one projection) can share it.
+    double standard_quantile(double p) const {
+        const bool t = family == distribution_family::student_t || family == distribution_family::log_student_t;
+        return t ? detail::student_t_quantile(p, df) : detail::normal_quantile(p);
+    }
+
+    /// The value at standard value z: location + scale·z, or its exp on the log scale.
+    double at_standard(double z) const {
         const double v = location + scale * z;
         return on_log_scale() ? std::exp(v) : v;
+    }
+
+    /// The standard quantiles (1 ∓ level)/2 of a central interval of probability `level` (0 < level < 1).
+    std::pair<double, double> standard_interval(double level) const {
+        if (!(level > 0.0 && level < 1.0)) throw value_error("level", "an interval level must lie in (0, 1), got " + std::to_string(level));
+        return {standard_quantile(0.5 * (1.0 - level)), standard_quantile(0.5 * (1.0 + level))};
+    }
+
+    /// The central interval from the standard quantiles `z` of `standard_interval` (computed once for
+    /// many distributions of the same family and df); the same numbers as `interval(level)`.
+    std::pair<double, double> interval_from(const std::pair<double, double>& z) const {
+        if (!(scale > 0.0)) return {at_standard(0.0), at_standard(0.0)};  // a point mass
+        return {at_standard(z.first), at_standard(z.second)};
     }
 
     /// The central interval holding probability `level` (0 < level < 1): quantiles (1 ∓ level)/2.
@@ -125,8 +132,10 @@ struct predictive {
 
     /// P(value ⋈ threshold) for ⋈ in {>=, >, <=, <}. The distribution is continuous, so >= and > (and
     /// <= and <) give the same number, except on a point mass (scale 0) where the boundary counts.
-    /// Throws `value_error` for `about` and `within`, which need a second number.
-    double probability(comparator c, double threshold) const {
+    /// Throws `value_error` for `about` and `within`, which need a second number. `t`, when given, is
+    /// this distribution's `detail::student_t_df(df)`, computed once for many distributions of the
+    /// same df (batches); the numbers are the same either way.
+    double probability(comparator c, double threshold, const detail::student_t_df* t = nullptr) const {
         if (scale == 0.0) {
             const double at = median();
             switch (c) {
@@ -139,9 +148,9 @@ struct predictive {
         }
         switch (c) {
             case comparator::at_least:
-            case comparator::greater: return sf(threshold);
+            case comparator::greater: return sf_using(threshold, t);
             case comparator::at_most:
-            case comparator::less: return cdf(threshold);
+            case comparator::less: return cdf_using(threshold, t);
             default: break;
         }
         throw value_error("comparator", "a probability needs one of >=, >, <=, <; got '" + to_string(c) + "' (use probability_between)");
@@ -156,6 +165,25 @@ struct predictive {
     }
 
 private:
+    // cdf and sf with the df-only work of the t CDF given (`t`) or done here (null).
+    double cdf_using(double x, const detail::student_t_df* t) const {
+        if (std::isnan(x)) throw value_error("value", "cannot evaluate a probability at NaN");
+        if (on_log_scale()) {
+            if (x <= 0.0) return 0.0;
+            return standard_cdf((std::log(x) - location), t);
+        }
+        return standard_cdf(x - location, t);
+    }
+
+    double sf_using(double x, const detail::student_t_df* t) const {
+        if (std::isnan(x)) throw value_error("value", "cannot evaluate a probability at NaN");
+        if (on_log_scale()) {
+            if (x <= 0.0) return 1.0;
+            return standard_cdf(location - std::log(x), t);
+        }
+        return standard_cdf(location - x, t);
+    }
+
     static predictive make(distribution_family f, double location, double scale, double df) {
         if (!std::isfinite(location)) throw value_error("location", "the location of a predictive distribution must be finite");
         if (!(scale >= 0.0) || !std::isfinite(scale)) throw value_error("scale", "the scale of a predictive distribution must be finite and >= 0, got " + detail::describe_number(scale));
@@ -169,14 +197,15 @@ private:
     }
 
     // P(location + scale·X <= location + d) for the standard variable X of the family.
-    double standard_cdf(double d) const {
+    double standard_cdf(double d, const detail::student_t_df* given = nullptr) const {
         if (scale == 0.0) return d >= 0.0 ? 1.0 : 0.0;
         // A tiny scale (1e-302) against an ordinary distance makes z huge or infinite, and the t CDF
         // squares it: beyond |z| = 1e150 the tail is below 1e-150 for every df >= 1, so z is clamped
         // there (the result is then 0 or 1 to within 1e-150, never NaN).
         const double z = std::max(-1e150, std::min(1e150, d / scale));
         const bool t = family == distribution_family::student_t || family == distribution_family::log_student_t;
-        return t ? detail::student_t_cdf(z, df) : detail::normal_cdf(z);
+        if (!t) return detail::normal_cdf(z);
+        return given != nullptr && given->df == df ? given->cdf(z) : detail::student_t_cdf(z, df);
     }
 };
 

@@ -209,6 +209,14 @@ inline projection_point make_point(const period& at, const predictive& d, double
     return projection_point{at, d.on_log_scale() ? d.median() : d.location, bounds.first, bounds.second, d};
 }
 
+// The same point from the standard quantiles `z` of the interval (`predictive::standard_interval`),
+// which every point of one projection shares (same family and df): one pair of quantiles per call
+// instead of one per point, with the same numbers.
+inline projection_point make_point(const period& at, const predictive& d, const std::pair<double, double>& z) {
+    const auto bounds = d.interval_from(z);
+    return projection_point{at, d.on_log_scale() ? d.median() : d.location, bounds.first, bounds.second, d};
+}
+
 inline void set_regression_fit(projection& out, const model::linear_trend& fit) {
     out.params["const"] = fit.intercept();
     out.params["slope"] = fit.slope;
@@ -241,13 +249,15 @@ inline projection project_regression(const series& s, method m, const std::vecto
     out.level = level;
     set_regression_fit(out, fit);
     if (m == method::loglinear) out.params["growth_rate"] = std::expm1(fit.slope);
+    std::optional<std::pair<double, double>> z;  // the interval's t quantiles, once per call
     for (const auto& p : horizon) {
         const double x = time_coordinate(p);
         const double location = fit.mean_at(x);
         const double scale = fit.obs_se(x);
         const auto d = m == method::loglinear ? predictive::log_student_t(location, scale, fit.df_resid())
                                               : predictive::student_t(location, scale, fit.df_resid());
-        out.points.push_back(make_point(p, d, level));
+        if (!z) z = d.standard_interval(level);
+        out.points.push_back(make_point(p, d, *z));
     }
     return out;
 }
@@ -291,11 +301,14 @@ inline projection project_cagr(const series& s, const std::vector<period>& horiz
     out.aic = -2.0 * llf + 2.0 * k;
     out.aicc = m - k - 1.0 > 0.0 ? -2.0 * llf + 2.0 * k * m / (m - k - 1.0) : std::numeric_limits<double>::infinity();
     out.bic = -2.0 * llf + std::log(m) * k;
+    std::optional<std::pair<double, double>> z;  // the interval's t quantiles, once per call
     for (const auto& p : horizon) {
         const double h = static_cast<double>(p - obs.periods.back());
         const double location = log_last + h * drift;
         const double scale = std::sqrt(variance * (h + h * h / span));
-        out.points.push_back(make_point(p, predictive::log_student_t(location, scale, df), level));
+        const auto d = predictive::log_student_t(location, scale, df);
+        if (!z) z = d.standard_interval(level);
+        out.points.push_back(make_point(p, d, *z));
     }
     return out;
 }
@@ -330,10 +343,12 @@ inline projection project_ets(const series& s, method m, const std::vector<perio
     out.aicc = fit.aicc();
     out.bic = fit.bic();
     const period last = obs.periods.back();
+    std::optional<std::pair<double, double>> z;  // the interval's normal quantiles, once per call
     for (const auto& p : horizon) {
         const auto h = static_cast<std::size_t>(p - last);
         const auto d = predictive::normal(fit.forecast_mean(h), std::sqrt(fit.forecast_variance(h)));
-        out.points.push_back(make_point(p, d, level));
+        if (!z) z = d.standard_interval(level);
+        out.points.push_back(make_point(p, d, *z));
     }
     return out;
 }

@@ -82,15 +82,22 @@ inline double log_beta(double a, double b) {
     return log_gamma(small) - ratio;
 }
 
-/// The regularized incomplete beta function I_x(a, b) for a, b > 0 and 0 <= x <= 1. `y` must be
-/// 1 − x; passing it separately keeps precision when x is close to 1 (the Student t CDF near 0).
-inline double incomplete_beta(double a, double b, double x, double y) {
+/// I_x(a, b) as below, with log B(a, b) given (`log_beta(a, b)`): callers evaluating many x for the
+/// same (a, b) compute it once.
+inline double incomplete_beta(double a, double b, double x, double y, double log_beta_ab) {
     if (!(a > 0.0) || !(b > 0.0) || !(x >= 0.0) || !(y >= 0.0)) return std::numeric_limits<double>::quiet_NaN();
     if (x == 0.0) return 0.0;
     if (y == 0.0) return 1.0;
-    const double log_front = a * std::log(x) + b * std::log(y) - log_beta(a, b);
+    const double log_front = a * std::log(x) + b * std::log(y) - log_beta_ab;
     if (x < (a + 1.0) / (a + b + 2.0)) return std::exp(log_front) * incomplete_beta_fraction(a, b, x) / a;
     return 1.0 - std::exp(log_front) * incomplete_beta_fraction(b, a, y) / b;
+}
+
+/// The regularized incomplete beta function I_x(a, b) for a, b > 0 and 0 <= x <= 1. `y` must be
+/// 1 − x; passing it separately keeps precision when x is close to 1 (the Student t CDF near 0).
+inline double incomplete_beta(double a, double b, double x, double y) {
+    if (!(a > 0.0) || !(b > 0.0)) return std::numeric_limits<double>::quiet_NaN();
+    return incomplete_beta(a, b, x, y, log_beta(a, b));
 }
 
 /// I_x(a, b) with y = 1 − x computed here.
@@ -142,16 +149,34 @@ inline double normal_quantile(double p) {
     return x;
 }
 
+/// The Student t distribution with `df` > 0 degrees of freedom, with the work that depends on df
+/// alone (log B(df/2, ½)) done once at construction: for evaluating many CDFs of one df (the rows of a
+/// batch share a few df). Its numbers are exactly those of `student_t_sf` and `student_t_cdf`.
+struct student_t_df {
+    double df = std::numeric_limits<double>::quiet_NaN();
+    double log_beta_half = std::numeric_limits<double>::quiet_NaN();  ///< log B(df/2, ½)
+
+    student_t_df() = default;
+    explicit student_t_df(double degrees) : df(degrees) {
+        if (df > 0.0 && !(df > 1e10)) log_beta_half = log_beta(0.5 * df, 0.5);
+    }
+
+    /// Upper tail P(T > t).
+    double sf(double t) const {
+        if (std::isnan(t) || !(df > 0.0)) return std::numeric_limits<double>::quiet_NaN();
+        if (std::isinf(t)) return t > 0.0 ? 0.0 : 1.0;
+        if (df > 1e10) return normal_cdf(-t);
+        const double t2 = t * t;
+        // x = df/(df+t²) and 1 − x = t²/(df+t²), both without cancellation.
+        const double tail = 0.5 * incomplete_beta(0.5 * df, 0.5, df / (df + t2), t2 / (df + t2), log_beta_half);
+        return t > 0.0 ? tail : 1.0 - tail;
+    }
+    /// P(T <= t).
+    double cdf(double t) const { return sf(-t); }
+};
+
 /// Upper tail P(T > t) of Student's t with `df` > 0 degrees of freedom.
-inline double student_t_sf(double t, double df) {
-    if (std::isnan(t) || !(df > 0.0)) return std::numeric_limits<double>::quiet_NaN();
-    if (std::isinf(t)) return t > 0.0 ? 0.0 : 1.0;
-    if (df > 1e10) return normal_cdf(-t);
-    const double t2 = t * t;
-    // x = df/(df+t²) and 1 − x = t²/(df+t²), both without cancellation.
-    const double tail = 0.5 * incomplete_beta(0.5 * df, 0.5, df / (df + t2), t2 / (df + t2));
-    return t > 0.0 ? tail : 1.0 - tail;
-}
+inline double student_t_sf(double t, double df) { return student_t_df(df).sf(t); }
 
 /// Student t CDF P(T <= t).
 inline double student_t_cdf(double t, double df) { return student_t_sf(-t, df); }
@@ -187,13 +212,18 @@ inline double student_t_quantile(double p, double df) {
     double lo = 0.0;
     double hi = std::numeric_limits<double>::infinity();
     const double log_q = std::log(q);
+    // log B(df/2, ½) once for every iteration's tail and density (the numbers of student_t_sf and
+    // student_t_pdf, which would each recompute it).
+    const student_t_df dist(df);
+    const double log_norm = -dist.log_beta_half - 0.5 * std::log(df);
     for (int i = 0; i < 200; ++i) {
-        const double sf = student_t_sf(t, df);
+        const double sf = dist.sf(t);
         const double g = std::log(sf) - log_q;  // decreasing in t
         if (g > 0.0) lo = std::max(lo, t); else hi = std::min(hi, t);
         if (g == 0.0) break;
         // d/dt log sf = −pdf/sf
-        const double step = g * sf / student_t_pdf(t, df);
+        const double pdf = std::exp(log_norm - 0.5 * (df + 1.0) * std::log1p(t * t / df));
+        const double step = g * sf / pdf;
         double next = t + step;
         if (!(next > lo && next < hi) || !std::isfinite(next)) next = std::isinf(hi) ? 2.0 * std::max(t, lo) + 1.0 : 0.5 * (lo + hi);
         if (std::fabs(next - t) <= 1e-15 * std::fabs(next)) { t = next; break; }
