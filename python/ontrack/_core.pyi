@@ -806,7 +806,9 @@ def extract_targets(
     id_prefix: str = "x",
     about_tolerance: float = 0.05,
     merge_repeats: bool = False,
+    document_year: Optional[int] = None,
 ) -> list[ExtractedTarget]: ...
+def extraction_grammar() -> dict[str, Any]: ...
 
 # ------------------------------------------------------------------------------- regions and scenarios
 # python/src/register_region.cpp, register_aggregation.cpp, register_composite.cpp, register_scenario.cpp.

@@ -38,13 +38,15 @@ def extract_rows(
     id_prefix: str = "x",
     about_tolerance: float = 0.05,
     merge_repeats: bool = False,
+    document_year: int | None = None,
 ) -> list[_core.ExtractedTarget]:
     """The candidate rows as core objects, in text order.
 
     ``text`` must be a ``str`` (TypeError otherwise, also for bytes and None). ``reference_span`` is the plan
     span for sentences that state no deadline ("2021—2025", "十四五" or a (first, last) pair); by default it
     is read from the title or the document's date. ``catalogue`` maps indicator ids to the phrases that
-    name them (default: ``ontrack.default_catalogue()``).
+    name them (default: ``ontrack.default_catalogue()``). ``document_year`` is the year the document was
+    issued: 今年 (this year) and 明年 (next year) are read against it; by default it is read from the text.
     """
     if not isinstance(text, str):
         raise TypeError(f"text: expected a str, got {type(text).__name__}")
@@ -61,6 +63,7 @@ def extract_rows(
         id_prefix=id_prefix,
         about_tolerance=about_tolerance,
         merge_repeats=merge_repeats,
+        document_year=document_year,
     )
 
 
@@ -89,6 +92,7 @@ def extract_targets(
     id_prefix: str = "x",
     about_tolerance: float = 0.05,
     merge_repeats: bool = False,
+    document_year: int | None = None,
 ) -> pd.DataFrame:
     """Candidate targets and baselines stated in a Chinese plan text, as a DataFrame for review.
 
@@ -107,6 +111,7 @@ def extract_targets(
             id_prefix=id_prefix,
             about_tolerance=about_tolerance,
             merge_repeats=merge_repeats,
+            document_year=document_year,
         )
     )
 
