@@ -611,7 +611,8 @@ private:
         return false;
     }
 
-    bool is_past_year(int y) const { return span_ ? y < span_->first.year() : (issued_ ? y < *issued_ : false); }
+    /// A year before the plan's span, or before the document's own year (a document reports those).
+    bool is_past_year(int y) const { return (span_ && y < span_->first.year()) || (issued_ && y < *issued_); }
 
     /// Reads one sentence: time words, quantities, and the rows they make.
     void sentence(const text_run& s) {
@@ -674,6 +675,16 @@ private:
                 }
                 if (!now.deadline && issued_) now.deadline = period::year(*issued_);
                 k += phrase ? phrase->word.size() : 2;
+                continue;
+            }
+            if (phrase && phrase->effect == time_effect::statistic) {
+                // "同比增长24.9%": a change observed, unless the sentence aims at a future year ("力争2009年…同比增长33.3%").
+                if (!(now.explicit_time && !now.past) && aspiration_at == npos) {
+                    now.past = true;
+                    if (now.carried) { now.deadline.reset(); now.carried = false; }
+                    if (!now.deadline && issued_) now.deadline = period::year(*issued_);
+                }
+                k += phrase->word.size();
                 continue;
             }
             if (phrase && phrase->effect == time_effect::forecast) {
@@ -850,6 +861,10 @@ private:
                 }
             }
             if (k < n && s[k].c != c) continue;
+            if ((word_at(s, k, U"倍增") || word_at(s, k, U"翻番")) && names_document(s, k + 2 + (k + 2 < n && s[k + 2].c == U'”' ? 1 : 0))) {
+                k += 2;  // "“双倍增”行动计划工作方案": the name of a document
+                continue;
+            }
             if (word_at(s, k, U"翻一番") || word_at(s, k, U"翻两番") || word_at(s, k, U"翻二番") || word_at(s, k, U"翻番") || word_at(s, k, U"倍增")) {
                 const double factor = word_at(s, k, U"翻两番") || word_at(s, k, U"翻二番") ? 4.0 : 2.0;
                 wordless_row(s, k, now, clause_start(k), clause_end(k), last_time_end, target_kind::relative, factor, sentence_rows);

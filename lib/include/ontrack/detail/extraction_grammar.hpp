@@ -124,6 +124,7 @@ enum class time_effect {
     next_year,    ///< the year after the document's: 明年
     base_before,  ///< before "YYYY年": the year names a base period, not a deadline (较2020年, 在2020年基础上)
     base_after,   ///< after "YYYY年" (or 年底/年末, 年的): closes a base_before word that needs one (基础上, 相比)
+    statistic,    ///< an observed change (同比), unless the sentence aims at a future year before it
 };
 
 /// One time word, with an example and its reading (a plan of 2021–2025; a dated document where needed).
@@ -147,6 +148,7 @@ inline const std::vector<time_phrase>& time_phrases() {
         {U"至今", e::past, "2021年至今,累计建成众创空间8家。", "-"},
         {U"先后", e::past, "先后建成重点实验室6家。", "-"},
         {U"已经", e::past, "全市已经建成院士工作站3个。", "-"},
+        {U"同比", e::statistic, "全市高新技术产业投资同比增长21.1%。", "-"},
         {U"预计", e::forecast, "预计2025年技术合同成交额可达30亿元。", "-"},
         {U"每年", e::every_year, "每年举办科普活动20场次。", "per_period >= 20 场次 2021-2025"},
         {U"逐年", e::every_year, "研发投入逐年增长。", "non_decreasing > 2021-2025"},
