@@ -17,6 +17,8 @@ from ontrack._core import (
     ExtractedTarget,
     FiveYearPlan,
     Indicator,
+    IndicatorCatalogue,
+    IndicatorInfo,
     InvalidValueError,
     Observation,
     ObservationTable,
@@ -88,10 +90,15 @@ from ontrack._core import (
     derive_denominator,
     derive_numerator,
     project_composite,
+    INDICATOR_CATALOGUE_COLUMNS,
+    read_indicator_catalogue_file,
+    read_indicator_catalogue_text,
     read_regions_file,
     read_regions_text,
+    write_indicator_catalogue_text,
     write_regions_text,
 )
+from ontrack.indicators import CATALOGUE_COLUMNS, catalogue_to_pandas, read_indicator_catalogue
 from ontrack.regions import (
     MISMATCH_COLUMNS,
     aggregate,
@@ -180,6 +187,15 @@ __all__ = [
 
 # Regions, aggregation, composite indicators and scenarios (docs/regions.md).
 __all__ += [
+    "CATALOGUE_COLUMNS",
+    "INDICATOR_CATALOGUE_COLUMNS",
+    "read_indicator_catalogue_file",
+    "read_indicator_catalogue_text",
+    "write_indicator_catalogue_text",
+    "IndicatorCatalogue",
+    "IndicatorInfo",
+    "catalogue_to_pandas",
+    "read_indicator_catalogue",
     "AggregateMismatch",
     "Aggregation",
     "Composite",

@@ -37,6 +37,7 @@ from typing import Literal, Optional, Union, overload
 import pandas as pd
 
 from ontrack import _core
+from ontrack.indicators import catalogue_to_pandas
 from ontrack.io import observations_to_pandas, read_observations, read_targets, targets_to_pandas
 
 __all__ = [
@@ -52,6 +53,7 @@ __all__ = [
     "PlanOutcome",
     "data_path",
     "describe",
+    "indicators",
     "is_flagged",
     "national_targets",
     "observations",
@@ -90,6 +92,7 @@ DATASETS: dict[str, str] = {
     "seed_targets": "seed_targets.csv",
     "national_targets": "national_targets.csv",
     "plan_targets": "plan_targets.csv",
+    "indicators": "indicators.csv",
 }
 
 #: Columns of ``plan_targets.csv`` (as collected, all text).
@@ -386,6 +389,12 @@ def _observation_series(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SERIES_COLUMNS)
 
 
+def indicators() -> _core.IndicatorCatalogue:
+    """The bundled indicator catalogue (``indicators.csv``): ids, Chinese and English names and phrasings,
+    units, kinds, natural bounds and publication lags of the indicators ontrack's data and plans use."""
+    return _core.read_indicator_catalogue_file(str(data_path("indicators")))
+
+
 def describe(dataset: Optional[str] = None) -> pd.DataFrame:
     """What the bundled data hold.
 
@@ -402,6 +411,8 @@ def describe(dataset: Optional[str] = None) -> pd.DataFrame:
         return national_targets(as_frame=True)
     if dataset == "plan_targets":
         return plan_targets()
+    if dataset == "indicators":
+        return catalogue_to_pandas(indicators())
     if dataset is not None:
         raise ValueError(f"dataset: expected one of {sorted(DATASETS)}, got {dataset!r}")
 

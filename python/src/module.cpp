@@ -8,6 +8,7 @@ PYBIND11_MODULE(_core, m) {
     ontrack::python::register_period(m);
     ontrack::python::register_unit(m);
     ontrack::python::register_indicator(m);
+    ontrack::python::register_indicator_catalogue(m);
     ontrack::python::register_series(m);
     ontrack::python::register_projection(m);
     ontrack::python::register_batch(m);

@@ -20,6 +20,7 @@ void register_error(py::module_& m);
 void register_period(py::module_& m);
 void register_unit(py::module_& m);
 void register_indicator(py::module_& m);
+void register_indicator_catalogue(py::module_& m);
 void register_series(py::module_& m);
 void register_projection(py::module_& m);
 void register_batch(py::module_& m);

@@ -12,13 +12,13 @@ namespace {
 
 /// The catalogue from Python: None (the built-in one) or a mapping id → sequence of phrases, tried in
 /// the mapping's order.
-indicator_catalogue to_catalogue(const py::handle& value) {
+phrase_catalogue to_catalogue(const py::handle& value) {
     if (value.is_none()) return default_catalogue();
     if (!py::isinstance<py::dict>(value)) {
         throw py::type_error("catalogue: expected a dict of indicator id -> list of phrases, got " +
                              std::string(py::str(py::type::of(value).attr("__name__"))));
     }
-    indicator_catalogue out;
+    phrase_catalogue out;
     for (const auto& [key, phrases] : value.cast<py::dict>()) {
         if (!py::isinstance<py::str>(key)) throw py::type_error("catalogue: indicator ids must be strings");
         if (py::isinstance<py::str>(phrases) || !py::isinstance<py::sequence>(phrases)) {

@@ -41,11 +41,11 @@ struct catalogue_entry {
 
 /// Indicators in the order they are tried: the first entry with a matching phrase wins, so put the
 /// specific ones ("R&D经费…占GDP比重") before the general ones ("R&D经费").
-using indicator_catalogue = std::vector<catalogue_entry>;
+using phrase_catalogue = std::vector<catalogue_entry>;
 
 /// The built-in catalogue: the indicator ids of examples/data/observations.csv and seed_targets.csv
 /// with the phrases the seed plans and national bulletins use for them.
-inline indicator_catalogue default_catalogue() {
+inline phrase_catalogue default_catalogue() {
     return {
         {"rd_intensity", {"研发经费投入强度", "R&D经费投入强度", "研发投入强度", "研究与试验发展经费投入强度", "经费投入强度", "占GDP比重",
                           "占GDP的比重", "与GDP之比", "占地区生产总值比重"}},
@@ -80,7 +80,7 @@ struct extract_options {
     /// without a span in its title runs from it. When not given it is read from the text (its first date).
     std::optional<int> document_year;
     /// Indicators recognised in the text; matched rows get the id as `indicator`, others the text.
-    indicator_catalogue catalogue = default_catalogue();
+    phrase_catalogue catalogue = default_catalogue();
     /// Prefix of the generated ids: "<prefix>-01", "<prefix>-02", … (baselines "<prefix>-b01").
     std::string id_prefix = "x";
     /// Tolerance of "左右" (about) as a fraction of the value.

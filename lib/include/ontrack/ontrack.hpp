@@ -12,6 +12,7 @@
 #include <ontrack/evaluation.hpp>
 #include <ontrack/extraction.hpp>
 #include <ontrack/indicator.hpp>
+#include <ontrack/indicator_catalogue.hpp>
 #include <ontrack/observations.hpp>
 #include <ontrack/period.hpp>
 #include <ontrack/plan.hpp>
