@@ -802,7 +802,7 @@ def extract_targets(
     document: str = "",
     default_region: str = "",
     reference_span: Union[str, tuple[object, object], None] = None,
-    catalogue: Optional[dict[str, list[str]]] = None,
+    catalogue: Union[dict[str, list[str]], IndicatorCatalogue, None] = None,
     id_prefix: str = "x",
     about_tolerance: float = 0.05,
     merge_repeats: bool = False,

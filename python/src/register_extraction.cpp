@@ -14,8 +14,9 @@ namespace {
 /// the mapping's order.
 phrase_catalogue to_catalogue(const py::handle& value) {
     if (value.is_none()) return default_catalogue();
+    if (py::isinstance<indicator_catalogue>(value)) return catalogue_phrases(value.cast<const indicator_catalogue&>());
     if (!py::isinstance<py::dict>(value)) {
-        throw py::type_error("catalogue: expected a dict of indicator id -> list of phrases, got " +
+        throw py::type_error("catalogue: expected an IndicatorCatalogue or a dict of indicator id -> list of phrases, got " +
                              std::string(py::str(py::type::of(value).attr("__name__"))));
     }
     phrase_catalogue out;
@@ -162,7 +163,8 @@ Candidate targets and baselines stated in a Chinese plan text, in text order (se
 
 text must be a str. reference_span: the plan span for sentences without a deadline ('2021—2025',
 '十四五' or a (first, last) pair); by default read from the title or the document's date. catalogue: dict
-of indicator id -> phrases (default: default_catalogue()). document_year: the year the document was
+of indicator id -> phrases, or an IndicatorCatalogue (ot.datasets.indicators(): its names and phrases,
+longest first) (default: default_catalogue()). document_year: the year the document was
 issued, for 今年/明年 (default: read from the text). Raises TypeError for a non-str text.
 )doc");
 }

@@ -8,6 +8,7 @@
 #include <ontrack/detail/text.hpp>
 #include <ontrack/detail/zh_numerals.hpp>
 #include <ontrack/error.hpp>
+#include <ontrack/indicator_catalogue.hpp>
 #include <ontrack/period.hpp>
 #include <ontrack/target.hpp>
 
@@ -62,6 +63,22 @@ inline phrase_catalogue default_catalogue() {
         {"technology_contract_turnover", {"技术合同成交额", "技术合同交易额"}},
         {"rd_personnel", {"研发人员", "R&D人员"}},
     };
+}
+
+/// The phrase list of an indicator catalogue (indicators.csv): every name and Chinese phrase with its id,
+/// longest phrase first, so that "研发经费投入强度" gives rd_intensity before "研发经费" gives
+/// rd_expenditure. Pass it as `extract_options::catalogue` to map indicator text to the catalogue's ids.
+inline phrase_catalogue catalogue_phrases(const indicator_catalogue& catalogue) {
+    std::vector<std::pair<std::string, std::string>> pairs;  // phrase, id
+    for (const auto& info : catalogue.indicators()) {
+        if (!info.name_zh.empty()) pairs.emplace_back(info.name_zh, info.id);
+        for (const auto& phrase : info.phrases_zh) pairs.emplace_back(phrase, info.id);
+    }
+    const auto length = [](const std::string& phrase) { return detail::matching_form(detail::from_utf8(phrase)).size(); };
+    std::stable_sort(pairs.begin(), pairs.end(), [&](const auto& a, const auto& b) { return length(a.first) > length(b.first); });
+    phrase_catalogue out;
+    for (auto& [phrase, id] : pairs) out.push_back(catalogue_entry{id, {phrase}});
+    return out;
 }
 
 /// How `extract_targets` reads a text.
@@ -524,6 +541,8 @@ private:
     /// How far a rule looks from a number or word within its clause. Plan clauses are short; the bound
     /// keeps the work per number constant, so a run-on text ("1家1家1家…" for megabytes) stays linear.
     static constexpr std::size_t reach = 64;
+    /// Quotations up to this many characters are names; longer ones are read as text.
+    static constexpr std::size_t name_quote_length = 16;
     static std::size_t near_before(std::size_t clause_begin, std::size_t at) { return std::max(clause_begin, at > reach ? at - reach : 0); }
     static std::size_t near_after(std::size_t clause_end, std::size_t at) { return std::min(clause_end, at + reach); }
 
@@ -600,11 +619,13 @@ private:
 
     /// True when the words at s[at] (up to the next punctuation, at most 16 characters) name a document:
     /// "2021—2035年中长期科技发展规划", "2023年工作要点" (a time in a title is not a deadline).
-    static bool names_document(const text_run& s, std::size_t at) {
+    /// With `programme_allowed`, 计划 is not a document ("实施…倍增计划" is a programme carried out).
+    static bool names_document(const text_run& s, std::size_t at, bool programme_allowed = false) {
         for (std::size_t k = at; k < s.size() && k < at + 16; ++k) {
             const char32_t c = s[k].c;
-            if (c == U',' || c == U'。' || c == U';' || c == U':' || c == U'、' || c == U'”' || c == U'》') return false;
+            if (c == U',' || c == U'。' || c == U';' || c == U':' || c == U'、' || (!programme_allowed && (c == U'”' || c == U'》'))) return false;
             for (const std::u32string_view w : {U"规划", U"计划", U"纲要", U"方案", U"要点", U"意见"}) {
+                if (programme_allowed && w == U"计划") continue;
                 if (word_at(s, k, w)) return true;
             }
         }
@@ -830,7 +851,9 @@ private:
                     continue;
                 }
             }
-            if (c == U'“') in_quotes = true;
+            // A short quotation is a name (“五下乡”, “1+4+N”); a long one is speech or a cited target
+            // (提出“到2028年工业产值突破500亿元”), read as text.
+            if (c == U'“') in_quotes = find_word(s, k + 1, std::min(n, k + 1 + name_quote_length), U"”") != npos;
             if (c == U'”') in_quotes = false;
             // Quantities; numbers inside quotation marks are names (“五下乡”, “1+4+N”).
             if ((is_ascii_digit(c) || is_chinese_numeral_char(c)) && in_quotes) { ++k; continue; }
@@ -861,7 +884,7 @@ private:
                 }
             }
             if (k < n && s[k].c != c) continue;
-            if ((word_at(s, k, U"倍增") || word_at(s, k, U"翻番")) && names_document(s, k + 2 + (k + 2 < n && s[k + 2].c == U'”' ? 1 : 0))) {
+            if ((word_at(s, k, U"倍增") || word_at(s, k, U"翻番")) && names_document(s, k + 2, true)) {
                 k += 2;  // "“双倍增”行动计划工作方案": the name of a document
                 continue;
             }
@@ -1035,7 +1058,10 @@ private:
         std::size_t verb_at = npos;
         const predicate* verb = nullptr;
         for (const auto& v : predicates()) {
-            const auto at = rfind_word(s, clause_begin, q.begin, v.word);
+            auto at = rfind_word(s, clause_begin, q.begin, v.word);
+            // "增加值", "增长率": the word is part of a noun there.
+            while (at != npos && !v.noun_after.empty() && at + v.word.size() < n && v.noun_after.find(s[at + v.word.size()].c) != std::u32string_view::npos)
+                at = rfind_word(s, clause_begin, at + v.word.size() - 1, v.word);
             // The one ending last; on a tie the longer (不超过 over 超过).
             if (at != npos && (verb_at == npos || at + v.word.size() > verb_at + verb->word.size() ||
                                (at + v.word.size() == verb_at + verb->word.size() && v.word.size() > verb->word.size()))) {
@@ -1153,7 +1179,9 @@ private:
         // Kind.
         const bool percent = q.unit == U"%";
         const bool points = q.unit == U"个百分点" || q.unit == U"百分点";
-        const std::uint32_t marks = verb ? verb->marks : 0;
+        std::uint32_t marks = verb ? verb->marks : 0;
+        // "新认定…50个", "新落地1个": what is new is an addition.
+        if (verb && !inherited && verb_at > 0 && s[verb_at - 1].c == U'新') marks |= mark::increment;
         // "年均增速高于9%", "增长率达到10%": a rate named by its noun, compared by a verb of state.
         // "年均增长不低于15%": 增长 before the comparator.
         const bool rate_noun = percent && (rfind_word(s, clause_begin, q.begin, U"增速") != npos || rfind_word(s, clause_begin, q.begin, U"增长率") != npos ||

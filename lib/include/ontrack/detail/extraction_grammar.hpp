@@ -39,6 +39,8 @@ struct predicate {
     std::uint32_t marks;
     std::string_view example;
     std::string_view reading;
+    /// Characters that, right after the word, make it part of a noun (增加值, 增长率): not the predicate.
+    std::u32string_view noun_after = {};
 };
 
 /// The predicates, in no particular order: the one closest before a number in its clause governs it (the
@@ -62,12 +64,12 @@ inline const std::vector<predicate>& predicates() {
         {U"保持在", c::at_least, m::per_period, "研发经费投入强度保持在2%以上。", "per_period >= 2 % 2021-2025"},
         {U"调整到", std::nullopt, 0, "到2025年,种植面积调整到28万亩左右。", "level ~ 28 万亩 2025"},
         {U"调整为", std::nullopt, 0, "到2025年,种植面积调整为20万亩。", "level >= 20 万亩 2025"},
-        {U"新增", c::at_least, m::increment, "到2025年,新增高新技术企业20家。", "increment >= 20 家 2025"},
-        {U"净增", c::at_least, m::increment, "到2025年,高新技术企业净增500家。", "increment >= 500 家 2025"},
-        {U"增长", c::at_least, m::change, "2023年研发经费增长10%。", "growth >= 0.1 2023"},
+        {U"新增", c::at_least, m::increment | m::takes_object, "到2025年,新增高新技术企业20家。", "increment >= 20 家 2025"},
+        {U"净增", c::at_least, m::increment | m::takes_object, "到2025年,高新技术企业净增500家。", "increment >= 500 家 2025"},
+        {U"增长", c::at_least, m::change, "2023年研发经费增长10%。", "growth >= 0.1 2023", U"率极点"},
         {U"提高", c::at_least, m::change, "到2025年,科学素质比例提高2个百分点。", "increment >= 2 个百分点 2025"},
         {U"提升", c::at_least, m::change, "到2025年,技术合同成交额提升15%。", "growth >= 0.15 2025"},
-        {U"增加", c::at_least, m::change, "到2025年,研发人员增加500人。", "increment >= 500 人 2025"},
+        {U"增加", c::at_least, m::change, "到2025年,研发人员增加500人。", "increment >= 500 人 2025", U"值"},
         {U"提高到", c::at_least, m::level_to, "到2025年,研发投入强度提高到2.9%。", "level >= 2.9 % 2025"},
         {U"提升到", c::at_least, m::level_to, "到2025年,公民科学素质比例提升到15%。", "level >= 15 % 2025"},
         {U"提高至", c::at_least, m::level_to, "到2025年,研发投入强度提高至2.5%。", "level >= 2.5 % 2025"},
