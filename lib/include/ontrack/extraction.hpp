@@ -632,6 +632,21 @@ private:
         return false;
     }
 
+    /// A CJK ideograph other than the particles and conjunctions that end a quantity's phrase.
+    static bool is_ideograph(char32_t c) {
+        if (c < 0x4E00 || c > 0x9FFF) return false;
+        return std::u32string_view(U"和及与等的或并且").find(c) == std::u32string_view::npos;
+    }
+
+    /// True when a predicate word starts at s[at] ("100亿元实现…" is not a count before a noun).
+    static bool starts_predicate(const text_run& s, std::size_t at) {
+        for (const auto& p : predicates())
+            if (word_at(s, at, p.word)) return true;
+        for (const auto& w : qualifiers())
+            if (word_at(s, at, w.word)) return true;
+        return false;
+    }
+
     /// A year before the plan's span, or before the document's own year (a document reports those).
     bool is_past_year(int y) const { return (span_ && y < span_->first.year()) || (issued_ && y < *issued_); }
 
@@ -839,6 +854,7 @@ private:
                         continue;
                     }
                     now.carried = false;
+                    every_year = false;  // "每年新增600家,2023年底达到3900家": the year ends the yearly clause
                     const bool as_of = (k >= 2 && (word_at(s, k - 2, U"截至") || word_at(s, k - 2, U"截止"))) ||
                                        (k >= 3 && (word_at(s, k - 3, U"截止到") || word_at(s, k - 3, U"截至到")));
                     now.deadline = period::year(*y);
@@ -1076,6 +1092,8 @@ private:
         if (attribute && !share_of && !(verb != nullptr && (verb->marks & mark::takes_object) != 0 && qualifier == comparator::at_least)) {
             return;
         }
+        // "营业收入超1亿元的高新技术企业487家": an amount followed by 的 is a class threshold.
+        if (!qualifier && after < n && s[after].c == U'的' && (q.unit == U"亿元" || q.unit == U"万元" || q.unit == U"万亿元")) return;
         // "实施五项重点工程", "十个方面的目标": counts of a document's own parts.
         if (!qualifier && !every_year && (q.unit == U"项" || q.unit == U"个" || q.unit == U"条")) {
             std::size_t j = q.end;
@@ -1089,6 +1107,12 @@ private:
         if (verb == nullptr && sentence_verb_ != nullptr && !qualifier) {
             verb = sentence_verb_;
             inherited = true;
+        }
+        // "81家中小型示范企业新增…", "3个省实验室高效运行": a count before its noun, with no verb taking it as
+        // an object, is part of a subject.
+        if (!now.past && !qualifier && !q.rank && q.unit != U"%" && after < n && is_ideograph(s[after].c) && !starts_predicate(s, after) &&
+            !(verb != nullptr && !inherited && (verb->marks & mark::takes_object) != 0)) {
+            return;
         }
         // "增长了56.7%", "提出了18项": a verb with 了 reports what was done.
         // (In a sentence already in the past the figure stays a baseline.)
