@@ -557,3 +557,20 @@ TEST_CASE("已 marks a figure reached: a baseline at the document's date") {
     CHECK(rows[0].target.deadline == period::year(2022));
     CHECK(rows[0].target.value == opt(12));
 }
+
+TEST_CASE("an indicator catalogue as the phrase list: the longest phrase wins, unknown text stays text") {
+    // Two indicators whose phrases nest (研发经费 within 研发经费投入强度), as in examples/data/indicators.csv.
+    const auto catalogue = ontrack::read_indicator_catalogue(
+        "id,name_zh,phrases_zh\n"
+        "rd_expenditure,研究与试验发展经费,研发经费|R&D经费\n"
+        "rd_intensity,研究与试验发展经费投入强度,研发经费投入强度|R&D经费投入强度\n",
+        "test");
+    auto o = fourteenth();
+    o.catalogue = ontrack::catalogue_phrases(catalogue);
+    const auto rows = targets_of("到2025年,研发经费投入强度达到2.5%,研发经费达到100亿元,研发机构覆盖率达到50%。", o);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].indicator_id == "rd_intensity");  // the longer phrase, although its entry comes second
+    CHECK(rows[1].indicator_id == "rd_expenditure");
+    CHECK(rows[2].indicator_id.empty());
+    CHECK(rows[2].target.indicator == "研发机构覆盖率");
+}
