@@ -299,7 +299,8 @@ inline std::optional<std::pair<double, std::size_t>> number_at(const text_run& s
 /// The unit at s[at], longest match first; empty when none.
 inline std::u32string unit_at(const text_run& s, std::size_t at) {
     for (const auto& u : units()) {
-        if (word_at(s, at, u.word)) return std::u32string(u.word);
+        // "305项目": 项目 is a noun (a project), not the counter 项.
+        if (word_at(s, at, u.word) && !(u.word == U"项" && word_at(s, at + 1, U"目"))) return std::u32string(u.word);
     }
     return {};
 }
@@ -1204,6 +1205,8 @@ private:
         const bool percent = q.unit == U"%";
         const bool points = q.unit == U"个百分点" || q.unit == U"百分点";
         std::uint32_t marks = verb ? verb->marks : 0;
+        // An item continuing a list ("…,同比增长33.3%;销售收入470亿元") takes the verb's commitment, not its change.
+        if (inherited) marks &= ~(mark::change | mark::fall | mark::increment);
         // "新认定…50个", "新落地1个": what is new is an addition.
         if (verb && !inherited && verb_at > 0 && s[verb_at - 1].c == U'新') marks |= mark::increment;
         // "年均增速高于9%", "增长率达到10%": a rate named by its noun, compared by a verb of state.

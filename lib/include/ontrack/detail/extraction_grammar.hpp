@@ -91,6 +91,12 @@ inline const std::vector<predicate>& predicates() {
         {U"培养", std::nullopt, m::takes_object | m::activity, "培养青年科技人才300名。", "cumulative >= 300 名 2021-2025"},
         {U"选派", std::nullopt, m::takes_object | m::activity, "选派科技特派员50名以上。", "cumulative >= 50 名 2021-2025"},
         {U"鼓励", std::nullopt, m::takes_object | m::activity, "鼓励高校院所转化科技成果100项。", "cumulative >= 100 项 2021-2025"},
+        {U"争创", std::nullopt, m::takes_object, "到2025年,争创3-5个领军型冠军产业。", "level >= 3 个 2025"},
+        {U"储备", std::nullopt, m::takes_object, "到2025年,储备25-30个特色产业。", "level >= 25 个 2025"},
+        {U"组成", std::nullopt, m::takes_object, "到2025年,组成17个科技特派团。", "level >= 17 个 2025"},
+        {U"共建", std::nullopt, m::takes_object, "到2025年,共建20个新型研发平台。", "level >= 20 个 2025"},
+        {U"攻关", std::nullopt, m::takes_object, "到2025年,攻关100项以上关键技术。", "level >= 100 项 2025"},
+        {U"实施", std::nullopt, m::takes_object, "到2025年,实施30项以上重大科技成果转化项目。", "level >= 30 项 2025"},
         {U"注册", std::nullopt, m::takes_object, "到2025年,注册科技型中小企业200家。", "level >= 200 家 2025"},
         {U"拥有", std::nullopt, m::takes_object, "到2025年,拥有国家级孵化器3家。", "level >= 3 家 2025"},
         {U"实现", std::nullopt, 0, "到2025年,高新技术产业产值实现800亿元。", "level >= 800 亿元 2025"},
@@ -207,7 +213,7 @@ inline const std::vector<unit_word>& units() {
     static const std::vector<unit_word> table{
         {U"个百分点", false}, {U"万平方米", false}, {U"万人次", true}, {U"百分点", false}, {U"平方米", false}, {U"亿元", false},
         {U"万元", false}, {U"万亩", false}, {U"万吨", false}, {U"万人", false}, {U"万户", false}, {U"万家", false}, {U"万个", false},
-        {U"万件", false}, {U"人次", true}, {U"场次", true}, {U"%", false}, {U"份", false}, {U"册", false}, {U"‰", false}, {U"万亿元", false}, {U"亿美元", false}, {U"项次", false}, {U"户", false}, {U"家", false},
+        {U"万件", false}, {U"人次", true}, {U"场次", true}, {U"%", false}, {U"份", false}, {U"册", false}, {U"‰", false}, {U"万亿元", false}, {U"亿美元", false}, {U"项次", false}, {U"人年", false}, {U"户", false}, {U"家", false},
         {U"个", false}, {U"项", false}, {U"人", false}, {U"名", false}, {U"件", false}, {U"支", false}, {U"所", false}, {U"座", false}};
     return table;
 }
