@@ -802,11 +802,13 @@ def extract_targets(
     document: str = "",
     default_region: str = "",
     reference_span: Union[str, tuple[object, object], None] = None,
-    catalogue: Optional[dict[str, list[str]]] = None,
+    catalogue: Union[dict[str, list[str]], IndicatorCatalogue, None] = None,
     id_prefix: str = "x",
     about_tolerance: float = 0.05,
     merge_repeats: bool = False,
+    document_year: Optional[int] = None,
 ) -> list[ExtractedTarget]: ...
+def extraction_grammar() -> dict[str, Any]: ...
 
 # ------------------------------------------------------------------------------- regions and scenarios
 # python/src/register_region.cpp, register_aggregation.cpp, register_composite.cpp, register_scenario.cpp.

@@ -34,33 +34,41 @@ def extract_rows(
     default_region: str | None = None,
     *,
     reference_span: SpanLike = None,
-    catalogue: Mapping[str, Sequence[str]] | None = None,
+    catalogue: Mapping[str, Sequence[str]] | _core.IndicatorCatalogue | None = None,
     id_prefix: str = "x",
     about_tolerance: float = 0.05,
     merge_repeats: bool = False,
+    document_year: int | None = None,
 ) -> list[_core.ExtractedTarget]:
     """The candidate rows as core objects, in text order.
 
     ``text`` must be a ``str`` (TypeError otherwise, also for bytes and None). ``reference_span`` is the plan
     span for sentences that state no deadline ("2021—2025", "十四五" or a (first, last) pair); by default it
     is read from the title or the document's date. ``catalogue`` maps indicator ids to the phrases that
-    name them (default: ``ontrack.default_catalogue()``).
+    name them, or is an ``IndicatorCatalogue`` (``ontrack.datasets.indicators()``: its names and phrases,
+    longest first) (default: ``ontrack.default_catalogue()``). ``document_year`` is the year the document was
+    issued: 今年 (this year) and 明年 (next year) are read against it; by default it is read from the text.
     """
     if not isinstance(text, str):
         raise TypeError(f"text: expected a str, got {type(text).__name__}")
-    if catalogue is not None:
+    core_catalogue: dict[str, list[str]] | _core.IndicatorCatalogue | None = None
+    if isinstance(catalogue, _core.IndicatorCatalogue):
+        core_catalogue = catalogue
+    elif catalogue is not None:
         for key, phrases in catalogue.items():
             if isinstance(phrases, str):
                 raise TypeError(f"catalogue: the phrases of {key!r} must be a list of strings, not one string")
+        core_catalogue = {key: list(phrases) for key, phrases in catalogue.items()}
     return _core.extract_targets(
         text,
         document=document or "",
         default_region=default_region or "",
         reference_span=reference_span,
-        catalogue=None if catalogue is None else {key: list(phrases) for key, phrases in catalogue.items()},
+        catalogue=core_catalogue,
         id_prefix=id_prefix,
         about_tolerance=about_tolerance,
         merge_repeats=merge_repeats,
+        document_year=document_year,
     )
 
 
@@ -85,10 +93,11 @@ def extract_targets(
     default_region: str | None = None,
     *,
     reference_span: SpanLike = None,
-    catalogue: Mapping[str, Sequence[str]] | None = None,
+    catalogue: Mapping[str, Sequence[str]] | _core.IndicatorCatalogue | None = None,
     id_prefix: str = "x",
     about_tolerance: float = 0.05,
     merge_repeats: bool = False,
+    document_year: int | None = None,
 ) -> pd.DataFrame:
     """Candidate targets and baselines stated in a Chinese plan text, as a DataFrame for review.
 
@@ -107,6 +116,7 @@ def extract_targets(
             id_prefix=id_prefix,
             about_tolerance=about_tolerance,
             merge_repeats=merge_repeats,
+            document_year=document_year,
         )
     )
 

@@ -3,6 +3,9 @@
 
 #include <ontrack/extraction.hpp>
 
+#include <iterator>
+#include <optional>
+
 namespace ontrack::python {
 
 namespace {
@@ -11,8 +14,9 @@ namespace {
 /// the mapping's order.
 phrase_catalogue to_catalogue(const py::handle& value) {
     if (value.is_none()) return default_catalogue();
+    if (py::isinstance<indicator_catalogue>(value)) return catalogue_phrases(value.cast<const indicator_catalogue&>());
     if (!py::isinstance<py::dict>(value)) {
-        throw py::type_error("catalogue: expected a dict of indicator id -> list of phrases, got " +
+        throw py::type_error("catalogue: expected an IndicatorCatalogue or a dict of indicator id -> list of phrases, got " +
                              std::string(py::str(py::type::of(value).attr("__name__"))));
     }
     phrase_catalogue out;
@@ -75,6 +79,48 @@ One candidate row read from a plan text: a Target (for a baseline, `period` is t
         });
 
     m.def(
+        "extraction_grammar",
+        [] {
+            // The grammar tables (ontrack/detail/extraction_grammar.hpp) for documentation and tests.
+            const auto text = [](std::u32string_view w) { return detail::to_utf8(std::u32string(w)); };
+            py::list predicates;
+            for (const auto& p : detail::predicates()) {
+                py::list marks;
+                for (std::size_t bit = 0; bit < std::size(detail::mark::names); ++bit)
+                    if ((p.marks >> bit) & 1u) marks.append(std::string(detail::mark::names[bit]));
+                predicates.append(py::dict(py::arg("word") = text(p.word), py::arg("comparator") = p.compare ? to_string(*p.compare) : std::string(),
+                                           py::arg("marks") = marks, py::arg("example") = std::string(p.example),
+                                           py::arg("reading") = std::string(p.reading)));
+            }
+            static constexpr const char* effects[] = {"past", "forecast", "every_year", "average", "aspiration", "distributive",
+                                                       "this_year", "next_year", "base_before", "base_after", "statistic"};
+            py::list times;
+            for (const auto& p : detail::time_phrases()) {
+                times.append(py::dict(py::arg("word") = text(p.word), py::arg("effect") = std::string(effects[static_cast<int>(p.effect)]),
+                                      py::arg("example") = std::string(p.example), py::arg("reading") = std::string(p.reading)));
+            }
+            py::list qualifiers;
+            for (const auto& p : detail::qualifiers()) {
+                qualifiers.append(py::dict(py::arg("word") = text(p.word), py::arg("comparator") = to_string(p.compare),
+                                           py::arg("example") = std::string(p.example), py::arg("reading") = std::string(p.reading)));
+            }
+            py::list units;
+            for (const auto& u : detail::units()) units.append(py::dict(py::arg("word") = text(u.word), py::arg("event") = u.event));
+            py::list forms;
+            for (const auto& f : detail::quantity_forms()) {
+                forms.append(py::dict(py::arg("name") = std::string(f.name), py::arg("description") = std::string(f.description),
+                                      py::arg("example") = std::string(f.example), py::arg("reading") = std::string(f.reading)));
+            }
+            const detail::confidence_weights w;
+            py::dict weights(py::arg("base") = w.base, py::arg("stated_time") = w.stated_time, py::arg("comparator_word") = w.comparator_word,
+                             py::arg("catalogued") = w.catalogued, py::arg("arabic_number") = w.arabic_number);
+            return py::dict(py::arg("predicates") = predicates, py::arg("time_phrases") = times, py::arg("qualifiers") = qualifiers,
+                            py::arg("units") = units, py::arg("quantity_forms") = forms, py::arg("confidence_weights") = weights);
+        },
+        "The extractor's grammar as data: predicates, time phrases, qualifiers, units, quantity forms (each with an "
+        "example sentence and its reading) and the confidence weights (docs/extraction.md is generated from it).");
+
+    m.def(
         "default_catalogue",
         [] {
             py::dict out;
@@ -86,7 +132,8 @@ One candidate row read from a plan text: a Target (for a baseline, `period` is t
     m.def(
         "extract_targets",
         [](const py::object& text, const std::string& document, const std::string& default_region, const py::object& reference_span,
-           const py::object& catalogue, const std::string& id_prefix, double about_tolerance, bool merge_repeats) {
+           const py::object& catalogue, const std::string& id_prefix, double about_tolerance, bool merge_repeats,
+           std::optional<int> document_year) {
             if (!py::isinstance<py::str>(text)) {
                 throw py::type_error("text: expected a str (decode bytes first, e.g. data.decode('utf-8')), got " +
                                      std::string(py::str(py::type::of(text).attr("__name__"))));
@@ -100,18 +147,25 @@ One candidate row read from a plan text: a Target (for a baseline, `period` is t
             options.id_prefix = id_prefix;
             options.about_tolerance = about_tolerance;
             options.merge_repeats = merge_repeats;
+            if (document_year && (*document_year < 1900 || *document_year > 2200)) {
+                throw value_error("document_year", "must be a year between 1900 and 2200, got " + std::to_string(*document_year));
+            }
+            options.document_year = document_year;
             const std::string utf8 = text.cast<std::string>();
             py::gil_scoped_release release;
             return extract_targets(utf8, options);
         },
         py::arg("text"), py::kw_only(), py::arg("document") = "", py::arg("default_region") = "", py::arg("reference_span") = py::none(),
         py::arg("catalogue") = py::none(), py::arg("id_prefix") = "x", py::arg("about_tolerance") = 0.05, py::arg("merge_repeats") = false,
+        py::arg("document_year") = py::none(),
         R"doc(
 Candidate targets and baselines stated in a Chinese plan text, in text order (see docs/extraction.md).
 
 text must be a str. reference_span: the plan span for sentences without a deadline ('2021—2025',
 '十四五' or a (first, last) pair); by default read from the title or the document's date. catalogue: dict
-of indicator id -> phrases (default: default_catalogue()). Raises TypeError for a non-str text.
+of indicator id -> phrases, or an IndicatorCatalogue (ot.datasets.indicators(): its names and phrases,
+longest first) (default: default_catalogue()). document_year: the year the document was
+issued, for 今年/明年 (default: read from the text). Raises TypeError for a non-str text.
 )doc");
 }
 

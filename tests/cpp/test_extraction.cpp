@@ -7,6 +7,7 @@
 
 #include <ontrack/extraction.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -56,7 +57,81 @@ extracted_target only_target(std::string_view text, const extract_options& optio
 
 std::optional<double> opt(double x) { return x; }
 
+/// A row as one line: "kind cmp value unit period" for a target (period "first-last" for a span),
+/// "baseline value unit period" for a baseline; the first target of the text, else its first row, else "-".
+std::string reading_of(const std::vector<extracted_target>& rows) {
+    const extracted_target* pick = nullptr;
+    for (const auto& r : rows)
+        if (r.type == row_type::target) { pick = &r; break; }
+    if (pick == nullptr && !rows.empty()) pick = &rows.front();
+    if (pick == nullptr) return "-";
+    const auto& t = pick->target;
+    std::vector<std::string> parts;
+    if (pick->type == row_type::baseline) {
+        parts.emplace_back("baseline");
+    } else {
+        parts.push_back(ontrack::to_string(t.kind));
+        parts.push_back(ontrack::to_string(t.compare));
+    }
+    if (t.value) parts.push_back(ontrack::detail::format_number(*t.value));
+    if (!t.unit.empty()) parts.push_back(t.unit);
+    std::string when = t.deadline ? t.deadline->to_string() : "";
+    if (t.period_start && t.deadline) when = t.period_start->to_string() + "-" + when;
+    if (!when.empty()) parts.push_back(when);
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : " ") + p;
+    return out;
+}
+
+/// Checks one grammar example: the text, read in a 2021–2025 plan, gives the reading the table states.
+void check_example(std::string_view example, std::string_view reading) {
+    extract_options o;
+    o.reference_span = period_span{period::year(2021), period::year(2025)};
+    CHECK_MESSAGE(reading_of(extract_targets(example, o)) == reading, std::string(example));
+}
+
 }  // namespace
+
+// The grammar's own corpus: each construct of extraction_grammar.hpp with its example sentence and the
+// reading it must give (read off the sentence by hand, by docs/targets_csv.md's conventions).
+TEST_CASE("grammar: every predicate's example gives its reading") {
+    for (const auto& p : ontrack::detail::predicates()) check_example(p.example, p.reading);
+}
+
+TEST_CASE("grammar: every time phrase's example gives its reading") {
+    for (const auto& p : ontrack::detail::time_phrases()) check_example(p.example, p.reading);
+}
+
+TEST_CASE("grammar: every qualifier's and quantity form's example gives its reading") {
+    for (const auto& p : ontrack::detail::qualifiers()) check_example(p.example, p.reading);
+    for (const auto& p : ontrack::detail::quantity_forms()) check_example(p.example, p.reading);
+}
+
+TEST_CASE("grammar: every table entry has an example, words are unique, units run longest first") {
+    std::vector<std::u32string_view> words;
+    for (const auto& p : ontrack::detail::predicates()) {
+        CHECK(!p.example.empty());
+        CHECK(!p.reading.empty());
+        words.push_back(p.word);
+    }
+    std::sort(words.begin(), words.end());
+    CHECK(std::adjacent_find(words.begin(), words.end()) == words.end());
+    const auto& units = ontrack::detail::units();
+    for (std::size_t i = 0; i < units.size(); ++i)
+        for (std::size_t j = i + 1; j < units.size(); ++j)
+            // A unit that ends another one ("次" in "场次") must come after it, or the longer is never read.
+            CHECK_FALSE((units[j].word.size() > units[i].word.size() && units[j].word.substr(0, units[i].word.size()) == units[i].word));
+}
+
+TEST_CASE("grammar: the confidence function adds its named weights and stays in [0, 1]") {
+    const ontrack::detail::confidence_weights w;
+    CHECK(ontrack::detail::confidence(w, false, false, false, false) == doctest::Approx(w.base));
+    CHECK(ontrack::detail::confidence(w, true, true, true, true) ==
+          doctest::Approx(std::min(1.0, w.base + w.stated_time + w.comparator_word + w.catalogued + w.arabic_number)));
+    ontrack::detail::confidence_weights heavy;
+    heavy.base = 0.9;
+    CHECK(ontrack::detail::confidence(heavy, true, true, true, true) == 1.0);
+}
 
 TEST_CASE("deadline 到YYYY年: the year is the deadline of a level target") {
     const auto row = only_target("到2024年,全县科技型企业研发机构覆盖率达到40%。");
@@ -481,4 +556,21 @@ TEST_CASE("已 marks a figure reached: a baseline at the document's date") {
     CHECK(rows[0].type == row_type::baseline);
     CHECK(rows[0].target.deadline == period::year(2022));
     CHECK(rows[0].target.value == opt(12));
+}
+
+TEST_CASE("an indicator catalogue as the phrase list: the longest phrase wins, unknown text stays text") {
+    // Two indicators whose phrases nest (研发经费 within 研发经费投入强度), as in examples/data/indicators.csv.
+    const auto catalogue = ontrack::read_indicator_catalogue(
+        "id,name_zh,phrases_zh\n"
+        "rd_expenditure,研究与试验发展经费,研发经费|R&D经费\n"
+        "rd_intensity,研究与试验发展经费投入强度,研发经费投入强度|R&D经费投入强度\n",
+        "test");
+    auto o = fourteenth();
+    o.catalogue = ontrack::catalogue_phrases(catalogue);
+    const auto rows = targets_of("到2025年,研发经费投入强度达到2.5%,研发经费达到100亿元,研发机构覆盖率达到50%。", o);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].indicator_id == "rd_intensity");  // the longer phrase, although its entry comes second
+    CHECK(rows[1].indicator_id == "rd_expenditure");
+    CHECK(rows[2].indicator_id.empty());
+    CHECK(rows[2].target.indicator == "研发机构覆盖率");
 }

@@ -195,3 +195,96 @@ def test_cli_bad_input_is_exit_2_and_one_line(tmp_path: Path, name: str, data: b
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("ontrack: ")
     assert expected in done.stderr
     assert "Traceback" not in done.stderr
+
+
+# ------------------------------------------------------------------------------------------ grammar, context, catalogue
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def load_script(path: Path, name: str) -> object:
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_grammar_tables_reach_python_with_an_example_per_entry() -> None:
+    grammar = ot._core.extraction_grammar()
+    assert set(grammar) == {"predicates", "time_phrases", "qualifiers", "units", "quantity_forms", "confidence_weights"}
+    words = [p["word"] for p in grammar["predicates"]]
+    assert len(words) == len(set(words))
+    for table in ("predicates", "time_phrases", "qualifiers", "quantity_forms"):
+        assert grammar[table], table
+        for entry in grammar[table]:
+            assert entry["example"] and entry["reading"], entry
+    marks = {p["word"]: p["marks"] for p in grammar["predicates"]}
+    assert "level_to" in marks["提高到"] and "change" in marks["提高"]  # raise *to* X is a level, raise *by* X a change
+    assert set(grammar["confidence_weights"]) == {"base", "stated_time", "comparator_word", "catalogued", "arabic_number"}
+
+
+def test_docs_construct_list_is_generated_from_the_grammar() -> None:
+    maker = load_script(REPO / "docs" / "make_extraction_grammar.py", "make_extraction_grammar")
+    document = (REPO / "docs" / "extraction.md").read_text(encoding="utf-8")
+    expected = maker.updated(document, maker.render(ot._core.extraction_grammar()))  # type: ignore[attr-defined]
+    assert document == expected, "docs/extraction.md is stale: run python docs/make_extraction_grammar.py"
+
+
+def test_grammar_examples_through_python() -> None:
+    # The C++ suite checks every example's reading; here one per table shows the binding gives the same rows.
+    rows = ot.extract_rows("到2025年,研发投入强度提高到2.9%。", reference_span="2021—2025")
+    assert [(r.target.kind, r.target.value, r.target.unit) for r in rows] == [("level", 2.9, "%")]  # 提高到: a level
+
+
+def test_document_year_resolves_this_year_and_next_year() -> None:
+    text = "今年,新增高新技术企业100家。明年,新增科技型中小企业200家。"
+    rows = ot.extract_rows(text, document_year=2024)
+    assert [(r.target.kind, r.target.value, str(r.target.period)) for r in rows] == [
+        ("increment", 100.0, "2024"),  # 今年 = the document's year
+        ("increment", 200.0, "2025"),  # 明年 = the year after
+    ]
+    dated = ot.extract_rows("2024年1月10日\n" + text)  # the date found in the text does the same
+    assert [str(r.target.period) for r in dated] == ["2024", "2025"]
+    with pytest.raises(ValueError, match="document_year"):
+        ot.extract_rows(text, document_year=24)
+
+
+def test_deadline_carried_from_a_heading_and_an_earlier_sentence() -> None:
+    text = "某市工作要点\n2024年3月1日\n二、2027年主要目标\n高新技术企业达到500家。\n到2026年,众创空间达到30家。技术合同成交额达到80亿元。\n"
+    periods = [(r.target.value, str(r.target.period)) for r in ot.extract_rows(text)]
+    assert periods == [(500.0, "2027"), (30.0, "2026"), (80.0, "2026")]
+
+
+def test_indicator_catalogue_maps_phrases_to_ids() -> None:
+    catalogue = ot.datasets.indicators()
+    text = "到2025年,研发经费投入强度达到2.5%,研发经费达到100亿元,技术合同成交额突破50亿元,规上企业研发机构覆盖率达到50%。"
+    rows = ot.extract_rows(text, reference_span="2021—2025", catalogue=catalogue)
+    assert [r.indicator_id for r in rows] == ["rd_intensity", "rd_expenditure", "technology_contract_turnover", ""]
+    assert rows[-1].target.indicator == "规上企业研发机构覆盖率"  # not in the catalogue: left as text
+    frame = ot.extract_targets(text, reference_span="2021—2025", catalogue=catalogue)
+    assert list(frame["indicator_id"])[:1] == ["rd_intensity"]
+
+
+def test_corpus_scorer_matches_kinds_and_counts_non_targets() -> None:
+    sc = load_script(REPO / "tests" / "data" / "extraction" / "score.py", "extraction_score_corpus")
+
+    def row(row_type: str, start: int, end: int, kind: str = "", value: str = "", period: str = "") -> dict[str, str]:
+        return {"document": "d.txt", "row_type": row_type, "start": str(start), "end": str(end), "kind": kind,
+                "value": value, "period": period}
+
+    readings = [row("target", 0, 10, "cumulative", "150", "2025"), row("target", 20, 30, "level", "2.9"),
+                row("non_target", 40, 50, value="900"), row("non_target", 60, 70)]
+    predicted = [row("target", 0, 10, "level", "150", "2025"),  # right value, wrong kind: a miss and a false positive
+                 row("target", 20, 30, "level", "2.9", "2025"),  # period empty in the reading: matches
+                 row("target", 45, 48, "level", "900", "2025"),  # a target inside a non-target
+                 row("baseline", 60, 70, "level", "3", "2020")]  # a baseline there is not a target
+    result = sc.score_corpus(predicted, readings)  # type: ignore[attr-defined]
+    assert (result.by_kind["level"].true_positives, result.by_kind["level"].false_positives) == (1, 2)
+    assert result.by_kind["cumulative"].false_negatives == 1
+    assert (result.non_targets, result.non_targets_clean) == (2, 1)
+    assert result.non_target_share == 0.5

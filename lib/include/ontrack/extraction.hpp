@@ -3,10 +3,12 @@
 // construct handled is listed in docs/extraction.md with its reading.
 #pragma once
 
+#include <ontrack/detail/extraction_grammar.hpp>
 #include <ontrack/detail/extraction_text.hpp>
 #include <ontrack/detail/text.hpp>
 #include <ontrack/detail/zh_numerals.hpp>
 #include <ontrack/error.hpp>
+#include <ontrack/indicator_catalogue.hpp>
 #include <ontrack/period.hpp>
 #include <ontrack/target.hpp>
 
@@ -63,6 +65,22 @@ inline phrase_catalogue default_catalogue() {
     };
 }
 
+/// The phrase list of an indicator catalogue (indicators.csv): every name and Chinese phrase with its id,
+/// longest phrase first, so that "研发经费投入强度" gives rd_intensity before "研发经费" gives
+/// rd_expenditure. Pass it as `extract_options::catalogue` to map indicator text to the catalogue's ids.
+inline phrase_catalogue catalogue_phrases(const indicator_catalogue& catalogue) {
+    std::vector<std::pair<std::string, std::string>> pairs;  // phrase, id
+    for (const auto& info : catalogue.indicators()) {
+        if (!info.name_zh.empty()) pairs.emplace_back(info.name_zh, info.id);
+        for (const auto& phrase : info.phrases_zh) pairs.emplace_back(phrase, info.id);
+    }
+    const auto length = [](const std::string& phrase) { return detail::matching_form(detail::from_utf8(phrase)).size(); };
+    std::stable_sort(pairs.begin(), pairs.end(), [&](const auto& a, const auto& b) { return length(a.first) > length(b.first); });
+    phrase_catalogue out;
+    for (auto& [phrase, id] : pairs) out.push_back(catalogue_entry{id, {phrase}});
+    return out;
+}
+
 /// How `extract_targets` reads a text.
 struct extract_options {
     /// Written into every row's `document` (a title or file name).
@@ -75,6 +93,9 @@ struct extract_options {
     /// the end of the five-year plan in force the year after it; else none, and rows that need a
     /// deadline the sentence does not give are left out.
     std::optional<period_span> reference_span;
+    /// The year the document was issued: 今年 (this year) is this year, 明年 the next, and a document
+    /// without a span in its title runs from it. When not given it is read from the text (its first date).
+    std::optional<int> document_year;
     /// Indicators recognised in the text; matched rows get the id as `indicator`, others the text.
     phrase_catalogue catalogue = default_catalogue();
     /// Prefix of the generated ids: "<prefix>-01", "<prefix>-02", … (baselines "<prefix>-b01").
@@ -120,6 +141,8 @@ struct time_context {
     std::optional<period_span> span;     ///< 十四五期间, 2023—2025年
     bool past = false;                   ///< 截至…, 以来, 目前, a year before the plan: a baseline
     bool explicit_time = false;          ///< stated in the sentence (not the document default)
+    bool forecast = false;               ///< 预计: an expectation, not a target
+    bool carried = false;                ///< the deadline is carried from an earlier sentence or heading
 };
 
 struct document_context {
@@ -171,7 +194,7 @@ inline std::optional<std::pair<period_span, std::size_t>> span_at(const text_run
 }
 
 /// The plan span or document date read from the beginning of a text (see `extract_options::reference_span`).
-inline document_context read_document_context(std::string_view text) {
+inline document_context read_document_context(std::string_view text, std::optional<int> issued = std::nullopt) {
     document_context out;
     std::size_t i = 0;
     std::size_t lines = 0;
@@ -215,6 +238,7 @@ inline document_context read_document_context(std::string_view text) {
     }
     finish_line();
     if (!out.issued) out.issued = iso_date;
+    if (issued) out.issued = issued;
     if (title_span) out.span = title_span;
     else if (out.issued) {
         // A document without a span runs from its date to the end of the plan in force the year after.
@@ -234,7 +258,10 @@ struct quantity {
     std::u32string unit;
     bool chinese = false;    ///< written in Chinese numerals
     bool approximate = false;  ///< 余, 多: "20余项"
+    bool scale_class = false;  ///< 千亿级: a class of amount, a quantity only at the end of its phrase
+    bool rank = false;         ///< 前15位: a rank, lower is better
 };
+
 
 /// Reads a number (Arabic with decimals, or Chinese numerals) at s[at]; returns its value and end.
 inline std::optional<std::pair<double, std::size_t>> number_at(const text_run& s, std::size_t at, bool& chinese) {
@@ -271,8 +298,9 @@ inline std::optional<std::pair<double, std::size_t>> number_at(const text_run& s
 
 /// The unit at s[at], longest match first; empty when none.
 inline std::u32string unit_at(const text_run& s, std::size_t at) {
-    for (const auto& u : unit_words()) {
-        if (word_at(s, at, u)) return u;
+    for (const auto& u : units()) {
+        // "305项目": 项目 is a noun (a project), not the counter 项.
+        if (word_at(s, at, u.word) && !(u.word == U"项" && word_at(s, at + 1, U"目"))) return std::u32string(u.word);
     }
     return {};
 }
@@ -306,50 +334,93 @@ inline std::optional<quantity> quantity_at(const text_run& s, std::size_t at) {
         const auto rest = unit_at(s, k + 2);
         if (!rest.empty()) { q.approximate = true; q.unit = scaled + rest; k += 2; q.end = k + rest.size(); return q; }
     }
+    if (q.unit.empty() && q.chinese && !q.high && k > at + 1 && (s[k - 1].c == U'万' || s[k - 1].c == U'亿')) {
+        // "十亿元", "千亿级": the scale word after 十/百/千 belongs to the unit (10 亿元, the 1000-亿元 class).
+        const auto value = parse_chinese_numeral(slice(s, at, k - 1));
+        if (value) {
+            if (const auto unit = unit_at(s, k - 1); !unit.empty()) {
+                q.value = *value;
+                q.unit = unit;
+                q.end = k - 1 + unit.size();
+                return q;
+            }
+            if (k < s.size() && s[k].c == U'级' && chinese_multiplier(s[k - 2].c) >= 10.0) {
+                q.value = *value;
+                q.unit = s[k - 1].c == U'亿' ? U"亿元" : U"万元";
+                q.end = k + 1;
+                q.scale_class = true;
+                return q;
+            }
+        }
+    }
     if (q.unit.empty()) return std::nullopt;
     q.end = k + q.unit.size();
+    // "2%—3%": a range with the unit written at both ends.
+    if (!q.high && q.end < s.size() && is_dash(s[q.end].c)) {
+        bool chinese_high = false;
+        if (const auto second = number_at(s, q.end + 1, chinese_high);
+            second && chinese_high == q.chinese && second->first > q.value && word_at(s, second->second, q.unit)) {
+            q.high = second->first;
+            q.end = second->second + q.unit.size();
+        }
+    }
     return q;
 }
 
-/// Words that, before a number in its clause, make it a commitment even when the sentence states no
-/// deadline; with their comparator (nullopt: no comparator of their own).
-struct verb_word {
-    std::u32string_view word;
-    std::optional<comparator> compare;
-};
-
-inline const std::vector<verb_word>& target_verbs() {
-    static const std::vector<verb_word> verbs{
-        {U"不低于", comparator::at_least}, {U"不少于", comparator::at_least}, {U"不超过", comparator::at_most},
-        {U"不高于", comparator::at_most}, {U"控制在", std::nullopt}, {U"稳定在", comparator::at_least},
-        {U"保持在", comparator::at_least}, {U"调整到", std::nullopt}, {U"调整为", std::nullopt}, {U"达到", comparator::at_least},
-        {U"突破", comparator::greater}, {U"超过", comparator::greater}, {U"高于", comparator::greater}, {U"新增", comparator::at_least},
-        {U"增长", comparator::at_least}, {U"提高", comparator::at_least}, {U"提升", comparator::at_least}, {U"增加", comparator::at_least},
-        {U"累计", comparator::at_least}, {U"达", comparator::at_least}, {U"建成", std::nullopt}, {U"建立", std::nullopt},
-        {U"成立", std::nullopt}, {U"组建", std::nullopt}, {U"培育", std::nullopt}, {U"开展", std::nullopt}, {U"举办", std::nullopt},
-        {U"遴选", std::nullopt}, {U"确定", std::nullopt}, {U"引进", std::nullopt}, {U"培养", std::nullopt}, {U"注册", std::nullopt},
- {U"鼓励", std::nullopt}, {U"实现", std::nullopt}, {U"拥有", std::nullopt}, {U"力争", std::nullopt},
-        {U"争取", std::nullopt}, {U"减少", comparator::at_least}, {U"降低", comparator::at_least}, {U"降至", comparator::at_most},
-        {U"下降", comparator::at_least}};
-    return verbs;
+/// A rank "前N位", "前N名", "前N水平" at s[at] (the number after 前): unit 位.
+inline std::optional<quantity> rank_quantity_at(const text_run& s, std::size_t at) {
+    if (at == 0 || s[at - 1].c != U'前') return std::nullopt;
+    bool chinese = false;
+    const auto number = number_at(s, at, chinese);
+    if (!number) return std::nullopt;
+    const std::size_t k = number->second;
+    if (!(word_at(s, k, U"位") || word_at(s, k, U"名") || word_at(s, k, U"水平"))) return std::nullopt;
+    quantity q;
+    q.begin = at;
+    q.end = k + (word_at(s, k, U"水平") ? 2 : 1);
+    q.value = number->first;
+    q.chinese = chinese;
+    q.unit = U"位";
+    q.rank = true;
+    return q;
 }
 
-/// Verbs of activities: counted over a span they add up (cumulative), where stocks are read at the end.
-inline bool is_activity_verb(std::u32string_view w) noexcept {
-    return w == U"开展" || w == U"举办" || w == U"遴选" || w == U"确定" || w == U"鼓励" || w == U"引进" || w == U"培养";
+/// A scale word alone, "突破万亿元": 1 万亿元.
+inline std::optional<quantity> bare_scale_at(const text_run& s, std::size_t at) {
+    if (!word_at(s, at, U"万亿元") || (at > 0 && (is_chinese_numeral_char(s[at - 1].c) || is_ascii_digit(s[at - 1].c)))) return std::nullopt;
+    quantity q;
+    q.begin = at;
+    q.end = at + 3;
+    q.value = 1.0;
+    q.unit = U"万亿元";
+    q.chinese = true;
+    return q;
 }
 
-/// True when `text` is one of the target verbs (a verb of a list, not a subject).
+/// An index without a unit ("创新指数达到120以上"): an Arabic number after a noun ending in 指数 in its clause.
+inline std::optional<quantity> index_quantity_at(const text_run& s, std::size_t at, std::size_t clause_begin) {
+    if (!is_ascii_digit(s[at].c)) return std::nullopt;
+    const std::size_t from = std::max(clause_begin, at > 16 ? at - 16 : 0);
+    if (find_word(s, from, at, U"指数") == std::u32string_view::npos) return std::nullopt;
+    bool chinese = false;
+    const auto number = number_at(s, at, chinese);
+    if (!number) return std::nullopt;
+    const std::size_t k = number->second;
+    // The number must end its phrase: a qualifier or punctuation follows (not a unit, a year or a word).
+    if (k < s.size() && !(word_at(s, k, U"以上") || word_at(s, k, U"左右") || s[k].c == U',' || s[k].c == U'。' || s[k].c == U';' || s[k].c == U'、'))
+        return std::nullopt;
+    quantity q;
+    q.begin = at;
+    q.end = k;
+    q.value = number->first;
+    return q;
+}
+
+/// True when `text` is one of the predicate words (a verb of a list, not a subject).
 inline bool is_verb(std::u32string_view text) {
-    for (const auto& v : target_verbs())
+    for (const auto& v : predicates())
         if (v.word == text) return true;
     return false;
-}
-
-/// Verbs whose object names the indicator: 建成…基地15个, 开展…活动100场次, 新增…载体1家.
-inline bool takes_object_verb(std::u32string_view w) noexcept {
-    return w == U"建成" || w == U"建立" || w == U"成立" || w == U"组建" || w == U"培育" || w == U"开展" || w == U"举办" || w == U"遴选" ||
-           w == U"确定" || w == U"引进" || w == U"培养" || w == U"注册" || w == U"鼓励" || w == U"拥有";
 }
 
 /// Words a subject starts with that are not part of the indicator's name.
@@ -392,7 +463,7 @@ struct raw_row {
 class extractor {
 public:
     extractor(std::string_view text, const extract_options& options) : text_(text), options_(options) {
-        const auto doc = read_document_context(text);
+        const auto doc = read_document_context(text, options.document_year);
         span_ = options.reference_span ? options.reference_span : doc.span;
         issued_ = doc.issued;
         for (const auto& entry : options.catalogue) {
@@ -421,6 +492,7 @@ public:
             ++index;
             if (c == U'\n') {
                 flush(chunk, line_start, line_chars);
+                paragraph_past_ = false;
                 pending_.clear();  // a responsibility block closes measures on its own line only
                 parens.clear();
                 bracket = npos;
@@ -470,6 +542,8 @@ private:
     /// How far a rule looks from a number or word within its clause. Plan clauses are short; the bound
     /// keeps the work per number constant, so a run-on text ("1家1家1家…" for megabytes) stays linear.
     static constexpr std::size_t reach = 64;
+    /// Quotations up to this many characters are names; longer ones are read as text.
+    static constexpr std::size_t name_quote_length = 16;
     static std::size_t near_before(std::size_t clause_begin, std::size_t at) { return std::max(clause_begin, at > reach ? at - reach : 0); }
     static std::size_t near_after(std::size_t clause_end, std::size_t at) { return std::min(clause_end, at + reach); }
 
@@ -507,6 +581,11 @@ private:
         if (k == 0 || k >= s.size() || s[k].c != U'、' || line_chars > 60) return;
         past_section_ = false;
         past_section_period_.reset();
+        carried_deadline_.reset();
+        for (std::size_t j = 0; j + 4 < s.size(); ++j) {
+            // "二、2025年主要目标任务": the section's deadline.
+            if (const auto y = year_at(s, j); y && s[j + 4].c == U'年' && !is_past_year(*y)) { carried_deadline_ = period::year(*y); break; }
+        }
         for (const std::u32string_view w : {U"回顾", U"成效", U"成就", U"现状", U"进展", U"基础", U"总结"}) {
             if (find_word(s, 0, s.size(), w) != npos) past_section_ = true;
         }
@@ -521,7 +600,56 @@ private:
         }
     }
 
-    bool is_past_year(int y) const { return span_ ? y < span_->first.year() : (issued_ ? y < *issued_ : false); }
+    /// True when the year at s[at] ("YYYY年") names a base period: a word of the time-phrase table with
+    /// effect base_before right before it (较, 比, 从, 由, 与, 同, 在) and, for the words that need one, a closing
+    /// word after it (在…基础上, 与…相比).
+    static bool names_base_period(const text_run& s, std::size_t at) {
+        std::size_t after = at + 5;  // after "YYYY年"
+        for (const std::u32string_view w : {U"底", U"末"})
+            if (word_at(s, after, w)) after += w.size();
+        if (after < s.size() && s[after].c == U'的') ++after;
+        bool closed = false;
+        for (const auto& p : time_phrases())
+            if (p.effect == time_effect::base_after && word_at(s, after, p.word)) closed = true;
+        for (const auto& p : time_phrases()) {
+            if (p.effect != time_effect::base_before || at < p.word.size() || !word_at(s, at - p.word.size(), p.word)) continue;
+            if (!p.needs_closing || closed) return true;
+        }
+        return false;
+    }
+
+    /// True when the words at s[at] (up to the next punctuation, at most 16 characters) name a document:
+    /// "2021—2035年中长期科技发展规划", "2023年工作要点" (a time in a title is not a deadline).
+    /// With `programme_allowed`, 计划 is not a document ("实施…倍增计划" is a programme carried out).
+    static bool names_document(const text_run& s, std::size_t at, bool programme_allowed = false) {
+        for (std::size_t k = at; k < s.size() && k < at + 16; ++k) {
+            const char32_t c = s[k].c;
+            if (c == U',' || c == U'。' || c == U';' || c == U':' || c == U'、' || (!programme_allowed && (c == U'”' || c == U'》'))) return false;
+            for (const std::u32string_view w : {U"规划", U"计划", U"纲要", U"方案", U"要点", U"意见"}) {
+                if (programme_allowed && w == U"计划") continue;
+                if (word_at(s, k, w)) return true;
+            }
+        }
+        return false;
+    }
+
+    /// A CJK ideograph other than the particles and conjunctions that end a quantity's phrase.
+    static bool is_ideograph(char32_t c) {
+        if (c < 0x4E00 || c > 0x9FFF) return false;
+        return std::u32string_view(U"和及与等的或并且").find(c) == std::u32string_view::npos;
+    }
+
+    /// True when a predicate word starts at s[at] ("100亿元实现…" is not a count before a noun).
+    static bool starts_predicate(const text_run& s, std::size_t at) {
+        for (const auto& p : predicates())
+            if (word_at(s, at, p.word)) return true;
+        for (const auto& w : qualifiers())
+            if (word_at(s, at, w.word)) return true;
+        return false;
+    }
+
+    /// A year before the plan's span, or before the document's own year (a document reports those).
+    bool is_past_year(int y) const { return (span_ && y < span_->first.year()) || (issued_ && y < *issued_); }
 
     /// Reads one sentence: time words, quantities, and the rows they make.
     void sentence(const text_run& s) {
@@ -543,7 +671,12 @@ private:
 
         time_context now;
         sentence_verb_ = nullptr;
-        if (past_section_) now.past = true;
+        sentence_base_year_.reset();
+        if (past_section_ || paragraph_past_) now.past = true;
+        if (carried_deadline_ && !now.past) {
+            now.deadline = carried_deadline_;
+            now.carried = true;
+        }
         bool every_year = false, average = false;
         std::size_t aspiration_at = npos;
         std::size_t last_time_end = 0;  // where the last time phrase ended (subjects start after it)
@@ -556,12 +689,44 @@ private:
         while (k < n) {
             const char32_t c = s[k].c;
             // Time words.
-            if (word_at(s, k, U"截至") || word_at(s, k, U"截止") || word_at(s, k, U"以来") || word_at(s, k, U"目前") || word_at(s, k, U"先后") ||
-                word_at(s, k, U"已经") || (c == U'已' && k + 1 < n && std::u32string_view(U"建经有达完形累实获通引培成拥").find(s[k + 1].c) != npos)) {
+            const time_phrase* phrase = nullptr;
+            for (const auto& p : time_phrases()) {
+                if (s[k].c == p.word[0] && word_at(s, k, p.word) && (!phrase || p.word.size() > phrase->word.size())) phrase = &p;
+            }
+            if (phrase && phrase->effect == time_effect::past && k > 0 && (s[k - 1].c == U'从' || s[k - 1].c == U'由')) {
+                k += phrase->word.size();  // "从目前的45万人提升到42万人": where a target starts from
+                continue;
+            }
+            if ((phrase && phrase->effect == time_effect::past) ||
+                (c == U'已' && k + 1 < n && std::u32string_view(U"建经有达完形累实获通引培成拥").find(s[k + 1].c) != npos)) {
+                if (now.carried) {
+                    now.deadline.reset();
+                    now.carried = false;
+                }
                 now.past = true;
                 now.explicit_time = true;
+                if (phrase && phrase->word == U"至今") {
+                    // "2021年至今": until the document's date.
+                    now.deadline.reset();
+                    now.span.reset();
+                }
                 if (!now.deadline && issued_) now.deadline = period::year(*issued_);
-                k += 2;
+                k += phrase ? phrase->word.size() : 2;
+                continue;
+            }
+            if (phrase && phrase->effect == time_effect::statistic) {
+                // "同比增长24.9%": a change observed, unless the sentence aims at a future year ("力争2009年…同比增长33.3%").
+                if (!(now.explicit_time && !now.past) && aspiration_at == npos) {
+                    now.past = true;
+                    if (now.carried) { now.deadline.reset(); now.carried = false; }
+                    if (!now.deadline && issued_) now.deadline = period::year(*issued_);
+                }
+                k += phrase->word.size();
+                continue;
+            }
+            if (phrase && phrase->effect == time_effect::forecast) {
+                now.forecast = true;
+                k += phrase->word.size();
                 continue;
             }
             if (word_at(s, k, U"逐年增长") || word_at(s, k, U"逐年增加")) {
@@ -570,11 +735,52 @@ private:
                 continue;
             }
             // 每年 and 年均 sit inside the clause ("研发经费年均增长"): the subject does not start after them.
-            if (word_at(s, k, U"每年") || word_at(s, k, U"逐年")) { every_year = true; k += 2; continue; }
-            if (word_at(s, k, U"年均")) { average = true; k += 2; continue; }
-            if (word_at(s, k, U"力争") || word_at(s, k, U"争取")) { aspiration_at = k; k += 2; continue; }
-            if (word_at(s, k, U"分别")) { distributive = true; k += 2; continue; }
+            if (phrase && phrase->effect == time_effect::every_year) { every_year = true; k += phrase->word.size(); continue; }
+            if (phrase && phrase->effect == time_effect::average) { average = true; k += phrase->word.size(); continue; }
+            if (phrase && phrase->effect == time_effect::aspiration) {
+                aspiration_at = k;
+                if (paragraph_past_ && !past_section_) now.past = false;  // 力争 looks ahead, also after a review
+                k += phrase->word.size();
+                continue;
+            }
+            if (phrase && phrase->effect == time_effect::distributive) { distributive = true; k += phrase->word.size(); continue; }
+            if (phrase && phrase->effect == time_effect::this_year && issued_ &&
+                (word_at(s, k + phrase->word.size(), U"上半年") || word_at(s, k + phrase->word.size(), U"前三季度") ||
+                 word_at(s, k + phrase->word.size(), U"一季度") ||
+                 (k + phrase->word.size() < n && is_ascii_digit(s[k + phrase->word.size()].c)))) {
+                // "今年1—7月份", "今年上半年": a part of the year already observed.
+                now.past = true;
+                now.explicit_time = true;
+                now.deadline = period::year(*issued_);
+                now.carried = false;
+                k += phrase->word.size();
+                continue;
+            }
+            if (phrase && phrase->word == U"全年" && now.deadline && !now.carried) {
+                k += phrase->word.size();  // "2009年全年": the year already stated
+                continue;
+            }
+            if (phrase && (phrase->effect == time_effect::this_year || phrase->effect == time_effect::next_year) && issued_) {
+                // 今年, 明年, 今年年底: the document's year, or the one after it.
+                now.deadline = period::year(*issued_ + (phrase->effect == time_effect::next_year ? 1 : 0));
+                now.carried = false;
+                now.span.reset();
+                now.explicit_time = true;
+                now.past = past_section_;
+                std::size_t j = k + phrase->word.size();
+                for (const std::u32string_view w : {U"年底", U"年末", U"底", U"末"}) {
+                    if (word_at(s, j, w)) { j += w.size(); break; }
+                }
+                k = j;
+                last_time_end = k;
+                continue;
+            }
+            if (const auto span = span_at(s, k); span && names_document(s, k + span->second)) {
+                k += span->second;  // "2021—2035年中长期科技发展规划": the name of a document
+                continue;
+            }
             if (const auto span = span_at(s, k)) {
+                now.carried = false;
                 now.span = span->first;
                 now.deadline = span->first.last;
                 now.explicit_time = true;
@@ -589,13 +795,21 @@ private:
                 const auto years = five_year_plan_number(plan->first).years;
                 std::size_t j = plan_begin + plan->second;
                 if (j < n && (s[j].c == U'”' || s[j].c == U'"' || s[j].c == U'“')) ++j;
+                if (!word_at(s, j, U"规划期") && !word_at(s, j, U"末") && !word_at(s, j, U"期") && !word_at(s, j, U"时期") && names_document(s, j)) {
+                    k = j;  // "四川省“十四五”科技创新规划": the name of a document
+                    continue;
+                }
                 bool names_base = false;
                 if (word_at(s, j, U"末")) {
-                    // 较“十三五”末 names a base period, not the deadline: handled with 翻一番.
-                    const bool base = plan_begin >= 1 && s[plan_begin - 1].c == U'较';
-                    const bool base2 = plan_begin >= 2 && s[plan_begin - 2].c == U'较';
-                    names_base = base || base2;
+                    // 较“十三五”末, 在“十三五”末的基础上 name a base period, not the deadline: handled with 翻一番.
+                    const bool base = plan_begin >= 1 && (s[plan_begin - 1].c == U'较' || s[plan_begin - 1].c == U'比');
+                    const bool base2 = plan_begin >= 2 && (s[plan_begin - 2].c == U'较' || s[plan_begin - 2].c == U'比');
+                    const bool on_base = plan_begin >= 1 && (s[plan_begin - 1].c == U'在' || (plan_begin >= 2 && s[plan_begin - 2].c == U'在')) &&
+                                         (word_at(s, j + 1, U"的基础上") || word_at(s, j + 1, U"基础上"));
+                    names_base = base || base2 || on_base;
+                    if (names_base) sentence_base_year_ = years.last.year();
                     if (!names_base) {
+                        now.carried = false;
                         now.deadline = years.last;
                         now.span.reset();
                         now.explicit_time = true;
@@ -606,6 +820,7 @@ private:
                     j += 1;
                 } else {
                     const bool is_past = span_ ? years.last < span_->first : false;
+                    now.carried = false;
                     now.span = years;
                     now.deadline = years.last;
                     now.explicit_time = true;
@@ -620,20 +835,27 @@ private:
             }
             if (const auto y = year_at(s, k); y && k + 4 < n && s[k + 4].c == U'年') {
                 std::size_t j = k + 4;
-                if (k >= 1 && (s[k - 1].c == U'较' || s[k - 1].c == U'比')) {
-                    // 比2022年翻一番: a base period, read with 翻一番, not a deadline.
+                if (names_base_period(s, k)) {
+                    // 比2022年翻一番, 在2020年基础上, 与2020年相比, 从2020年的…: a base period, not a deadline.
+                    sentence_base_year_ = *y;
                     k = j + 1;
                     continue;
                 }
                 if (j < n && s[j].c == U'年') {
                     ++j;
-                    if (j < n && is_ascii_digit(s[j].c)) {
-                        // A date (2020年6月21日): not a deadline.
+                    if (j + 1 < n && is_ascii_digit(s[j].c) && (s[j + 1].c == U'月' || (j + 2 < n && is_ascii_digit(s[j + 1].c) && s[j + 2].c == U'月'))) {
+                        // A date (2020年6月21日): not a deadline ("2009年81家" is a year and a count).
                         while (j < n && (is_ascii_digit(s[j].c) || s[j].c == U'月' || s[j].c == U'日')) ++j;
                         k = j;
                         continue;
                     }
                     if (word_at(s, j, U"底") || word_at(s, j, U"末")) ++j;
+                    if (names_document(s, j)) {
+                        k = j;  // "2021年工作要点", "2023年行动计划": the name of a document
+                        continue;
+                    }
+                    now.carried = false;
+                    every_year = false;  // "每年新增600家,2023年底达到3900家": the year ends the yearly clause
                     const bool as_of = (k >= 2 && (word_at(s, k - 2, U"截至") || word_at(s, k - 2, U"截止"))) ||
                                        (k >= 3 && (word_at(s, k - 3, U"截止到") || word_at(s, k - 3, U"截至到")));
                     now.deadline = period::year(*y);
@@ -646,12 +868,17 @@ private:
                     continue;
                 }
             }
-            if (c == U'“') in_quotes = true;
+            // A short quotation is a name (“五下乡”, “1+4+N”); a long one is speech or a cited target
+            // (提出“到2028年工业产值突破500亿元”), read as text.
+            if (c == U'“') in_quotes = find_word(s, k + 1, std::min(n, k + 1 + name_quote_length), U"”") != npos;
             if (c == U'”') in_quotes = false;
             // Quantities; numbers inside quotation marks are names (“五下乡”, “1+4+N”).
             if ((is_ascii_digit(c) || is_chinese_numeral_char(c)) && in_quotes) { ++k; continue; }
             if (is_ascii_digit(c) || is_chinese_numeral_char(c)) {
-                const auto q = quantity_at(s, k);
+                auto q = quantity_at(s, k);
+                if (!q) q = index_quantity_at(s, k, clause_start(k));
+                if (!q) q = rank_quantity_at(s, k);
+                if (!q) q = bare_scale_at(s, k);
                 if (!q) {
                     // Skip the whole number so its tail digits are not read as another one.
                     std::size_t j = k + 1;
@@ -666,6 +893,18 @@ private:
                 continue;
             }
             // Relative targets (翻一番, 翻两番) and never-decrease commitments have no number.
+            for (const std::u32string_view w : {U"增加一倍", U"增长一倍", U"提高一倍"}) {
+                if (word_at(s, k, w)) {
+                    wordless_row(s, k, now, clause_start(k), clause_end(k), last_time_end, target_kind::relative, 2.0, sentence_rows);
+                    k += w.size();
+                    break;
+                }
+            }
+            if (k < n && s[k].c != c) continue;
+            if ((word_at(s, k, U"倍增") || word_at(s, k, U"翻番")) && names_document(s, k + 2, true)) {
+                k += 2;  // "“双倍增”行动计划工作方案": the name of a document
+                continue;
+            }
             if (word_at(s, k, U"翻一番") || word_at(s, k, U"翻两番") || word_at(s, k, U"翻二番") || word_at(s, k, U"翻番") || word_at(s, k, U"倍增")) {
                 const double factor = word_at(s, k, U"翻两番") || word_at(s, k, U"翻二番") ? 4.0 : 2.0;
                 wordless_row(s, k, now, clause_start(k), clause_end(k), last_time_end, target_kind::relative, factor, sentence_rows);
@@ -691,6 +930,9 @@ private:
             }
             ++k;
         }
+        // What the next sentences inherit: the past of a paragraph that reports it, a stated future deadline.
+        paragraph_past_ = now.past && !past_section_;
+        if (!now.past && now.deadline && !now.carried && now.explicit_time) carried_deadline_ = now.deadline;
         // A 力争 value after a target of the same unit in the same sentence is that target's stretch:
         // "达到13%以上,力争实现14%".
         for (std::size_t r = 1; r < sentence_rows.size(); ++r) {
@@ -767,40 +1009,98 @@ private:
         subject_from = std::max(subject_from, clause_begin);
         // Ordinals (第3), ages (35岁以下) and attributes ("60万吨以下矿井": a qualifier followed by a noun)
         // describe things, they are not quantities to reach.
-        if (q.begin > 0 && (s[q.begin - 1].c == U'第' || s[q.begin - 1].c == U'前')) return;
+        if (q.begin > 0 && (s[q.begin - 1].c == U'第' || (s[q.begin - 1].c == U'前' && !q.rank))) return;
         std::size_t after = q.end;
         std::optional<comparator> qualifier;
         bool about = false, band = false;
-        for (const auto& [word, comp] : {std::pair<std::u32string_view, comparator>{U"以上", comparator::at_least}, {U"以下", comparator::at_most},
-                                         {U"以内", comparator::at_most}, {U"左右", comparator::about}, {U"之间", comparator::within}}) {
-            if (word_at(s, after, word)) {
-                qualifier = comp;
-                after += word.size();
+        for (const auto& w : qualifiers()) {
+            if (word_at(s, after, w.word)) {
+                qualifier = w.compare;
+                after += w.word.size();
                 break;
             }
         }
         if (qualifier == comparator::about) about = true;
         if (qualifier == comparator::within) band = true;
-        bool eliminate = false;
+        bool eliminate = false, attribute = false;
         if (qualifier && qualifier != comparator::about && after < n) {
             const char32_t next = s[after].c;
             const bool ends = next == U',' || next == U';' || next == U'。' || next == U':' || next == U')' || next == U'、' ||
                               next == U'和' || next == U',' || next == U'!' || next == U'?';
             // "淘汰60万吨以下矿井": once everything below the threshold is closed, what remains is at least it.
             eliminate = qualifier == comparator::at_most && rfind_word(s, clause_begin, q.begin, U"淘汰") != npos;
-            if (!ends && !eliminate) return;
+            attribute = !ends && !eliminate;
         }
+        // "打造千亿级产业集群": a class used as an attribute.
+        if (q.scale_class && !qualifier && after < n && !(s[after].c == U',' || s[after].c == U'。' || s[after].c == U';')) return;
         // A single Chinese 一 ("一项重要举措", "一个平台") is an article, not a count.
         if (q.chinese && q.value == 1.0 && !q.high && q.end - q.begin <= 2) return;
+        if (now.forecast) return;  // 预计…可达: an expectation
+        // "提前3个月": a duration.
+        if (q.unit == U"个" && after < n && (s[after].c == U'月' || word_at(s, after, U"工作日"))) return;
+        // "从41.2%提高到48%", "由2020年的10%提高到15%": the first number is where the target starts from.
+        if (const std::size_t from_at = std::max(clause_begin, q.begin > 12 ? q.begin - 12 : 0);
+            rfind_word(s, from_at, q.begin, U"从") != npos || rfind_word(s, from_at, q.begin, U"由") != npos) {
+            std::size_t j = after;
+            const predicate* next = nullptr;
+            for (const auto& p : predicates()) {
+                if (word_at(s, j, p.word) && (p.marks & mark::level_to) != 0 && (!next || p.word.size() > next->word.size())) next = &p;
+            }
+            if (next != nullptr) {
+                const std::optional<period> when = sentence_base_year_ ? std::optional<period>(period::year(*sentence_base_year_))
+                                                   : span_ ? std::optional<period>(span_->first - 1) : std::nullopt;
+                if (!when) return;
+                raw_row r;
+                auto& row = r.row;
+                auto& t = row.target;
+                t.region = options_.default_region;
+                t.document = options_.document;
+                t.unit = to_utf8(q.unit);
+                set_quote(row, s, clause_begin, clause_end);
+                std::size_t subject_at = rfind_word(s, from_at, q.begin, U"从");
+                if (subject_at == npos) subject_at = rfind_word(s, from_at, q.begin, U"由");
+                set_indicator(r, strip_subject(slice(s, std::max(subject_from, clause_begin), subject_at)));
+                row.type = row_type::baseline;
+                t.kind = target_kind::level;
+                t.deadline = when;
+                t.value = q.value;
+                r.explicit_year = sentence_base_year_.has_value();
+                row.confidence = confidence(confidence_weights{}, r.explicit_year, true, !row.indicator_id.empty(), !q.chinese);
+                push(std::move(r), sentence_rows);
+                return;
+            }
+        }
 
         // The verb closest before the number in its clause.
         std::size_t verb_at = npos;
-        const verb_word* verb = nullptr;
-        for (const auto& v : target_verbs()) {
-            const auto at = rfind_word(s, clause_begin, q.begin, v.word);
-            if (at != npos && (verb_at == npos || at > verb_at || (at == verb_at && v.word.size() > verb->word.size()))) {
+        const predicate* verb = nullptr;
+        for (const auto& v : predicates()) {
+            auto at = rfind_word(s, clause_begin, q.begin, v.word);
+            // "增加值", "增长率": the word is part of a noun there.
+            while (at != npos && !v.noun_after.empty() && at + v.word.size() < n && v.noun_after.find(s[at + v.word.size()].c) != std::u32string_view::npos)
+                at = rfind_word(s, clause_begin, at + v.word.size() - 1, v.word);
+            // The one ending last; on a tie the longer (不超过 over 超过).
+            if (at != npos && (verb_at == npos || at + v.word.size() > verb_at + verb->word.size() ||
+                               (at + v.word.size() == verb_at + verb->word.size() && v.word.size() > verb->word.size()))) {
                 verb_at = at;
                 verb = &v;
+            }
+        }
+        // "N以上 X" is an attribute of X ("30万吨以下企业"), except right after a verb taking an object:
+        // "选派50名以上科技特派员" counts the objects.
+        // "90%以上的研发机构设立在企业": a share of the things named after it.
+        const bool share_of = q.unit == U"%" && qualifier == comparator::at_least && after < n && s[after].c == U'的';
+        if (attribute && !share_of && !(verb != nullptr && (verb->marks & mark::takes_object) != 0 && qualifier == comparator::at_least)) {
+            return;
+        }
+        // "营业收入超1亿元的高新技术企业487家": an amount followed by 的 is a class threshold.
+        if (!qualifier && after < n && s[after].c == U'的' && (q.unit == U"亿元" || q.unit == U"万元" || q.unit == U"万亿元")) return;
+        // "实施五项重点工程", "十个方面的目标": counts of a document's own parts.
+        if (!qualifier && !every_year && (q.unit == U"项" || q.unit == U"个" || q.unit == U"条")) {
+            std::size_t j = q.end;
+            while (j < n && j < q.end + 8 && s[j].c != U',' && s[j].c != U'。' && s[j].c != U';' && s[j].c != U'、' && s[j].c != U'和') ++j;
+            for (const std::u32string_view w : {U"方面", U"行动", U"工程", U"措施", U"任务", U"举措", U"工作", U"领域", U"板块", U"专项"}) {
+                if (find_word(s, q.end, j, w) != npos) return;
             }
         }
         // A clause without a verb continues the list of the clause before ("建成…基地15个,微型科技馆5家").
@@ -808,6 +1108,19 @@ private:
         if (verb == nullptr && sentence_verb_ != nullptr && !qualifier) {
             verb = sentence_verb_;
             inherited = true;
+        }
+        // "81家中小型示范企业新增…", "3个省实验室高效运行": a count before its noun, with no verb taking it as
+        // an object, is part of a subject.
+        if (!now.past && !qualifier && !q.rank && q.unit != U"%" && after < n && is_ideograph(s[after].c) && !starts_predicate(s, after) &&
+            !(verb != nullptr && !inherited && (verb->marks & mark::takes_object) != 0)) {
+            return;
+        }
+        // "增长了56.7%", "提出了18项": a verb with 了 reports what was done.
+        // (In a sentence already in the past the figure stays a baseline.)
+        if (!now.past && verb != nullptr && !inherited && verb_at + verb->word.size() < n && s[verb_at + verb->word.size()].c == U'了') return;
+        for (std::size_t j = std::max(clause_begin, q.begin > 6 ? q.begin - 6 : 0); j < q.begin && !now.past; ++j) {
+            // "提出了18项措施" (not 为了, 了解).
+            if (s[j].c == U'了' && !(j > 0 && s[j - 1].c == U'为') && !(j + 1 < n && s[j + 1].c == U'解')) return;
         }
         const bool has_time = now.explicit_time || every_year || average;
         const bool committed = verb != nullptr || qualifier.has_value();
@@ -830,7 +1143,7 @@ private:
         if (!raw_subject.empty() && (raw_subject.back() == U'、' || is_verb(before))) before.clear();
         std::u32string object;
         if (has_verb_here && verb_at + verb->word.size() < q.begin) object = strip_subject(slice(s, verb_at + verb->word.size(), q.begin));
-        const bool takes_object = has_verb_here && takes_object_verb(verb->word);
+        const bool takes_object = has_verb_here && (verb->marks & mark::takes_object) != 0;
         std::u32string subject = takes_object ? (object.size() >= 2 ? object : before) : (before.size() >= 2 ? before : object);
         if (subject.size() < 2) {
             std::size_t j = after;
@@ -879,9 +1192,7 @@ private:
             t.deadline = when;
             t.value = q.value;
             r.explicit_year = now.explicit_time;
-            row.confidence = std::clamp(0.35 + (now.explicit_time ? 0.25 : 0.0) + (verb ? 0.15 : 0.0) + (row.indicator_id.empty() ? 0.0 : 0.15) +
-                                            (q.chinese ? 0.0 : 0.1),
-                                        0.0, 1.0);
+            row.confidence = confidence(confidence_weights{}, now.explicit_time, verb != nullptr, !row.indicator_id.empty(), !q.chinese);
             push(std::move(r), sentence_rows);
             return;
         }
@@ -891,11 +1202,19 @@ private:
         if (!now.deadline && !span_) return;
 
         // Kind.
-        const std::u32string_view vw = verb ? verb->word : std::u32string_view();
         const bool percent = q.unit == U"%";
         const bool points = q.unit == U"个百分点" || q.unit == U"百分点";
-        const bool growth_verb = vw == U"增长" || vw == U"提高" || vw == U"提升" || vw == U"增加";
-        const bool fall_verb = vw == U"下降" || vw == U"降低" || vw == U"减少";
+        std::uint32_t marks = verb ? verb->marks : 0;
+        // An item continuing a list ("…,同比增长33.3%;销售收入470亿元") takes the verb's commitment, not its change.
+        if (inherited) marks &= ~(mark::change | mark::fall | mark::increment);
+        // "新认定…50个", "新落地1个": what is new is an addition.
+        if (verb && !inherited && verb_at > 0 && s[verb_at - 1].c == U'新') marks |= mark::increment;
+        // "年均增速高于9%", "增长率达到10%": a rate named by its noun, compared by a verb of state.
+        // "年均增长不低于15%": 增长 before the comparator.
+        const bool rate_noun = percent && (rfind_word(s, clause_begin, q.begin, U"增速") != npos || rfind_word(s, clause_begin, q.begin, U"增长率") != npos ||
+                                           rfind_word(s, clause_begin, q.begin, U"增幅") != npos || rfind_word(s, clause_begin, q.begin, U"增长") != npos);
+        const bool growth_verb = (marks & mark::change) != 0 || ((marks & mark::level_to) == 0 && rate_noun);
+        const bool fall_verb = (marks & mark::fall) != 0;
         t.deadline = now.deadline ? now.deadline : std::optional<period>(span_->last);
         if (average && (percent && (growth_verb || fall_verb))) {
             t.kind = target_kind::average_growth;
@@ -905,20 +1224,20 @@ private:
         } else if (percent && (growth_verb || fall_verb)) {
             t.kind = target_kind::growth;
             if (now.span) t.period_start = now.span->first;
-        } else if (points || (growth_verb && !percent) || vw == U"新增" || fall_verb) {
-            t.kind = target_kind::increment;
-            if (now.span) t.period_start = now.span->first;
-        } else if (vw == U"累计") {
-            t.kind = target_kind::cumulative;
-            const auto span = span_for(now);
-            t.period_start = span.first;
-            t.deadline = span.last;
-        } else if (every_year || vw == U"稳定在" || vw == U"保持在") {
+        } else if ((every_year && !points) || (marks & mark::per_period) != 0) {
             t.kind = target_kind::per_period;
             const auto span = span_for(now);
             t.period_start = span.first;
             t.deadline = span.last;
-        } else if ((now.span || !now.explicit_time) && (is_event_unit(q.unit) || is_activity_verb(vw))) {
+        } else if (points || (growth_verb && !percent) || (marks & mark::increment) != 0 || fall_verb) {
+            t.kind = target_kind::increment;
+            if (now.span) t.period_start = now.span->first;
+        } else if ((marks & mark::cumulative) != 0 || rfind_word(s, clause_begin, q.begin, U"累计") != npos) {
+            t.kind = target_kind::cumulative;
+            const auto span = span_for(now);
+            t.period_start = span.first;
+            t.deadline = span.last;
+        } else if ((now.span || !now.explicit_time || (span_ && now.deadline == span_->last)) && (is_event_unit(q.unit) || (verb != nullptr && (verb->marks & mark::activity) != 0))) {
             // Activities stated for a span (or for the plan as a whole) add up over it.
             t.kind = target_kind::cumulative;
             const auto span = span_for(now);
@@ -929,17 +1248,20 @@ private:
         }
         const bool rate = t.kind == target_kind::growth || t.kind == target_kind::average_growth;
         const double scale = rate ? 0.01 : 1.0;
-        const double sign = fall_verb && rate ? -1.0 : 1.0;
+        // "下降5%", "减少20家": the change is at most −5%, −20.
+        const bool downwards = fall_verb && (rate || t.kind == target_kind::increment);
+        const double sign = downwards ? -1.0 : 1.0;
         t.value = sign * q.value * scale;
         if (rate) t.unit.clear();
-        if (fall_verb && !rate) t.compare = comparator::at_least;
 
         // Comparator.
-        if (about) {
+        if (q.rank) {
+            t.compare = comparator::at_most;
+        } else if (about || (verb && verb->compare == comparator::about && !q.high)) {
             t.compare = comparator::about;
             t.tolerance = options_.about_tolerance;
             t.tolerance_relative = true;
-        } else if (q.high && (band || vw == U"控制在")) {
+        } else if (q.high && (band || (marks & mark::band) != 0)) {
             t.compare = comparator::within;
             t.value_high = *q.high * scale;
         } else if (q.high) {
@@ -948,28 +1270,27 @@ private:
             t.stretch = *q.high * scale;
         } else if (eliminate) {
             t.compare = comparator::at_least;
-        } else if (qualifier == comparator::at_most || (verb && verb->compare == comparator::at_most) || vw == U"控制在") {
+        } else if (qualifier == comparator::at_most || (verb && verb->compare == comparator::at_most)) {
             t.compare = comparator::at_most;
         } else if (verb && verb->compare == comparator::greater && qualifier != comparator::at_least) {
             t.compare = comparator::greater;
         } else {
             t.compare = comparator::at_least;
         }
-        if (fall_verb && rate) t.compare = comparator::at_most;  // "下降5%": the change is at most −5%
+        if (downwards) t.compare = comparator::at_most;
         r.aspirational = aspiration_at != npos && aspiration_at < q.begin;
         if (r.aspirational && !t.stretch && (t.compare == comparator::at_least || t.compare == comparator::greater)) t.stretch = t.value;
-        row.confidence = std::clamp(0.35 + (now.explicit_time || every_year || average ? 0.25 : 0.0) + (committed ? 0.15 : 0.0) +
-                                        (row.indicator_id.empty() ? 0.0 : 0.15) + (q.chinese ? 0.0 : 0.1),
-                                    0.0, 1.0);
+        row.confidence = confidence(confidence_weights{}, now.explicit_time || every_year || average, committed, !row.indicator_id.empty(), !q.chinese);
         if (!inherited) sentence_verb_ = verb;
-        push(std::move(r), sentence_rows);
+        if (rate && !distributive) push_each(std::move(r), sentence_rows);
+        else push(std::move(r), sentence_rows);
     }
 
     /// Rows without a number of their own: 翻一番 (relative, `value` the factor) and 只增不减/逐年增长
     /// (non_decreasing; `value` 1 means strictly rising).
     void wordless_row(const text_run& s, std::size_t at, const time_context& now, std::size_t clause_begin,
                       std::size_t clause_end, std::size_t last_time_end, target_kind kind, double value, std::vector<std::size_t>& sentence_rows) {
-        if (now.past) return;
+        if (now.past || now.forecast) return;
         if (!now.deadline && !span_) return;
         clause_begin = near_before(clause_begin, at);
         clause_end = near_after(clause_end, at);
@@ -1003,6 +1324,7 @@ private:
             }
             t.value = value;
             t.deadline = now.deadline ? now.deadline : std::optional<period>(span_->last);
+            if (!t.baseline_period && sentence_base_year_) t.baseline_period = period::year(*sentence_base_year_);
             if (!t.baseline_period) t.baseline_period = (now.span ? now.span->first : span_ ? span_->first : *t.deadline) - 1;
         } else {
             // "确保财政科技投入只增不减", "建立财政科技投入逐年增长的机制", "确保…投入实现法定增长".
@@ -1019,8 +1341,48 @@ private:
             t.deadline = span.last;
         }
         set_indicator(r, strip_subject(slice(s, subject_from, subject_end)));
-        row.confidence = std::clamp(0.35 + (now.explicit_time ? 0.25 : 0.0) + 0.15 + (row.indicator_id.empty() ? 0.0 : 0.15) + 0.1, 0.0, 1.0);
-        push(std::move(r), sentence_rows);
+        row.confidence = confidence(confidence_weights{}, now.explicit_time, true, !row.indicator_id.empty(), true);
+        push_each(std::move(r), sentence_rows);
+    }
+
+    /// Pushes one row per item when its indicator is a list sharing the predicate ("甲、乙实现翻番",
+    /// "A和B数量稳步增长", "利用外资、引进内资增长15%"): items split at 、, 和, 及 outside brackets and quotes.
+    /// A direction (trend) row splits at 、 only ("我国技术和技术产品出口" is one thing); a subject holding a
+    /// verb names actors, not indicators ("支持科研院所、高等学校开展…行动"), and is not split.
+    void push_each(raw_row&& r, std::vector<std::size_t>& sentence_rows) {
+        const auto whole = from_utf8(r.row.indicator_text);
+        const bool trend = r.row.target.kind == target_kind::trend;
+        bool has_verb = false;
+        for (const std::u32string_view w : {U"开展", U"支持", U"引导", U"鼓励", U"落实", U"实施", U"推动", U"加大"})
+            has_verb = has_verb || whole.find(w) != std::u32string::npos;
+        std::vector<std::u32string> items;
+        std::u32string current;
+        int depth = 0;
+        bool quoted = false;
+        for (const char32_t ch : whole) {
+            if (ch == U'(' || ch == U'《') ++depth;
+            if ((ch == U')' || ch == U'》') && depth > 0) --depth;
+            if (ch == U'“') quoted = true;
+            if (ch == U'”') quoted = false;
+            if (depth == 0 && !quoted && (ch == U'、' || (!trend && (ch == U'和' || ch == U'及')))) {
+                items.push_back(current);
+                current.clear();
+                continue;
+            }
+            current.push_back(ch);
+        }
+        items.push_back(current);
+        bool all_named = items.size() >= 2 && items.size() <= 8 && !has_verb;
+        for (const auto& item : items) all_named = all_named && item.size() >= 2;
+        if (!all_named) {
+            push(std::move(r), sentence_rows);
+            return;
+        }
+        for (const auto& item : items) {
+            raw_row copy = r;
+            set_indicator(copy, strip_subject(item));
+            push(std::move(copy), sentence_rows);
+        }
     }
 
     /// A direction target without a number (kind trend): a direction word applied to a named measurable
@@ -1039,7 +1401,7 @@ private:
         }
         if (word.empty()) return 0;
         const std::size_t used = word.size();
-        if (now.past || (!now.deadline && !span_)) return used;
+        if (now.past || now.forecast || (!now.deadline && !span_)) return used;
         clause_begin = near_before(clause_begin, k);
         clause_end = near_after(clause_end, k + used);
         if (!s.empty() && s[0].c == U'(' && s.size() > 1 && is_chinese_numeral_char(s[1].c)) return used;  // a measure title
@@ -1086,8 +1448,8 @@ private:
         t.deadline = span.last;
         set_quote(row, s, clause_begin, clause_end);
         set_indicator(r, object);
-        row.confidence = std::clamp(0.35 + (now.explicit_time ? 0.25 : 0.0) + (row.indicator_id.empty() ? 0.0 : 0.15), 0.0, 1.0);
-        push(std::move(r), sentence_rows);
+        row.confidence = confidence(confidence_weights{}, now.explicit_time, false, !row.indicator_id.empty(), false);
+        push_each(std::move(r), sentence_rows);
         return used;
     }
 
@@ -1175,7 +1537,10 @@ private:
     std::vector<std::size_t> pending_;  ///< rows on the current line not yet closed by a responsibility block
     bool past_section_ = false;
     std::optional<period> past_section_period_;
-    const verb_word* sentence_verb_ = nullptr;  ///< the verb of the sentence's last target row
+    const predicate* sentence_verb_ = nullptr;
+    std::optional<int> sentence_base_year_;  ///< the base year the current sentence names (在2020年基础上)
+    std::optional<period> carried_deadline_;  ///< the last future deadline stated, for the sentences after it
+    bool paragraph_past_ = false;             ///< the paragraph so far reports the past (去年…, 过去五年…)  ///< the verb of the sentence's last target row
     std::size_t sentence_count_ = 0;
 };
 

@@ -1,5 +1,5 @@
 // Text pieces of the plan-text extractor (extraction.hpp): a sentence as normalised code points with
-// their positions in the original text, word matching on it, the unit table, and the reading of
+// their positions in the original text, word matching on it, and the reading of
 // responsibility blocks (〔牵头单位:…;责任单位:…〕, (…牵头,…参加)).
 #pragma once
 
@@ -73,20 +73,6 @@ inline std::u32string slice(const text_run& s, std::size_t from, std::size_t to)
 }
 
 inline bool is_ascii_digit(char32_t c) noexcept { return c >= U'0' && c <= U'9'; }
-
-/// The units the extractor reads after a number, longest first so that 万亩 wins over 万 and 场次 over 次.
-/// Scale words (万, 亿) stay part of the unit as in the targets file ("5万亩" is 5 in 万亩).
-inline const std::vector<std::u32string>& unit_words() {
-    static const std::vector<std::u32string> units{
-        U"个百分点", U"万平方米", U"万人次", U"百分点", U"平方米", U"亿元", U"万元", U"万亩", U"万吨", U"万人", U"万户", U"万家",
-        U"万个", U"万件", U"人次", U"场次", U"%", U"份", U"册", U"‰", U"家", U"个", U"项", U"人", U"名", U"件", U"支", U"所", U"座"};
-    return units;
-}
-
-/// Units that count events rather than things that persist: a number of them over a span is a sum.
-inline bool is_event_unit(std::u32string_view unit) noexcept {
-    return unit == U"场次" || unit == U"人次" || unit == U"万人次";
-}
 
 /// Responsible units read from one block: the lead units (牵头) and the others (责任单位, 参加).
 struct responsibility {
