@@ -127,6 +127,8 @@ struct predictive {
     /// <= and <) give the same number, except on a point mass (scale 0) where the boundary counts.
     /// Throws `value_error` for `about` and `within`, which need a second number.
     double probability(comparator c, double threshold) const {
+        // Checked before the point-mass case, which would otherwise answer 0 for NaN.
+        if (std::isnan(threshold)) throw value_error("threshold", "cannot evaluate a probability at NaN");
         if (scale == 0.0) {
             const double at = median();
             switch (c) {
