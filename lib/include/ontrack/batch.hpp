@@ -127,6 +127,13 @@ struct batch_projection {
         if (c == comparator::about || c == comparator::within) {
             throw value_error("comparator", "a probability needs one of >=, >, <=, <; got '" + to_string(c) + "' (use probability_between)");
         }
+        for (Eigen::Index r = 0; r < thresholds.size(); ++r) {
+            // As predictive::probability: a NaN threshold is an error, not a probability of 0.
+            if (std::isnan(thresholds(r))) {
+                throw value_error("thresholds", "cannot evaluate a probability at NaN" +
+                                                    (thresholds.size() > 1 ? " (row " + std::to_string(r) + ")" : std::string()));
+            }
+        }
         const auto column = column_of(at);
         Eigen::VectorXd out(mean.rows());
         detail::parallel_for(static_cast<std::size_t>(mean.rows()), threads, 4096, [&](std::size_t begin, std::size_t end) {

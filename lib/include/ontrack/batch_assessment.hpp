@@ -115,6 +115,9 @@ public:
         for (std::size_t i = 0; i < rows.size(); ++i) groups_[key{rows[i].region, rows[i].indicator}].push_back(i);
     }
 
+    /// The indexed table.
+    const observation_table& table() const noexcept { return *table_; }
+
     /// Row numbers of one region and indicator, in table order (empty when there are none).
     const std::vector<std::size_t>& rows_of(const std::string& region, const std::string& indicator) const {
         static const std::vector<std::size_t> none;
@@ -163,32 +166,10 @@ public:
                 throw data_error("no vintage of '" + indicator + "' in '" + region + "' was published by " + as_of_text);
             }
             std::vector<double> values;
-            std::set<std::string> units;
-            for (const auto& [v, i] : best) {
-                values.push_back(table_->rows()[i].value);
-                units.insert(table_->rows()[i].unit);
-            }
-            return series::from_pairs(periods, values, indicator, region, units.size() == 1 ? *units.begin() : std::string());
+            for (const auto& [v, i] : best) values.push_back(table_->rows()[i].value);
+            return series::from_pairs(periods, values, indicator, region, detail::common_unit(*table_, best, region, indicator));
         }
-        const std::string chosen = available.size() == 1 ? available.front() : vintage;
-        if (std::find(available.begin(), available.end(), chosen) == available.end()) {
-            // The table's own message, which lists the vintages.
-            return table_->select(region, indicator, chosen);
-        }
-        std::vector<period> periods;
-        std::vector<double> values;
-        std::string unit;
-        for (const auto i : rows) {
-            const auto& r = table_->rows()[i];
-            if (r.vintage != chosen) continue;
-            if (!periods.empty() && r.unit != unit) {
-                throw value_error("unit", "'" + indicator + "' in '" + region + "' mixes units '" + unit + "' and '" + r.unit + "'");
-            }
-            unit = r.unit;
-            periods.push_back(r.at);
-            values.push_back(r.value);
-        }
-        return series::from_pairs(periods, values, indicator, region, unit);
+        return table_->select(region, indicator, available.size() == 1 ? available.front() : vintage, rows);
     }
 
 private:

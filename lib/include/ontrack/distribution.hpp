@@ -136,6 +136,8 @@ struct predictive {
     /// this distribution's `detail::student_t_df(df)`, computed once for many distributions of the
     /// same df (batches); the numbers are the same either way.
     double probability(comparator c, double threshold, const detail::student_t_df* t = nullptr) const {
+        // Checked before the point-mass case, which would otherwise answer 0 for NaN.
+        if (std::isnan(threshold)) throw value_error("threshold", "cannot evaluate a probability at NaN");
         if (scale == 0.0) {
             const double at = median();
             switch (c) {

@@ -2,6 +2,8 @@
 // files, the line and column, so that a user can find the cell to fix without a debugger.
 #pragma once
 
+#include <ontrack/detail/text.hpp>
+
 #include <cstddef>
 #include <stdexcept>
 #include <string>
@@ -10,10 +12,14 @@
 namespace ontrack {
 
 /// Base of every exception ontrack throws. Catch this to handle all ontrack failures.
-/// `what()` is a complete sentence naming what is wrong.
+/// `what()` is a complete sentence naming what is wrong. Characters from the input that a terminal
+/// would not show as themselves (ESC, NUL, line breaks, a no-break space, U+FEFF) appear as visible
+/// escapes (\x1b, \x00, \n, \u00a0, \ufeff), and a message longer than `max_message_bytes` is cut
+/// with "… (N more bytes)": a crafted cell can neither drive the terminal nor flood the screen.
 class error : public std::runtime_error {
 public:
-    explicit error(const std::string& message) : std::runtime_error(message) {}
+    static constexpr std::size_t max_message_bytes = 2000;
+    explicit error(const std::string& message) : std::runtime_error(detail::visible(message, max_message_bytes)) {}
 };
 
 /// Text that cannot be read as what it should be: a period string, a number, a CSV cell, a file.
@@ -53,7 +59,8 @@ private:
         std::string message = where.empty() ? std::string() : where + ": ";
         if (!field.empty()) message += "field '" + field + "': ";
         message += reason;
-        if (!value.empty()) message += " (got '" + value + "')";
+        // The value is cut shorter than the message: the field and reason around it must stay readable.
+        if (!value.empty()) message += " (got '" + detail::visible(value, 200) + "')";
         return message;
     }
 

@@ -5,6 +5,7 @@
 #include <ontrack/detail/csv.hpp>
 #include <ontrack/series.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -81,7 +82,30 @@ public:
     /// (throws `value_error` listing them); with one, it may be omitted. Throws `data_error` when no
     /// row matches, and `value_error` when the rows mix units or frequencies.
     series select(const std::string& region, const std::string& indicator, const std::optional<std::string>& vintage = std::nullopt) const {
-        const auto available = vintages(region, indicator);
+        return select_from(nullptr, region, indicator, vintage);
+    }
+
+    /// `select` looking only at the rows numbered `candidates` (in table order; e.g. an index's group of
+    /// this region and indicator), so that selecting many series does not scan the table each time.
+    /// The same result as `select` when `candidates` holds every row of the region and indicator.
+    series select(const std::string& region, const std::string& indicator, const std::optional<std::string>& vintage,
+                  const std::vector<std::size_t>& candidates) const {
+        return select_from(&candidates, region, indicator, vintage);
+    }
+
+private:
+    series select_from(const std::vector<std::size_t>* candidates, const std::string& region, const std::string& indicator,
+                       const std::optional<std::string>& vintage) const {
+        const auto each = [&](const auto& visit) {
+            if (candidates == nullptr) {
+                for (const auto& r : rows_) if (r.region == region && r.indicator == indicator) visit(r);
+            } else {
+                for (const auto i : *candidates) if (rows_.at(i).region == region && rows_[i].indicator == indicator) visit(rows_[i]);
+            }
+        };
+        std::set<std::string> found;
+        each([&](const observation& r) { found.insert(r.vintage); });
+        const std::vector<std::string> available(found.begin(), found.end());
         if (available.empty()) throw data_error("no observations of '" + indicator + "' in '" + region + "'");
         std::string chosen;
         if (vintage) {
@@ -97,25 +121,47 @@ public:
         std::vector<period> periods;
         std::vector<double> values;
         std::string unit;
-        for (const auto& r : rows_) {
-            if (r.region != region || r.indicator != indicator || r.vintage != chosen) continue;
+        each([&](const observation& r) {
+            if (r.vintage != chosen) return;
             if (!periods.empty() && r.unit != unit) {
                 throw value_error("unit", "'" + indicator + "' in '" + region + "' mixes units '" + unit + "' and '" + r.unit + "'");
             }
             unit = r.unit;
             periods.push_back(r.at);
             values.push_back(r.value);
-        }
+        });
         return series::from_pairs(periods, values, indicator, region, unit);
     }
 
-private:
     static std::string describe(const observation& r) {
         return r.region + " / " + r.indicator + " / " + r.at.to_string() + (r.vintage.empty() ? std::string() : " / vintage " + r.vintage);
     }
 
     std::vector<observation> rows_;
 };
+
+namespace detail {
+
+/// The unit shared by the rows `chosen` ((vintage, row number) pairs) of one series drawn from several
+/// vintages; throws `value_error` naming both units and their vintages when they differ, as
+/// `observation_table::select` does for one vintage (万元 in one release and 亿元 in the next must not
+/// become one series).
+inline std::string common_unit(const observation_table& table, const std::vector<std::pair<std::string, std::size_t>>& chosen,
+                               const std::string& region, const std::string& indicator) {
+    const observation* first = nullptr;
+    for (const auto& [vintage, i] : chosen) {
+        const auto& r = table.rows().at(i);
+        if (first == nullptr) first = &r;
+        else if (r.unit != first->unit) {
+            throw value_error("unit", "'" + indicator + "' in '" + region + "' mixes units '" + first->unit + "' (" + first->at.to_string() +
+                                          ", vintage " + first->vintage + ") and '" + r.unit + "' (" + r.at.to_string() + ", vintage " +
+                                          r.vintage + "): convert them to one unit");
+        }
+    }
+    return first == nullptr ? std::string() : first->unit;
+}
+
+}  // namespace detail
 
 /// Reads observations from CSV text; `source` names the file in errors. Values are numbers or empty
 /// (not observed). Throws `parse_error` naming line, column and field for anything else, including
@@ -128,8 +174,13 @@ inline observation_table read_observations(std::string_view text, const std::str
     std::map<std::tuple<std::string, std::string, std::int64_t, int, std::string>, std::size_t> first_line;
     for (const auto& row : table.rows) {
         observation o;
-        o.region = std::string(detail::trim(columns.get(row, "region")));
-        o.indicator = std::string(detail::trim(columns.get(row, "indicator")));
+        const auto key = [&](const char* name) {
+            std::string value(detail::trim(columns.get(row, name)));
+            detail::check_key(value, name, row.line, columns.column(name), source);
+            return value;
+        };
+        o.region = key("region");
+        o.indicator = key("indicator");
         if (o.indicator.empty()) throw parse_error("indicator", "", "every observation needs an indicator", row.line, columns.column("indicator"), source);
         try {
             o.at = period::parse(columns.get(row, "period"), "period");
@@ -148,11 +199,11 @@ inline observation_table read_observations(std::string_view text, const std::str
             }
             o.value = *x;
         }
-        o.unit = std::string(detail::trim(columns.get(row, "unit")));
-        o.vintage = std::string(detail::trim(columns.get(row, "vintage")));
+        o.unit = key("unit");
+        o.vintage = key("vintage");
         o.source = std::string(columns.get(row, "source"));
-        const auto key = std::make_tuple(o.region, o.indicator, o.at.ordinal(), static_cast<int>(o.at.freq()), o.vintage);
-        if (const auto [it, inserted] = first_line.emplace(key, row.line); !inserted) {
+        const auto row_key = std::make_tuple(o.region, o.indicator, o.at.ordinal(), static_cast<int>(o.at.freq()), o.vintage);
+        if (const auto [it, inserted] = first_line.emplace(row_key, row.line); !inserted) {
             throw parse_error("period", o.at.to_string(), "duplicate observation of " + o.region + " / " + o.indicator +
                                   (o.vintage.empty() ? std::string() : " / vintage " + o.vintage) + " (first on line " + std::to_string(it->second) + ")",
                               row.line, columns.column("period"), source);
@@ -168,9 +219,17 @@ inline observation_table read_observations_file(const std::string& path) {
 }
 
 /// CSV text of the table: values as they were read when unchanged, otherwise in shortest exact form.
+/// Throws `value_error` for an empty indicator and `parse_error` for an invisible character in a key
+/// (what the reader would reject).
 inline std::string write_observations(const observation_table& table) {
     std::string out = detail::csv_line(observation_columns());
     for (const auto& r : table.rows()) {
+        // Never write a file the reader rejects.
+        if (detail::trim(r.indicator).empty()) throw value_error("indicator", "every observation needs an indicator (" + r.region + " " + r.at.to_string() + ")");
+        for (const auto& [name, key] : {std::pair<const char*, const std::string*>{"region", &r.region}, {"indicator", &r.indicator},
+                                        {"unit", &r.unit}, {"vintage", &r.vintage}}) {
+            detail::check_key(detail::trim(*key), name, 0, 0, r.region + " / " + r.indicator + " " + r.at.to_string());
+        }
         std::string value = detail::format_number(r.value);
         if (!r.value_text.empty()) {
             const auto original = detail::parse_number(r.value_text);

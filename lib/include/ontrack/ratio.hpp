@@ -85,6 +85,9 @@ inline double sorted_quantile(const std::vector<double>& sorted, double p) {
 
 }  // namespace detail
 
+/// The largest `draws` `project_ratio` accepts.
+inline constexpr std::size_t max_ratio_draws = 10'000'000;
+
 /// Projects numerator / denominator × `scale` to `to`.
 ///
 /// Through the components: each is projected with `m`; in every future period `draws` values are
@@ -97,7 +100,7 @@ inline double sorted_quantile(const std::vector<double>& sorted, double p) {
 /// observations; otherwise `direct` is empty.
 ///
 /// Throws what `project` throws for either component, `value_error` when the components differ in
-/// frequency, when `scale` is not positive and finite, or when `draws` < 100; `data_error` when the
+/// frequency, when `scale` is not positive and finite, or when `draws` < 100 or > `max_ratio_draws`; `data_error` when the
 /// denominator's projected median is not positive in some period (a ratio to a negative GDP has no
 /// meaning) or a denominator draw is exactly 0.
 inline ratio_projection project_ratio(const series& numerator, const series& denominator, method m, const period& to,
@@ -105,6 +108,11 @@ inline ratio_projection project_ratio(const series& numerator, const series& den
                                       std::uint64_t seed = 20251122) {
     if (!(scale > 0.0) || !std::isfinite(scale)) throw value_error("scale", "the ratio scale must be positive and finite");
     if (draws < 100) throw value_error("draws", "at least 100 draws are needed, got " + std::to_string(draws));
+    // Every projected period keeps its draws: 10^7 doubles are 80 MB a period.
+    if (draws > max_ratio_draws) {
+        throw value_error("draws", "at most " + std::to_string(max_ratio_draws) + " draws are allowed (the error of a probability is already below 0.0002 at 10^7), got " +
+                                       std::to_string(draws));
+    }
     if (!numerator.empty() && !denominator.empty() && numerator.freq() != denominator.freq()) {
         throw value_error("denominator", "the numerator is " + to_string(numerator.freq()) + " but the denominator is " + to_string(denominator.freq()));
     }

@@ -25,9 +25,22 @@ namespace detail {
 /// Reads one target from a CSV row, rethrowing every problem with the row's line and column.
 inline target read_target_row(const csv_row& row, const csv_columns& columns, const std::string& source) {
     std::string current = "id";
+    // Every error names the target too (the id as written), so that one bad row among many is found
+    // by its id as well as by its line.
+    const std::string id_text(trim(columns.get(row, "id")));
+    const auto about = [&](const std::string& reason) {
+        const std::string prefix = "target '" + visible(id_text, 100) + "': ";
+        return id_text.empty() || reason.rfind("target '", 0) == 0 ? reason : prefix + reason;
+    };
     const auto cell = [&](std::string_view name) {
         current = std::string(name);
         return std::string(trim(columns.get(row, name)));
+    };
+    // Key cells: what targets are matched and grouped by (see check_key).
+    const auto key = [&](std::string_view name) {
+        std::string value = cell(name);
+        check_key(value, std::string(name), row.line, columns.column(name), source);
+        return value;
     };
     const auto number = [&](std::string_view name) -> std::optional<double> {
         const std::string text = cell(name);
@@ -39,10 +52,10 @@ inline target read_target_row(const csv_row& row, const csv_columns& columns, co
     };
     try {
         target t;
-        t.id = cell("id");
+        t.id = key("id");
         if (t.id.empty()) throw parse_error("id", "", "every target needs an id", row.line, columns.column("id"), source);
-        t.region = cell("region");
-        t.indicator = cell("indicator");
+        t.region = key("region");
+        t.indicator = key("indicator");
         current = "kind";
         t.kind = parse_target_kind(cell("kind"));
         current = "comparator";
@@ -73,9 +86,9 @@ inline target read_target_row(const csv_row& row, const csv_columns& columns, co
         t.baseline_value = number("baseline_value");
         current = "commitment";
         t.commit = parse_commitment(cell("commitment"));
-        t.unit = cell("unit");
-        t.lead_unit = cell("lead_unit");
-        t.responsible_units = split_list(cell("responsible_units"), ';');
+        t.unit = key("unit");
+        t.lead_unit = key("lead_unit");
+        t.responsible_units = split_list(key("responsible_units"), ';');
         // Document and quote are kept exactly as written: they are evidence, not data.
         t.document = std::string(columns.get(row, "document"));
         t.quote = std::string(columns.get(row, "quote"));
@@ -83,12 +96,12 @@ inline target read_target_row(const csv_row& row, const csv_columns& columns, co
         t.validate();
         return t;
     } catch (const parse_error& e) {
-        if (e.line() > 0) throw;
+        if (e.line() > 0) throw parse_error(e.field(), e.value(), about(e.reason()), e.line(), e.column(), e.source());
         const std::string field = e.field().empty() ? current : e.field();
-        throw parse_error(field, e.value(), e.reason(), row.line, columns.column(field), source);
+        throw parse_error(field, e.value(), about(e.reason()), row.line, columns.column(field), source);
     } catch (const value_error& e) {
         const std::string field = e.field().empty() ? current : e.field();
-        throw parse_error(field, std::string(columns.get(row, field)), e.reason(), row.line, columns.column(field), source);
+        throw parse_error(field, std::string(columns.get(row, field)), about(e.reason()), row.line, columns.column(field), source);
     }
 }
 
@@ -117,13 +130,70 @@ inline std::vector<target> read_targets_file(const std::string& path) {
     return read_targets(detail::read_file(path), path);
 }
 
-/// The canonical CSV text of `targets` (header included). Throws `value_error` if a target is malformed.
+/// A row of a targets file that could not be read as a target.
+struct rejected_target {
+    std::size_t line = 0;  ///< where the row starts
+    std::string id;        ///< the id cell as written (trimmed; may be empty)
+    std::string message;   ///< the complete error: file, line, column, field, target and reason
+};
+
+/// The targets of a file that could be read, and the rows that could not.
+struct targets_reading {
+    std::vector<target> targets;
+    std::vector<rejected_target> rejected;
+};
+
+/// Reads targets as `read_targets` does, but keeps going past a bad row: a row that is not a valid
+/// target (a deadline of 10009, an unknown kind, a duplicate id — the later row) is listed in
+/// `rejected` with the error `read_targets` would have thrown, and the other rows are read. A file
+/// that is not a CSV table with the targets columns (bad UTF-8, a ragged row, an unknown column) still
+/// throws `parse_error`: no row of it can be trusted.
+inline targets_reading read_targets_lenient(std::string_view text, const std::string& source = "targets") {
+    const auto table = detail::parse_csv(text, source);
+    const detail::csv_columns columns(table.header, target_columns(), {"id", "indicator", "kind", "period"}, source);
+    targets_reading out;
+    std::set<std::string> ids;
+    for (const auto& row : table.rows) {
+        const std::string id(detail::trim(columns.get(row, "id")));
+        try {
+            target t = detail::read_target_row(row, columns, source);
+            if (!ids.insert(t.id).second) {
+                throw parse_error("id", t.id, "duplicate target id", row.line, columns.column("id"), source);
+            }
+            out.targets.push_back(std::move(t));
+        } catch (const parse_error& e) {
+            out.rejected.push_back({row.line, id, e.what()});
+        }
+    }
+    return out;
+}
+
+/// `read_targets_lenient` of a file.
+inline targets_reading read_targets_file_lenient(const std::string& path) {
+    return read_targets_lenient(detail::read_file(path), path);
+}
+
+/// The canonical CSV text of `targets` (header included). Throws `value_error` if a target is malformed,
+/// has an empty or duplicate id, and `parse_error` for an invisible character in a key (the errors the
+/// reader would raise on the file).
 inline std::string write_targets(const std::vector<target>& targets) {
     std::string out = detail::csv_line(target_columns());
     const auto number = [](const std::optional<double>& x) { return x ? detail::format_number(*x) : std::string(); };
     const auto period_text = [](const std::optional<period>& p) { return p ? p->to_string() : std::string(); };
+    std::set<std::string> ids;
     for (const auto& t : targets) {
         t.validate();
+        // Never write a file the reader rejects.
+        if (detail::trim(t.id).empty()) throw value_error("id", "every target needs an id (a target of '" + t.indicator + "' has none)");
+        if (!ids.insert(std::string(detail::trim(t.id))).second) throw value_error("id", "duplicate target id '" + t.id + "'");
+        for (const auto& [name, key] : {std::pair<const char*, const std::string*>{"id", &t.id}, {"region", &t.region}, {"indicator", &t.indicator},
+                                        {"unit", &t.unit}, {"lead_unit", &t.lead_unit}}) {
+            detail::check_key(detail::trim(*key), name, 0, 0, "target '" + t.id + "'");
+        }
+        for (const auto& unit : t.responsible_units) {
+            detail::check_key(detail::trim(unit), "responsible_units", 0, 0, "target '" + t.id + "'");
+            if (unit.find(';') != std::string::npos) throw value_error("responsible_units", "target '" + t.id + "': a responsible unit cannot contain ';' (the list separator): '" + unit + "'");
+        }
         const auto rate_or_number = [&](const std::optional<double>& x) {
             return x ? (t.is_rate() ? format_rate(*x) : detail::format_number(*x)) : std::string();
         };

@@ -4,8 +4,13 @@
 #include <ontrack/detail/text.hpp>
 #include <ontrack/error.hpp>
 
+#include <array>
+#include <atomic>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include <random>
 #include <system_error>
 #include <fstream>
 #include <sstream>
@@ -13,7 +18,30 @@
 #include <string_view>
 #include <vector>
 
+#if !defined(_WIN32)
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
 namespace ontrack::detail {
+
+/// Size limits of the files ontrack reads (docs/robustness.md, "Input size limits"). They are far above
+/// any plan or statistics table (the bundled observations are under 1 MB; 10^6 rows take about 60 MB)
+/// and stop a runaway input (an endless stream, a cell of megabytes) with a clear error before it
+/// takes minutes or gigabytes.
+struct input_limits {
+    static constexpr std::size_t max_file_bytes = std::size_t{512} << 20;  ///< 512 MiB
+    static constexpr std::size_t max_field_bytes = std::size_t{64} << 10;  ///< 64 KiB (a long quote of a plan fits)
+    static constexpr std::size_t max_key_bytes = 1000;                      ///< an id, region, indicator, unit, vintage
+    static constexpr std::size_t max_rows = 10'000'000;
+};
+
+inline std::string byte_size(std::size_t bytes) {
+    if (bytes >= (std::size_t{1} << 20) && bytes % (std::size_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+    if (bytes >= (std::size_t{1} << 10) && bytes % (std::size_t{1} << 10) == 0) return std::to_string(bytes >> 10) + " KiB";
+    return std::to_string(bytes) + " bytes";
+}
 
 struct csv_row {
     std::size_t line;  ///< 1-based line where the row starts
@@ -66,7 +94,13 @@ inline csv_table parse_csv(std::string_view text, const std::string& source) {
     bool row_has_content = false;
     std::size_t quote_line = 0;
 
+    const auto header_name = [&](std::size_t at) { return at >= 1 && at <= table.header.size() ? std::string(trim(table.header[at - 1])) : std::string(); };
+    const auto too_long = [&]() {
+        throw parse_error(header_name(column), field.substr(0, 60),
+                          "the field is longer than " + byte_size(input_limits::max_field_bytes) + " (the limit of a cell)", row_line, column, source);
+    };
     const auto end_row = [&]() {
+        if (field.size() > input_limits::max_field_bytes) too_long();
         fields.push_back(std::move(field));
         field.clear();
         const bool blank = !row_has_content;
@@ -78,6 +112,9 @@ inline csv_table parse_csv(std::string_view text, const std::string& source) {
                     throw parse_error("", "", "row has " + std::to_string(fields.size()) + " fields but the header has " +
                                                    std::to_string(table.header.size()),
                                       row_line, 0, source);
+                }
+                if (table.rows.size() == input_limits::max_rows) {
+                    throw parse_error("", "", "the file has more than " + std::to_string(input_limits::max_rows) + " rows (the limit of a file)", row_line, 0, source);
                 }
                 table.rows.push_back(csv_row{row_line, std::move(fields)});
             }
@@ -97,10 +134,12 @@ inline csv_table parse_csv(std::string_view text, const std::string& source) {
             } else {
                 if (c == '\n') ++line;
                 field.push_back(c);
+                if (field.size() > input_limits::max_field_bytes) too_long();
             }
             continue;
         }
         if (c == ',') {
+            if (field.size() > input_limits::max_field_bytes) too_long();
             fields.push_back(std::move(field));
             field.clear();
             ++column;
@@ -130,6 +169,7 @@ inline csv_table parse_csv(std::string_view text, const std::string& source) {
             continue;
         }
         field.push_back(c);
+        if (field.size() > input_limits::max_field_bytes) too_long();
         row_has_content = true;
     }
     if (in_quotes) {
@@ -170,28 +210,112 @@ inline std::string read_file(const std::string& path) {
     if (std::filesystem::is_directory(path, ignored)) throw parse_error("", "", "cannot read the file: it is a folder", 0, 0, path);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw parse_error("", "", "cannot open the file", 0, 0, path);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
-/// Writes `content` to `path` through a temporary file renamed into place, so a failed write never
-/// leaves a partial file behind.
-inline void write_file_atomically(const std::string& path, const std::string& content) {
-    const std::string temporary = path + ".ontrack-tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) throw error("cannot write '" + path + "': the folder does not exist or is not writable");
-        out << content;
-        out.flush();
-        if (!out) {
-            std::remove(temporary.c_str());
-            throw error("cannot write '" + path + "': writing failed (disk full?)");
+    // Read in blocks up to the limit: a pipe or device (an endless stream) has no size to check first.
+    std::string content;
+    std::array<char, 1 << 16> block{};
+    while (in) {
+        in.read(block.data(), static_cast<std::streamsize>(block.size()));
+        content.append(block.data(), static_cast<std::size_t>(in.gcount()));
+        if (content.size() > input_limits::max_file_bytes) {
+            throw parse_error("", "", "the file is larger than " + byte_size(input_limits::max_file_bytes) + " (the limit of a file ontrack reads)", 0, 0, path);
         }
     }
-    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-        std::remove(temporary.c_str());
-        throw error("cannot write '" + path + "': renaming the temporary file failed");
+    if (in.bad()) throw parse_error("", "", "reading the file failed", 0, 0, path);
+    return content;
+}
+
+/// Writes `content` to `path` through a temporary file renamed into place, so that a failed write
+/// never leaves a partial file and readers see either the old file or the new one. The temporary file
+/// is created next to `path` under a fresh name with O_CREAT | O_EXCL | O_NOFOLLOW (a file or symlink
+/// planted under a predictable name is never followed or overwritten, and concurrent writers never
+/// share one), gets the permissions of the file it replaces (those of a new file otherwise: 0666 less
+/// the umask), and is flushed to disk (fsync) before the rename.
+inline void write_file_atomically(const std::string& path, const std::string& content) {
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    const auto fail = [&](const std::string& why) { throw error("cannot write '" + path + "': " + why); };
+    std::error_code status;
+    if (fs::is_directory(target, status)) fail("it is a folder");
+#if defined(_WIN32)
+    // No O_NOFOLLOW or fsync here: a unique name in the same folder, then a rename.
+    static std::atomic<unsigned long long> counter{0};
+    const std::string temporary = (folder / ("." + target.filename().string() + ".ontrack-" +
+                                             std::to_string(std::random_device{}()) + "-" + std::to_string(++counter) + ".tmp")).string();
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out) fail("the folder does not exist or is not writable");
+        out << content;
+        out.flush();
+        if (!out) { out.close(); std::remove(temporary.c_str()); fail("writing failed (disk full?)"); }
+    }
+    if (std::rename(temporary.c_str(), path.c_str()) != 0) { std::remove(temporary.c_str()); fail("renaming the temporary file failed"); }
+#else
+    static std::atomic<unsigned long long> counter{0};
+    std::random_device entropy;
+    std::string temporary;
+    int fd = -1;
+    for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+        const unsigned long long salt = (static_cast<unsigned long long>(entropy()) << 32) ^ entropy();
+        temporary = (folder / ("." + target.filename().string() + ".ontrack-" + std::to_string(::getpid()) + "-" +
+                               std::to_string(++counter) + "-" + std::to_string(salt) + ".tmp")).string();
+        fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+        if (fd < 0 && errno != EEXIST) fail(std::string("cannot create a temporary file in its folder (") + std::strerror(errno) + ")");
+    }
+    if (fd < 0) fail("cannot create a unique temporary file in its folder");
+    const auto abandon = [&](const std::string& why) {
+        const int saved = errno;
+        ::close(fd);
+        ::unlink(temporary.c_str());
+        fail(why + " (" + std::strerror(saved) + ")");
+    };
+    // Keep the mode of the file being replaced (stat follows a symlink at `path`: the rename replaces
+    // the link itself, as any editor's save does).
+    struct ::stat existing {};
+    if (::stat(path.c_str(), &existing) == 0 && ::fchmod(fd, existing.st_mode & 07777) != 0) abandon("cannot set the permissions");
+    for (std::size_t done = 0; done < content.size();) {
+        const auto n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            abandon("writing failed (disk full?)");
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0) abandon("flushing to disk failed");
+    if (::close(fd) != 0) {
+        const int saved = errno;
+        ::unlink(temporary.c_str());
+        fail(std::string("writing failed (") + std::strerror(saved) + ")");
+    }
+    if (::rename(temporary.c_str(), path.c_str()) != 0) {
+        const int saved = errno;
+        ::unlink(temporary.c_str());
+        fail(std::string("renaming the temporary file failed (") + std::strerror(saved) + ")");
+    }
+    // Make the rename itself durable; a folder that cannot be opened for this is not an error.
+    const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        (void)::fsync(dir);
+        ::close(dir);
+    }
+#endif
+}
+
+/// Refuses a key cell (an id, region, indicator, unit, vintage) holding an invisible character: a
+/// no-break space or a zero-width space inside "Beijing" would silently make a second region, and a
+/// NUL or U+FEFF would make "no observations" of an indicator that is there. The error names the
+/// character, its code point and position. Keys are never normalised: the fix belongs in the file.
+inline void check_key(std::string_view value, const std::string& field, std::size_t line, std::size_t column, const std::string& source) {
+    if (value.size() > input_limits::max_key_bytes) {
+        throw parse_error(field, std::string(value.substr(0, 60)),
+                          "a key is longer than " + byte_size(input_limits::max_key_bytes) + " (ids, regions, indicators, units and vintages are names, not text)",
+                          line, column, source);
+    }
+    if (const auto found = find_invisible_character(value)) {
+        throw parse_error(field, std::string(value),
+                          "an invisible character, " + found->name + " (" + code_point_name(found->code) + "), at character " +
+                              std::to_string(found->position) + ": keys must hold visible text only (delete it and retype the cell)",
+                          line, column, source);
     }
 }
 

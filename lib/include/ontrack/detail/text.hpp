@@ -10,7 +10,9 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <utility>
 #include <vector>
+#include <cstdint>
 
 namespace ontrack::detail {
 
@@ -61,6 +63,106 @@ inline bool is_valid_utf8(std::string_view text) {
         i += length;
     }
     return true;
+}
+
+/// Decodes the UTF-8 character at `text[i]`: its code point and length in bytes. An invalid or
+/// truncated sequence decodes as its first byte alone, with code point 0xFFFFFFFF.
+inline std::pair<std::uint32_t, std::size_t> next_code_point(std::string_view text, std::size_t i) {
+    constexpr std::uint32_t invalid = 0xFFFFFFFFu;
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) return {c, 1};
+    const std::size_t length = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (length == 0 || i + length > text.size() || !is_valid_utf8(text.substr(i, length))) return {invalid, 1};
+    std::uint32_t code = c & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07);
+    for (std::size_t k = 1; k < length; ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    return {code, length};
+}
+
+/// The name of a character that cannot be seen in a cell but changes what a key means: control
+/// characters (NUL, ESC, TAB or a line break inside a key, C1 controls), the no-break space, the soft
+/// hyphen, zero-width and direction marks, the word joiner and the byte-order mark (U+FEFF).
+/// Empty for every other character.
+inline std::string invisible_character_name(std::uint32_t code) {
+    if (code == 0) return "NUL";
+    if (code == 0x09) return "a tab";
+    if (code == 0x0A || code == 0x0D) return "a line break";
+    if (code == 0x1B) return "ESC";
+    if (code < 0x20 || code == 0x7F || (code >= 0x80 && code <= 0x9F)) return "a control character";
+    switch (code) {
+        case 0x00A0: return "a no-break space";
+        case 0x00AD: return "a soft hyphen";
+        case 0x180E: return "a Mongolian vowel separator";
+        case 0x200B: return "a zero-width space";
+        case 0x200C: return "a zero-width non-joiner";
+        case 0x200D: return "a zero-width joiner";
+        case 0x200E: case 0x200F: case 0x061C: return "a direction mark";
+        case 0x2028: case 0x2029: return "a line or paragraph separator";
+        case 0x202F: return "a narrow no-break space";
+        case 0x2060: return "a word joiner";
+        case 0xFEFF: return "a byte-order mark (U+FEFF, zero-width no-break space)";
+        default: break;
+    }
+    if ((code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069)) return "a direction control";
+    if (code >= 0x2061 && code <= 0x2064) return "an invisible operator";
+    return {};
+}
+
+/// `text` with every character a terminal or a reader would not see as itself written as an escape:
+/// \n, \r, \t, \xNN for other control characters and bytes that are not UTF-8, \uNNNN for the
+/// invisible characters of `invisible_character_name`. Beyond `max_bytes` bytes of input the rest is
+/// replaced by "… (N more bytes)", so that a huge cell cannot flood a message.
+inline std::string visible(std::string_view text, std::size_t max_bytes = 200) {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (i >= max_bytes) {
+            out += "\xE2\x80\xA6 (" + std::to_string(text.size() - i) + " more bytes)";
+            break;
+        }
+        const auto [code, length] = next_code_point(text, i);
+        if (code == '\n') out += "\\n";
+        else if (code == '\r') out += "\\r";
+        else if (code == '\t') out += "\\t";
+        else if (code == 0xFFFFFFFFu || code < 0x20 || code == 0x7F || (code >= 0x80 && code <= 0x9F)) {
+            const auto byte = code == 0xFFFFFFFFu ? static_cast<unsigned char>(text[i]) : static_cast<unsigned char>(code);
+            out += "\\x";
+            out.push_back(hex[byte >> 4]);
+            out.push_back(hex[byte & 0xF]);
+        } else if (!invisible_character_name(code).empty()) {
+            out += "\\u";
+            for (int shift = 12; shift >= 0; shift -= 4) out.push_back(hex[(code >> shift) & 0xF]);
+        } else {
+            out.append(text.substr(i, length));
+        }
+        i += length;
+    }
+    return out;
+}
+
+/// The first invisible character (see `invisible_character_name`) in `text`: its 1-based character
+/// position, code point and name; nothing when there is none.
+struct invisible_character {
+    std::size_t position;
+    std::uint32_t code;
+    std::string name;
+};
+inline std::optional<invisible_character> find_invisible_character(std::string_view text) {
+    std::size_t position = 1;
+    for (std::size_t i = 0; i < text.size(); ++position) {
+        const auto [code, length] = next_code_point(text, i);
+        if (auto name = invisible_character_name(code); !name.empty()) return invisible_character{position, code, std::move(name)};
+        i += length;
+    }
+    return std::nullopt;
+}
+
+/// "U+00A0" for a code point.
+inline std::string code_point_name(std::uint32_t code) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out = "U+";
+    for (int shift = code > 0xFFFF ? 20 : 12; shift >= 0; shift -= 4) out.push_back(hex[(code >> shift) & 0xF]);
+    return out;
 }
 
 /// Replaces full-width digits, signs and points (２０２５, ．, －, ＋, ％) by their ASCII forms; Excel
