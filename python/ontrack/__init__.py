@@ -237,3 +237,30 @@ __all__ += [
     "scenario_paths",
     "write_regions_text",
 ]
+
+# Calibration: honest intervals and probabilities (docs/calibration.md).
+from ontrack._core import Calibration, default_calibration, natural_bounds  # noqa: E402
+from ontrack.calibration import (  # noqa: E402
+    CalibrationReport,
+    calibration_report,
+    fit_calibration,
+    panel_series,
+    plot_coverage,
+    plot_pit,
+    plot_reliability,
+    read_panel_csv,
+)
+
+__all__ += [
+    "Calibration",
+    "CalibrationReport",
+    "calibration_report",
+    "default_calibration",
+    "fit_calibration",
+    "natural_bounds",
+    "panel_series",
+    "plot_coverage",
+    "plot_pit",
+    "plot_reliability",
+    "read_panel_csv",
+]

@@ -48,7 +48,7 @@ _FloatArray = numpy.typing.NDArray[numpy.float64]
 # names the model auto chose) and the predictive families.
 _Method = Literal["linear", "loglinear", "cagr", "weighted_linear", "holt", "holt_damped"]
 _RequestedMethod = Literal["linear", "loglinear", "cagr", "weighted_linear", "holt", "holt_damped", "auto"]
-_Family = Literal["student_t", "normal", "log_student_t", "log_normal"]
+_Family = Literal["student_t", "normal", "log_student_t", "log_normal", "logit_student_t", "logit_normal"]
 # The comparators a probability accepts ('~' and 'within' are rejected with InvalidValueError).
 _ProbabilityComparator = Literal[">=", ">", "<=", "<", "≥", "≤"]
 # One row of Projection.to_records().
@@ -760,6 +760,7 @@ def _assess_table(
     thresholds: Optional[dict[str, float]],
     threads: int,
     progress: Optional[Callable[[int], object]],
+    calibration: Optional[Calibration] = None,
 ) -> dict[str, Any]: ...
 
 def assess(
@@ -770,6 +771,7 @@ def assess(
     as_of: Union[datetime.date, str, None] = None,
     level: float = 0.95,
     thresholds: Optional[dict[str, float]] = None,
+    calibration: Optional[Calibration] = None,
 ) -> Assessment: ...
 
 # ---------------------------------------------------------------------------------------------- extraction
@@ -1150,3 +1152,58 @@ def historical_paces(
 def assess_feasibility(
     required: float, table: ObservationTable, indicator: str, window: int = 5, vintages: Optional[Sequence[str]] = None
 ) -> Feasibility: ...
+
+# ---------------------------------------------------------------------------------------------- calibration
+_HorizonErrors = TypedDict("_HorizonErrors", {"horizon": int, "count": int, "shift": float, "scale": float, "df": float})
+
+class Calibration:
+    @property
+    def method(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def horizons(self) -> dict[str, list[_HorizonErrors]]: ...
+    @staticmethod
+    def fit(
+        panel: Any,
+        method: str = "cagr",
+        *,
+        horizon: int = 5,
+        by_indicator: bool = False,
+        minimum_errors: int = 10,
+        source: str = "",
+        vintage: Optional[str] = "first_release",
+    ) -> Calibration: ...
+    def to_json(self) -> str: ...
+    @staticmethod
+    def from_json(text: str) -> Calibration: ...
+    def save(self, path: str) -> None: ...
+    @staticmethod
+    def load(path: str) -> Calibration: ...
+
+def _fit_calibration(
+    panel: Sequence[Series], method: str, horizon: int, by_indicator: bool, minimum_errors: int, source: str
+) -> Calibration: ...
+def default_calibration() -> Calibration: ...
+def _project_layered(
+    series: Series,
+    method: str,
+    to: _PeriodLike,
+    level: float,
+    calibration: Optional[Calibration],
+    bounds: Any,
+    natural_bounds: bool,
+) -> Projection: ...
+def natural_bounds(series: Series) -> tuple[Optional[float], Optional[float]]: ...
+def _calibration_report(
+    panel: Sequence[Series],
+    methods: Sequence[str],
+    horizon: int,
+    levels: Sequence[float],
+    growth: Sequence[float],
+    pit_bins: int,
+    real_time: bool,
+    minimum_errors: int,
+    natural_bounds: bool,
+    calibration: Optional[Calibration],
+) -> dict[str, Any]: ...

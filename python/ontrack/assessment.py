@@ -52,14 +52,19 @@ _VALIDATION_TARGET = _core.Target(id="options", value=0.0, period=2000)
 def assess(
     target: _core.Target,
     series: SeriesLike,
-    method: str = "auto",
+    method: str = "default",
     scheme: str = "probability",
     as_of: DateLike = None,
     level: float = 0.95,
     thresholds: Optional[Mapping[str, float]] = None,
+    calibration: Optional[_core.Calibration] = None,
 ) -> _core.Assessment:
-    """Will ``target`` be met? See ``_core.assess``; ``series`` may be a pandas Series."""
-    return _core.assess(target, _as_series(series), method, scheme, as_of, level, None if thresholds is None else dict(thresholds))
+    """Will ``target`` be met? See ``_core.assess``; ``series`` may be a pandas Series. ``method``
+    'default' is the calibrated default (docs/calibration.md); ``calibration`` (``Calibration.fit``)
+    replaces a method's own intervals by its panel's past errors."""
+    return _core.assess(
+        target, _as_series(series), method, scheme, as_of, level, None if thresholds is None else dict(thresholds), calibration
+    )
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -133,7 +138,7 @@ def _number(x: Optional[float]) -> float:
 def assess_table(
     targets: Iterable[_core.Target],
     observations: _core.ObservationTable,
-    method: str = "auto",
+    method: str = "default",
     scheme: str = "probability",
     as_of: DateLike = None,
     vintage: str = "first_release",
@@ -142,6 +147,7 @@ def assess_table(
     *,
     threads: int = 0,
     progress: Optional[bool] = None,
+    calibration: Optional[_core.Calibration] = None,
 ) -> pd.DataFrame:
     """Assess every target against the observations: one row per target, most at risk first.
 
@@ -154,7 +160,9 @@ def assess_table(
     """
     # Check the options once, so that a bad one is an error even when no target has data: an empty
     # series makes the core validate them all without assessing anything.
-    _core.assess(_VALIDATION_TARGET, _core.Series(2000, []), method, scheme, _as_date(as_of), level, None if thresholds is None else dict(thresholds))
+    _core.assess(
+        _VALIDATION_TARGET, _core.Series(2000, []), method, scheme, _as_date(as_of), level, None if thresholds is None else dict(thresholds), calibration
+    )
     if threads < 0:
         raise ValueError(f"threads: expected 0 (all cores) or a positive count, got {threads}")
     chosen = list(targets)
@@ -175,6 +183,7 @@ def assess_table(
             None if thresholds is None else dict(thresholds),
             threads,
             report,
+            calibration,
         )
     finally:
         if bar is not None:

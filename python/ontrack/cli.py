@@ -42,9 +42,11 @@ def _build_parser() -> argparse.ArgumentParser:
     assess.add_argument("--as-of", dest="as_of", help="use only what was known on this date (YYYY-MM-DD)")
     assess.add_argument(
         "--method",
-        default="auto",
-        choices=["auto", "linear", "loglinear", "cagr", "weighted_linear", "holt", "holt_damped"],
+        default="default",
+        choices=["default", "auto", "linear", "loglinear", "cagr", "weighted_linear", "holt", "holt_damped"],
+        help="projection method (default: the calibrated default, docs/calibration.md)",
     )
+    assess.add_argument("--calibration", help="a calibration file (ontrack calibrate --fit) replacing the method's own intervals")
     assess.add_argument(
         "--scheme",
         default="probability",
@@ -56,6 +58,16 @@ def _build_parser() -> argparse.ArgumentParser:
         help="html: a self-contained page, table and charts (needs matplotlib: pip install ontrack[plot])",
     )
     assess.add_argument("--output", help="write here instead of standard output (atomically)")
+    calibrate = commands.add_parser(
+        "calibrate", help="how honest have projections been on a panel? coverage, PIT, interval score, Brier; or fit a calibration"
+    )
+    calibrate.add_argument("panel", nargs="+", help="panel CSV: region, year or period, value (indicator, unit optional); an observations CSV works too")
+    calibrate.add_argument("--methods", help="comma-separated report methods (default: the classic ones, rw_drift and default)")
+    calibrate.add_argument("--horizon", type=int, default=5, help="periods ahead (default 5)")
+    calibrate.add_argument("--all-years", action="store_true", help="M+loro: calibrate with every other region's errors, not only those published by the origin")
+    calibrate.add_argument("--fit", metavar="METHOD", help="instead of the report, fit a calibration of METHOD on the panel and write it as JSON")
+    calibrate.add_argument("--format", choices=["table", "csv"], default="table")
+    calibrate.add_argument("--output", help="write here instead of standard output (atomically)")
     evaluate = commands.add_parser(
         "evaluate", help="say, from observed data only, which targets are met, missed or pending"
     )
@@ -172,19 +184,62 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _calibrate(args: argparse.Namespace) -> int:
+    from ontrack.calibration import REPORT_METHODS, calibration_report, read_panel_csv
+
+    try:
+        frames = [read_panel_csv(path) for path in args.panel]
+        panel = pd.concat(frames, ignore_index=True)
+        if "vintage" in panel.columns:
+            first = panel["vintage"].fillna("") == "first_release"
+            panel = panel[first | ~panel.groupby(["region", "indicator"])["vintage"].transform(lambda v: (v == "first_release").any())]
+        if args.fit:
+            calibration = _core.Calibration.fit(panel, args.fit, horizon=args.horizon, source=", ".join(args.panel))
+            text = calibration.to_json()
+        else:
+            methods = [m.strip() for m in args.methods.split(",") if m.strip()] if args.methods else list(REPORT_METHODS)
+            report = calibration_report(panel, methods, horizon=args.horizon, real_time=not args.all_years)
+            if args.format == "csv":
+                text = report.by_horizon.to_csv(index=False, lineterminator="\n")
+            else:
+                pd.set_option("display.width", 200)
+                text = (
+                    f"ontrack calibrate: {len(frames)} file(s), horizons 1-{args.horizon}\n\nAll horizons\n"
+                    + report.summary.to_string(index=False, float_format=lambda x: f"{x:.3f}")
+                    + "\n\nBy horizon\n"
+                    + report.by_horizon.to_string(index=False, float_format=lambda x: f"{x:.3f}")
+                    + "\n"
+                )
+        if args.output:
+            _write_atomically(args.output, text)
+        else:
+            sys.stdout.write(text)
+    except (_core.OntrackError, OSError, ValueError, KeyError) as exc:
+        message = " ".join(str(exc).split("\n"))
+        sys.stderr.write(f"ontrack: {message}\n")
+        return 2
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _build_parser().parse_args(argv)
     if args.command == "extract":
         return _extract(args)
+    if args.command == "calibrate":
+        return _calibrate(args)
     try:
         targets = [t for path in args.targets for t in read_targets(path)]
         observations = read_observations(args.observations)
         if args.command == "assess":
+            calibration = _core.Calibration.load(args.calibration) if args.calibration else None
             frame = assess_table(
-                targets, observations, method=args.method, scheme=args.scheme, as_of=args.as_of, vintage=args.vintage
+                targets, observations, method=args.method, scheme=args.scheme, as_of=args.as_of, vintage=args.vintage,
+                calibration=calibration,
             )
             header = f"ontrack assess: scheme {args.scheme}, method {args.method}" + (
+                f", calibration {args.calibration}" if args.calibration else ""
+            ) + (
                 f", as of {args.as_of}" if args.as_of else ", all published data"
             )
             if args.format == "html":

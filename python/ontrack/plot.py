@@ -402,6 +402,7 @@ def _draw_assessment(
     level: float,
     title: Optional[str],
     compact: bool,
+    method: Optional[str] = None,
 ) -> None:
     a = assessment
     unit = (target.unit if target is not None and target.unit else "") or (series.unit if series is not None else "")
@@ -414,7 +415,13 @@ def _draw_assessment(
     if known is not None and a.method in _PROJECTION_METHODS and known.count() > 0:
         end = a.deadline if known.end is None or a.deadline > known.end else known.end + 1
         try:
-            projection = _core.project(known, a.method, to=end, level=level)
+            # The calibrated default re-projects as the assessment did; other methods as the model it used.
+            if method == "default":
+                from ontrack.projection import project
+
+                projection = project(known, "default", to=end, level=level)
+            else:
+                projection = _core.project(known, a.method, to=end, level=level)
         except _core.OntrackError:
             projection = None
         if projection is not None:
@@ -529,9 +536,11 @@ def plot_assessment(
     lang: str = "en",
     ax: Optional[Axes] = None,
     title: Optional[str] = None,
+    method: Optional[str] = None,
 ) -> Figure:
     """Chart of one assessment: history (with ``series``; points published after ``as_of`` hollow),
-    the projection fan of the model the assessment used, the target line (or band) and stretch, the
+    the projection fan of the model the assessment used (``method``: the method the assessment was
+    asked for; 'default' re-projects with the calibrated default), the target line (or band) and stretch, the
     baseline, the deadline, the required path from the latest value to the target, and a status badge.
 
     Without ``series`` only what the assessment holds is drawn (latest value, baseline, projection and
@@ -543,7 +552,7 @@ def plot_assessment(
     fonts = _Fonts(lang)
     axes = _axes(ax, (8.0, 4.2))
     s = None if series is None else _as_series(series)
-    _draw_assessment(axes, assessment, s, target, fonts, as_of=as_of, level=level, title=title, compact=False)
+    _draw_assessment(axes, assessment, s, target, fonts, as_of=as_of, level=level, title=title, compact=False, method=method)
     figure = _figure_of(axes)
     fonts.apply(figure)
     return figure
@@ -553,7 +562,7 @@ def plot_target(
     target: _core.Target,
     series: SeriesLike,
     *,
-    method: str = "auto",
+    method: str = "default",
     scheme: str = "probability",
     as_of: Any = None,
     level: float = 0.95,
@@ -569,7 +578,7 @@ def plot_target(
 
     s = _as_series(series)
     result = assess(target, s, method, scheme, as_of, level, thresholds)
-    return plot_assessment(result, s, target, as_of=as_of, level=level, lang=lang, ax=ax, title=title)
+    return plot_assessment(result, s, target, as_of=as_of, level=level, lang=lang, ax=ax, title=title, method=method)
 
 
 def plot_projection(
@@ -606,7 +615,7 @@ def reassess_rows(
     observations: _core.ObservationTable,
     *,
     as_of: Any = None,
-    method: str = "auto",
+    method: str = "default",
     scheme: Optional[str] = None,
     vintage: str = "first_release",
     level: float = 0.95,
@@ -637,7 +646,7 @@ def plot_plan(
     observations: _core.ObservationTable,
     *,
     as_of: Any = None,
-    method: str = "auto",
+    method: str = "default",
     scheme: Optional[str] = None,
     vintage: str = "first_release",
     level: float = 0.95,
@@ -673,7 +682,7 @@ def plot_plan(
             axes.set_xticks([])
             axes.set_yticks([])
             continue
-        _draw_assessment(axes, result, s, t, fonts, as_of=as_of, level=level,
+        _draw_assessment(axes, result, s, t, fonts, as_of=as_of, level=level, method=method,
                          title=f"{t.id} · {t.indicator}" + (f" · {t.region}" if t.region else ""), compact=True)
     # One legend for the figure, from the panel with the most labelled artists.
     best: tuple[list[Any], list[str]] = ([], [])

@@ -24,15 +24,32 @@ def _as_series(data: SeriesLike, what: str = "series") -> _core.Series:
     raise TypeError(f"{what}: expected an ontrack Series or a pandas Series indexed by year or period, got {type(data).__name__}")
 
 
-def project(series: SeriesLike, method: str = "linear", *, to: Any, level: float = 0.95) -> _core.Projection:
+def project(
+    series: SeriesLike,
+    method: str = "linear",
+    *,
+    to: Any,
+    level: float = 0.95,
+    calibration: Optional[_core.Calibration] = None,
+    bounds: Any = "natural",
+) -> _core.Projection:
     """Project a series to period ``to`` with prediction intervals of probability ``level``.
 
     ``series`` is an ontrack Series or a pandas Series indexed by int years, a PeriodIndex or a
     DatetimeIndex. ``method`` is 'linear', 'loglinear', 'cagr', 'weighted_linear', 'holt',
-    'holt_damped' or 'auto' (lowest AICc; ``Projection.reason`` says why). The result's
-    ``probability(comparator, value, period)`` is exact for its predictive distribution.
+    'holt_damped', 'auto' (lowest AICc; ``Projection.reason`` says why) or 'default' (the calibrated
+    default of ``assess``). The result's ``probability(comparator, value, period)`` is exact for its
+    predictive distribution.
+
+    ``calibration`` (``Calibration.fit`` or ``Calibration.load``) replaces the method's own intervals
+    by the spread of its past errors on a panel. ``bounds``: 'natural' (default: shares in % within
+    [0, 100], counts and money >= 0, from the series' unit), None (no bounds), a string such as
+    '0..100' or a (lower, upper) pair; no quantile leaves them.
     """
-    return _core.project(_as_series(series), method, to=to, level=level)
+    if calibration is None and bounds is None and method != "default":
+        return _core.project(_as_series(series), method, to=to, level=level)
+    natural = isinstance(bounds, str) and bounds == "natural"
+    return _core._project_layered(_as_series(series), method, to, level, calibration, None if natural else bounds, natural)
 
 
 def project_many(

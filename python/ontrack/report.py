@@ -65,7 +65,7 @@ def chart_images(
     observations: _core.ObservationTable,
     *,
     as_of: Any = None,
-    method: str = "auto",
+    method: str = "default",
     scheme: Optional[str] = None,
     vintage: str = "first_release",
     level: float = 0.95,
@@ -82,7 +82,7 @@ def chart_images(
     ):
         if result is None:
             continue
-        figure = plot_assessment(result, series, target, as_of=as_of, level=level, lang=lang)
+        figure = plot_assessment(result, series, target, as_of=as_of, level=level, lang=lang, method=method)
         images.append((target.id, result.status, figure_png(figure, dpi=dpi)))
     return images
 
@@ -93,7 +93,7 @@ def render_report(
     observations: _core.ObservationTable,
     *,
     as_of: Any = None,
-    method: str = "auto",
+    method: str = "default",
     scheme: Optional[str] = None,
     vintage: str = "first_release",
     level: float = 0.95,

@@ -25,4 +25,5 @@ PYBIND11_MODULE(_core, m) {
     ontrack::python::register_composite(m);
     ontrack::python::register_scenario(m);
     ontrack::python::register_extraction(m);
+    ontrack::python::register_calibration(m);
 }

@@ -87,10 +87,12 @@ void set_thresholds(assessment_options& o, const py::dict& thresholds) {
 }  // namespace
 
 /// The options of `assess` from its Python arguments (shared with the batch binding, register_batch_assessment.cpp).
+void set_projection_choice(assessment_options& o, const std::string& method_name, const py::object& cal);  // register_calibration.cpp
+
 assessment_options assessment_options_from(const std::string& method_name, const std::string& scheme_name, const py::object& as_of, double level,
                                            const py::object& thresholds) {
     assessment_options o;
-    o.projection = parse_method(method_name);
+    set_projection_choice(o, method_name, py::none());
     o.rule = parse_scheme(scheme_name);
     o.as_of = to_date(as_of);
     o.level = level;
@@ -138,9 +140,9 @@ scheme's progress/score, the unified ``status`` and the scheme's own ``scheme_st
     m.def(
         "assess",
         [](const target& t, const series& s, const std::string& method_name, const std::string& scheme_name, const py::object& as_of,
-           double level, const py::object& thresholds) {
+           double level, const py::object& thresholds, const py::object& cal) {
             assessment_options o;
-            o.projection = parse_method(method_name);
+            set_projection_choice(o, method_name, cal);
             o.rule = parse_scheme(scheme_name);
             o.as_of = to_date(as_of);
             o.level = level;
@@ -149,8 +151,9 @@ scheme's progress/score, the unified ``status`` and the scheme's own ``scheme_st
             return assess(t, s, o);
         },
         py::arg("target"), py::arg("series"), py::arg("method") = "auto", py::arg("scheme") = "probability", py::arg("as_of") = py::none(),
-        py::arg("level") = 0.95, py::arg("thresholds") = py::none(), R"doc(
-Assess one target against its series. ``scheme``: 'probability' (default), 'statcan', 'unsd',
+        py::arg("level") = 0.95, py::arg("thresholds") = py::none(), py::arg("calibration") = py::none(), R"doc(
+Assess one target against its series. ``method`` 'default' is the calibrated default (the bundled
+calibration, or ``calibration`` when given); a named method is calibrated by ``calibration`` when given. ``scheme``: 'probability' (default), 'statcan', 'unsd',
 'unsd2023', 'eurostat', 'escap', 'sdsn'; ``thresholds`` overrides the scheme's bands by name
 (probability: on_track, at_risk, off_track). ``as_of`` (date or 'YYYY-MM-DD') keeps only periods that
 ended before it.

@@ -9,6 +9,7 @@
 
 namespace ontrack::python {
 
+void set_projection_choice(assessment_options& o, const std::string& method_name, const py::object& cal);  // register_calibration.cpp
 assessment_options assessment_options_from(const std::string& method_name, const std::string& scheme_name, const py::object& as_of, double level,
                                            const py::object& thresholds);
 
@@ -62,8 +63,9 @@ void register_batch_assessment(py::module_& m) {
         "_assess_table",
         [](const py::sequence& targets, const observation_table& observations, const std::string& method_name, const std::string& scheme_name,
            const py::object& as_of, const std::string& as_of_text, const std::string& vintage, double level, const py::object& thresholds,
-           unsigned threads, const py::object& report) {
-            const assessment_options options = assessment_options_from(method_name, scheme_name, as_of, level, thresholds);
+           unsigned threads, const py::object& report, const py::object& cal) {
+            assessment_options options = assessment_options_from(method_name, scheme_name, as_of, level, thresholds);
+            if (!cal.is_none()) set_projection_choice(options, method_name, cal);
             // The targets are read in place: the sequence keeps them alive for the call.
             std::vector<const target*> pointers;
             pointers.reserve(targets.size());
@@ -133,7 +135,7 @@ void register_batch_assessment(py::module_& m) {
             return out;
         },
         py::arg("targets"), py::arg("observations"), py::arg("method"), py::arg("scheme"), py::arg("as_of"), py::arg("as_of_text"),
-        py::arg("vintage"), py::arg("level"), py::arg("thresholds"), py::arg("threads"), py::arg("progress"), R"doc(
+        py::arg("vintage"), py::arg("level"), py::arg("thresholds"), py::arg("threads"), py::arg("progress"), py::arg("calibration") = py::none(), R"doc(
 The columns of ontrack.assess_table (from latest_period to message) for every target, in target
 order: each target's series selected as select_series does, assessed as assess does, on ``threads``
 threads (0: all cores) without the GIL. ``progress`` (None or a callable) receives the number of

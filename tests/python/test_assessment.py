@@ -339,7 +339,7 @@ def test_assess_table_on_the_bundled_plans(
 
 
 def test_assess_table_is_sorted_by_risk(national: list[ot.Target], observations: ot.ObservationTable) -> None:
-    table = ot.assess_table(national, observations, as_of="2021-12-31")
+    table = ot.assess_table(national, observations, method="auto", as_of="2021-12-31")
     # The property has something to bite on: several statuses, one with several probabilities.
     assert {"missed", "off_track", "not_assessable", "on_track", "met"} <= set(table["status"])
     assert table[table["status"] == "off_track"]["probability"].notna().sum() >= 3
@@ -463,11 +463,11 @@ def test_assess_table_bad_arguments_with_data(national: list[ot.Target], observa
 
 
 def test_assess_table_thresholds_and_empty_plan(national: list[ot.Target], observations: ot.ObservationTable) -> None:
-    default = ot.assess_table(national, observations, as_of="2021-12-31").set_index("id")
-    # cnlit-01 as of 2021: P 0.25 (off_track by default); an off_track band at 0.3 and at_risk at 0.2 move it.
+    default = ot.assess_table(national, observations, method="auto", as_of="2021-12-31").set_index("id")
+    # cnlit-01 as of 2021 with auto: P 0.25 (off_track by default); an off_track band at 0.3 and at_risk at 0.2 move it.
     p = default.loc["cnlit-01", "probability"]
     assert default.loc["cnlit-01", "status"] == "off_track" and 0.2 < p < 0.3
-    moved = ot.assess_table(national, observations, as_of="2021-12-31", thresholds={"at_risk": 0.2}).set_index("id")
+    moved = ot.assess_table(national, observations, method="auto", as_of="2021-12-31", thresholds={"at_risk": 0.2}).set_index("id")
     assert moved.loc["cnlit-01", "status"] == "at_risk" and moved.loc["cnlit-01", "probability"] == p
     empty = ot.assess_table([], observations)
     assert list(empty.columns) == TABLE_COLUMNS and len(empty) == 0

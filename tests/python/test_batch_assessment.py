@@ -23,7 +23,7 @@ from ontrack.io import _describe_target
 def reference_table(
     targets: Iterable[ot.Target],
     observations: ot.ObservationTable,
-    method: str = "auto",
+    method: str = "default",
     scheme: str = "probability",
     as_of: Any = None,
     vintage: str = "first_release",

@@ -85,7 +85,7 @@ def test_module_assesses_the_bundled_files(
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     lines = done.stdout.splitlines()
-    assert lines[0] == "ontrack assess: scheme probability, method auto, all published data"
+    assert lines[0] == "ontrack assess: scheme probability, method default, all published data"
     table_ids = {line.split()[0] for line in lines[2:] if line.strip()}
     assert set(all_ids) <= table_ids
     # The summary line: the count of each status, most at risk first, as the CSV output counts them.
@@ -221,7 +221,7 @@ def test_as_of_option(national_arguments: list[str], capsys: pytest.CaptureFixtu
     assert frame["message"].str.endswith(" as of 2021-12-31").sum() >= 5
     assert cli.main([*national_arguments, "--as-of", "2021-12-31"]) == 0
     header = capsys.readouterr().out.splitlines()[0]
-    assert header == "ontrack assess: scheme probability, method auto, as of 2021-12-31"
+    assert header == "ontrack assess: scheme probability, method default, as of 2021-12-31"
 
 
 def test_method_option(

@@ -66,7 +66,7 @@ def test_report_holds_the_table_and_one_chart_per_assessable_target(report: Path
         assert png[:8] == b"\x89PNG\r\n\x1a\n"
         image = matplotlib.image.imread(io.BytesIO(png), format="png")
         assert image.shape[:2] == (420, 800)
-    assert "ontrack assess: scheme probability, method auto, all published data" in text
+    assert "ontrack assess: scheme probability, method default, all published data" in text
     # Assessed targets, then their charts, then the targets that could not be assessed (with why).
     charts_at = text.index('<div class="ot-charts">')
     unassessed_at = text.index("Not assessable: no data or too little")

@@ -175,7 +175,7 @@ def projections() -> pd.DataFrame:
     point: ot.ProjectionPoint = projection.at(2025)
     when: ot.Period = point.period
     predictive: ot.Predictive = point.distribution
-    family: Literal["student_t", "normal", "log_student_t", "log_normal"] = predictive.family
+    family: Literal["student_t", "normal", "log_student_t", "log_normal", "logit_student_t", "logit_normal"] = predictive.family
     bounds: tuple[float, float] = predictive.interval(0.5)
     p: float = projection.probability(">=", 3.0, "2025") + predictive.probability("<", 2.0) + predictive.cdf(2.5)
     quantile: float = predictive.quantile(0.1) + predictive.sf(2.5) + predictive.median() + predictive.mean()

@@ -3,6 +3,7 @@
 // status by ontrack's probability rule or by one of the published progress rules.
 #pragma once
 
+#include <ontrack/calibration.hpp>
 #include <ontrack/evaluation.hpp>
 #include <ontrack/progress_rules.hpp>
 #include <ontrack/projection.hpp>
@@ -73,6 +74,9 @@ struct assessment_options {
     rules::eurostat_thresholds eurostat_bands;
     rules::escap_thresholds escap_bands;
     rules::sdsn_thresholds sdsn_bands;
+    /// Projection layers: an empirical calibration (`calibration.hpp`; with one, `projection` must be
+    /// its method or auto) and the value bounds (empty: the series' natural bounds, `bounds.hpp`).
+    projection_settings projection_layers;
 };
 
 /// The answer for one target. Values are in the series' unit; what does not apply is empty.
@@ -258,7 +262,7 @@ inline assessment assess(const target& t, const series& all, const assessment_op
     std::optional<projection> p;
     std::string projection_error;
     try {
-        p = project(s, options.projection, horizon_end, options.level);
+        p = project(s, options.projection, horizon_end, options.level, options.projection_layers);
         a.method_used = to_string(p->used);
     } catch (const error& e) {
         projection_error = e.what();

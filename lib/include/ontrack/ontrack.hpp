@@ -6,7 +6,11 @@
 #include <ontrack/backtest.hpp>
 #include <ontrack/batch.hpp>
 #include <ontrack/batch_assessment.hpp>
+#include <ontrack/bounds.hpp>
+#include <ontrack/calibration.hpp>
+#include <ontrack/calibration_report.hpp>
 #include <ontrack/composite.hpp>
+#include <ontrack/default_calibration.hpp>
 #include <ontrack/distribution.hpp>
 #include <ontrack/error.hpp>
 #include <ontrack/evaluation.hpp>

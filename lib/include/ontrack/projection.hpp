@@ -206,7 +206,7 @@ inline std::string format_score(double score) {
 
 inline projection_point make_point(const period& at, const predictive& d, double level) {
     const auto bounds = d.interval(level);
-    return projection_point{at, d.on_log_scale() ? d.median() : d.location, bounds.first, bounds.second, d};
+    return projection_point{at, d.on_value_scale() && !d.censored() ? d.location : d.median(), bounds.first, bounds.second, d};
 }
 
 // The same point from the standard quantiles `z` of the interval (`predictive::standard_interval`),
