@@ -29,7 +29,7 @@ from ontrack.assessment import RISK_ORDER, TABLE_COLUMNS
 WriteFile = Callable[[str, "str | bytes"], Path]
 Records = Callable[[Path], list[dict[str, str]]]
 
-STATUSES = {"met", "missed", "achieved", "on_track", "at_risk", "off_track", "regressing", "not_assessable"}
+STATUSES = {"met", "missed", "achieved", "on_track", "at_risk", "off_track", "regressing", "awaiting_data", "not_assessable"}
 NUMBER_COLUMNS = [
     "latest_value", "projected", "lower", "upper", "probability", "required_pace", "actual_pace", "progress", "score",
 ]  # fmt: skip

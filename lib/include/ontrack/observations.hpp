@@ -3,6 +3,7 @@
 #pragma once
 
 #include <ontrack/detail/csv.hpp>
+#include <ontrack/publication.hpp>
 #include <ontrack/series.hpp>
 
 #include <cmath>
@@ -25,14 +26,18 @@ struct observation {
     std::string unit;
     std::string vintage;  ///< which release ("first_release", "yearbook", a date); empty when only one
     std::string source;   ///< publication and year the figure was read from
+    /// The day the figure was first published, when known: an assessment as of an earlier day does not
+    /// use it (see `select_series`). Empty: a dated vintage, or a publication lag, says when.
+    std::optional<boost::gregorian::date> published;
     /// The value as it was written ("2.40"), kept so a file is written back as it was read; empty for
     /// values set in code.
     std::string value_text;
 };
 
-/// The columns of the observations CSV, in the order the writer uses.
+/// The columns of the observations CSV, in the order the writer uses. `published` (YYYY-MM-DD) is
+/// optional: the writer adds it only when a row has a publication date.
 inline const std::vector<std::string>& observation_columns() {
-    static const std::vector<std::string> columns{"region", "indicator", "period", "value", "unit", "vintage", "source"};
+    static const std::vector<std::string> columns{"region", "indicator", "period", "value", "unit", "vintage", "published", "source"};
     return columns;
 }
 
@@ -151,6 +156,17 @@ inline observation_table read_observations(std::string_view text, const std::str
         o.unit = std::string(detail::trim(columns.get(row, "unit")));
         o.vintage = std::string(detail::trim(columns.get(row, "vintage")));
         o.source = std::string(columns.get(row, "source"));
+        if (const auto published = detail::trim(columns.get(row, "published")); !published.empty()) {
+            if (!is_iso_date(published)) {
+                throw parse_error("published", std::string(published), "not an ISO date (write the day of first publication as YYYY-MM-DD, or leave the cell empty)",
+                                  row.line, columns.column("published"), source);
+            }
+            o.published = parse_iso_date(published, "published");
+            if (!(o.at.last_day() < *o.published)) {
+                throw parse_error("published", std::string(published), "published on or before the last day of its period " + o.at.to_string() + " (the day of first publication comes after the period ends)",
+                                  row.line, columns.column("published"), source);
+            }
+        }
         const auto key = std::make_tuple(o.region, o.indicator, o.at.ordinal(), static_cast<int>(o.at.freq()), o.vintage);
         if (const auto [it, inserted] = first_line.emplace(key, row.line); !inserted) {
             throw parse_error("period", o.at.to_string(), "duplicate observation of " + o.region + " / " + o.indicator +
@@ -169,14 +185,19 @@ inline observation_table read_observations_file(const std::string& path) {
 
 /// CSV text of the table: values as they were read when unchanged, otherwise in shortest exact form.
 inline std::string write_observations(const observation_table& table) {
-    std::string out = detail::csv_line(observation_columns());
+    bool dated = false;
+    for (const auto& r : table.rows()) dated = dated || r.published.has_value();
+    std::vector<std::string> header;
+    for (const auto& c : observation_columns()) if (dated || c != "published") header.push_back(c);
+    std::string out = detail::csv_line(header);
     for (const auto& r : table.rows()) {
         std::string value = detail::format_number(r.value);
         if (!r.value_text.empty()) {
             const auto original = detail::parse_number(r.value_text);
             if (original && *original == r.value) value = r.value_text;
         }
-        out += detail::csv_line({r.region, r.indicator, r.at.to_string(), value, r.unit, r.vintage, r.source});
+        if (dated) out += detail::csv_line({r.region, r.indicator, r.at.to_string(), value, r.unit, r.vintage, r.published ? iso_date(*r.published) : std::string(), r.source});
+        else out += detail::csv_line({r.region, r.indicator, r.at.to_string(), value, r.unit, r.vintage, r.source});
     }
     return out;
 }
