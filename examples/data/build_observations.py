@@ -7,7 +7,7 @@ Reads the five source files (columns ``region,indicator,year,value,unit,source``
     science_literacy.csv, gdp.csv
 
 and writes one long observations file in ontrack's format
-(``region,indicator,period,value,unit,vintage,source``, see docs/targets_csv.md).
+(``region,indicator,period,value,unit,vintage,published,source``, see docs/targets_csv.md).
 
 Usage (from the repository root)::
 
@@ -28,6 +28,11 @@ Rules (also documented in examples/data/README.md):
   (``rd_intensity_first_release`` -> ``rd_intensity`` / ``first_release``, ``gdp_preliminary`` ->
   ``gdp`` / ``preliminary``, ...); all other ids are kept with an empty vintage.
 * Units are mapped to ontrack's short units (``亿元``, ``%``, ``家``, ...).
+* ``published`` is the day of first publication where the source names one: the first full ISO date
+  (YYYY-MM-DD) in the source text that falls after the end of the period (the bulletin's date, e.g.
+  ``2024年全国科技经费投入统计公报 (2025-09-29)``).  Sources that give only a month (``2026-03``,
+  ``Oct 2014``) or no date leave it empty: an assessment as of a day then counts the figure from the
+  publication lag of its frequency.
 * ``(region, indicator, period, vintage)`` is unique: on a duplicate the first row (in file order,
   files in the order above) is kept and the conflict is reported.
 * Output: UTF-8 without BOM, LF line ends, minimal quoting, rows sorted by region, indicator,
@@ -60,7 +65,7 @@ SOURCE_FILES = (
 )
 
 INPUT_COLUMNS = ("region", "indicator", "year", "value", "unit", "source")
-OUTPUT_COLUMNS = ("region", "indicator", "period", "value", "unit", "vintage", "source")
+OUTPUT_COLUMNS = ("region", "indicator", "period", "value", "unit", "vintage", "published", "source")
 
 # Source indicator id -> (ontrack indicator id, vintage).  Ids not listed keep their id and get an
 # empty vintage.
@@ -104,6 +109,7 @@ COUNT_UNITS = (
 )
 COUNT_DEFAULT = "个"
 
+ISO_DATE_RE = re.compile(r"(?<![\d/-])(\d{4})-(\d{2})-(\d{2})(?![\d/-])")
 NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 YEAR_RE = re.compile(r"\d{4}")
 
@@ -124,6 +130,20 @@ def short_unit(unit: str, indicator: str) -> str:
         return UNIT_MAP[unit]
     except KeyError:
         raise ValueError(f"unknown unit {unit!r} for indicator {indicator!r}") from None
+
+
+def publication_date(source: str, year: str) -> str:
+    """The first full ISO date in ``source`` after the end of ``year`` (YYYY-MM-DD), else ''."""
+    import datetime
+
+    for match in ISO_DATE_RE.finditer(source):
+        try:
+            day = datetime.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            continue
+        if day > datetime.date(int(year), 12, 31):
+            return day.isoformat()
+    return ""
 
 
 def is_point_value(text: str) -> bool:
@@ -186,6 +206,7 @@ def build(input_dir: Path) -> tuple[list[Row], list[Exclusion], list[Conflict]]:
             "value": value,
             "unit": short_unit(unit, indicator),
             "vintage": vintage,
+            "published": publication_date(source, year),
             "source": source,
         }
         key = (region, out_indicator, year, vintage)

@@ -57,6 +57,7 @@ from ontrack.io import (
 )
 
 from ontrack.assessment import TABLE_COLUMNS, assess, assess_table, select_series, summarize
+from ontrack._core import DEFAULT_PUBLICATION_LAGS
 from ontrack.extraction import extract_rows, extract_targets
 from ontrack.projection import backtest, backtest_many, project, project_many, project_ratio
 from ontrack import display as _display
@@ -125,6 +126,7 @@ _display.install()
 _plot.install()
 
 __all__ = [
+    "DEFAULT_PUBLICATION_LAGS",
     "Accuracy",
     "Assessment",
     "Backtest",

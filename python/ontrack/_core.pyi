@@ -419,7 +419,10 @@ class Observation:
         unit: str = "",
         vintage: str = "",
         source: str = "",
+        published: Union[datetime.date, str, None] = None,
     ) -> None: ...
+    @property
+    def published(self) -> Optional[str]: ...
     @property
     def region(self) -> str: ...
     @property
@@ -668,7 +671,8 @@ def project_ratio(
 # ------------------------------------------------------------------------------------------ assessment
 # python/src/register_assessment.cpp.
 
-_Status = Literal["met", "missed", "achieved", "on_track", "at_risk", "off_track", "regressing", "not_assessable"]
+_Status = Literal["met", "missed", "achieved", "on_track", "at_risk", "off_track", "regressing", "awaiting_data", "not_assessable"]
+_Basis = Literal["observed", "nowcast", "projected", "pace", "none"]
 
 class Assessment:
     @property
@@ -727,6 +731,24 @@ class Assessment:
     def method(self) -> str: ...
     @property
     def nowcast(self) -> bool: ...
+    # What the verdict rests on; for awaiting_data the day the deadline's figure is expected.
+    @property
+    def basis(self) -> _Basis: ...
+    @property
+    def target_low(self) -> Optional[float]: ...
+    @property
+    def expected_publication(self) -> Optional[datetime.date]: ...
+    # The projection the verdict used, and the options and base period it was made with.
+    @property
+    def projection(self) -> Optional[Projection]: ...
+    @property
+    def as_of(self) -> Optional[datetime.date]: ...
+    @property
+    def scheme(self) -> str: ...
+    @property
+    def level(self) -> float: ...
+    @property
+    def base(self) -> Period: ...
     @property
     def observed(self) -> Evaluation: ...
     @property
@@ -754,10 +776,10 @@ def _assess_table(
     method: str,
     scheme: str,
     as_of: Union[datetime.date, str, None],
-    as_of_text: str,
     vintage: str,
     level: float,
     thresholds: Optional[dict[str, float]],
+    publication_lag: Optional[int],
     threads: int,
     progress: Optional[Callable[[int], object]],
     calibration: Optional[Calibration] = None,
@@ -771,8 +793,20 @@ def assess(
     as_of: Union[datetime.date, str, None] = None,
     level: float = 0.95,
     thresholds: Optional[dict[str, float]] = None,
+    publication_lag: Optional[int] = None,
     calibration: Optional[Calibration] = None,
 ) -> Assessment: ...
+
+def select_series(
+    observations: ObservationTable,
+    region: str,
+    indicator: str,
+    vintage: str = "first_release",
+    as_of: Union[datetime.date, str, None] = None,
+    publication_lag: Optional[int] = None,
+) -> Series: ...
+
+DEFAULT_PUBLICATION_LAGS: dict[str, int]
 
 # ---------------------------------------------------------------------------------------------- extraction
 # python/src/register_extraction.cpp: candidate targets and baselines read from Chinese plan text.

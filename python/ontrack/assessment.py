@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Optional, Union
 
 import pandas as pd
@@ -35,15 +35,21 @@ TABLE_COLUMNS = [
     "progress",
     "score",
     "status",
+    "basis",
     "scheme_status",
     "expected_period",
+    "expected_publication",
     "method",
     "scheme",
     "message",
 ]
 
 # Most at risk first: what is lost, then what is slipping, then what is fine.
-RISK_ORDER = ["missed", "regressing", "off_track", "at_risk", "not_assessable", "on_track", "achieved", "met"]
+RISK_ORDER = ["missed", "regressing", "off_track", "at_risk", "awaiting_data", "not_assessable", "on_track", "achieved", "met"]
+
+#: What a verdict rests on (the ``basis`` column): the data, a nowcast of a passed deadline, a
+#: projection, the pace, or nothing.
+BASIS_NAMES = ["observed", "nowcast", "projected", "pace", "none"]
 
 
 _VALIDATION_TARGET = _core.Target(id="options", value=0.0, period=2000)
@@ -57,22 +63,45 @@ def assess(
     as_of: DateLike = None,
     level: float = 0.95,
     thresholds: Optional[Mapping[str, float]] = None,
+    publication_lag: Optional[int] = None,
     calibration: Optional[_core.Calibration] = None,
 ) -> _core.Assessment:
-    """Will ``target`` be met? See ``_core.assess``; ``series`` may be a pandas Series. ``method``
-    'default' is the calibrated default (docs/calibration.md); ``calibration`` (``Calibration.fit``)
-    replaces a method's own intervals by its panel's past errors."""
+    """Will ``target`` be met? See ``_core.assess``; ``series`` may be a pandas Series.
+
+    ``method`` 'default' is the calibrated default (docs/calibration.md); ``calibration``
+    (``Calibration.fit``) replaces a method's own intervals by its panel's past errors.
+    ``as_of``: the day of the assessment (None: all of ``series``, no deadline awaited). A series has
+    no publication dates: a period counts ``publication_lag`` months after it ends (None: the day
+    after). To honour each figure's publication date, draw the series with ``select_series``.
+    """
     return _core.assess(
-        target, _as_series(series), method, scheme, as_of, level, None if thresholds is None else dict(thresholds), calibration
+        target,
+        _as_series(series),
+        method,
+        scheme,
+        _as_date(as_of),
+        level,
+        None if thresholds is None else dict(thresholds),
+        publication_lag,
+        calibration,
     )
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+def today() -> _dt.date:
+    """The day an assessment uses when none is given: today's date (local time)."""
+    return _dt.date.today()
+
+
 def _as_date(as_of: DateLike) -> Optional[_dt.date]:
     if as_of is None or isinstance(as_of, _dt.date):
         return as_of
+    if not isinstance(as_of, str):
+        raise TypeError(f"as_of: expected a date, a 'YYYY-MM-DD' string or None, got {type(as_of).__name__}")
+    if as_of == "today":
+        return today()
     try:
         # Only YYYY-MM-DD, as the compiled core reads it (fromisoformat alone also takes '20220630').
         if not _ISO_DATE.fullmatch(as_of):
@@ -85,50 +114,56 @@ def _as_date(as_of: DateLike) -> Optional[_dt.date]:
         raise error from exc
 
 
-def _is_date(text: str) -> bool:
-    if not _ISO_DATE.fullmatch(text):
-        return False
-    try:
-        _dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
 def select_series(
     observations: _core.ObservationTable,
     region: str,
     indicator: str,
     vintage: str = "first_release",
     as_of: DateLike = None,
+    publication_lag: Optional[int] = None,
 ) -> _core.Series:
-    """The series to assess a target with.
+    """The series to assess a target with: the one selection policy of ``_core.select_series``.
 
     Where the vintages are publication dates (YYYY-MM-DD), each period takes the latest vintage
     published by ``as_of`` (or the latest of all without ``as_of``). Otherwise a single vintage is
     used as is, and with several ``vintage`` chooses (by default the first release: what was known
-    first). Raises DataError when nothing matches.
+    first). As of a day, a figure counts only once published: its dated vintage, else its
+    ``published`` day, else ``publication_lag`` months after its period ends (None: the default lag of
+    its frequency, ``_core.DEFAULT_PUBLICATION_LAGS``). Raises DataError when nothing matches.
     """
-    vintages = observations.vintages(region, indicator)
-    if not vintages:
-        raise _core.DataError(f"no observations of '{indicator}' in '{region}'")
-    if all(_is_date(v) for v in vintages):
-        cutoff = _as_date(as_of)
-        best: dict[str, tuple[str, float, str]] = {}
-        for o in observations.rows:
-            if o.region != region or o.indicator != indicator:
-                continue
-            if cutoff is not None and _dt.date.fromisoformat(o.vintage) > cutoff:
-                continue
-            key = str(o.period)
-            if key not in best or o.vintage > best[key][0]:
-                best[key] = (o.vintage, o.value, o.unit)
-        if not best:
-            raise _core.DataError(f"no vintage of '{indicator}' in '{region}' was published by {as_of}")
-        units = {unit for _, _, unit in best.values()}
-        return _core.Series.from_pairs(list(best), [value for _, value, _ in best.values()], indicator, region, units.pop() if len(units) == 1 else "")
-    chosen = vintages[0] if len(vintages) == 1 else vintage
-    return observations.select(region, indicator, chosen)
+    return _core.select_series(observations, region, indicator, vintage, _as_date(as_of), publication_lag)
+
+
+class AssessmentResults(Mapping[str, _core.Assessment]):
+    """The Assessment objects of a table, by target id (``assess_table(...).attrs["assessments"]``).
+
+    Read-only and shared, not copied, when pandas copies a table's ``attrs`` (filtering, sorting), so
+    that every view of the table draws from the same results.
+    """
+
+    def __init__(self, results: Mapping[str, Optional[_core.Assessment]]) -> None:
+        self._results = {k: v for k, v in results.items() if v is not None}
+
+    def __getitem__(self, key: str) -> _core.Assessment:
+        return self._results[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._results)
+
+    def __len__(self) -> int:
+        return len(self._results)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> "AssessmentResults":
+        return self
+
+    def __repr__(self) -> str:
+        return f"AssessmentResults({len(self._results)} assessments)"
+
+
+def results_of(table: pd.DataFrame) -> AssessmentResults:
+    """The assessments behind a table made by ``assess_table`` (empty when it has none)."""
+    found = table.attrs.get("assessments")
+    return found if isinstance(found, AssessmentResults) else AssessmentResults({})
 
 
 def _number(x: Optional[float]) -> float:
@@ -140,34 +175,54 @@ def assess_table(
     observations: _core.ObservationTable,
     method: str = "default",
     scheme: str = "probability",
-    as_of: DateLike = None,
+    as_of: DateLike = "today",
     vintage: str = "first_release",
     level: float = 0.95,
     thresholds: Optional[Mapping[str, float]] = None,
     *,
+    publication_lag: Optional[int] = None,
     threads: int = 0,
     progress: Optional[bool] = None,
     calibration: Optional[_core.Calibration] = None,
 ) -> pd.DataFrame:
     """Assess every target against the observations: one row per target, most at risk first.
 
-    Columns: ``TABLE_COLUMNS``. A target whose indicator has no observations is 'not_assessable' and
-    says why in ``message``; every row has a status. Each row is what ``assess`` gives for the target
-    and the series ``select_series`` chooses for it; the work runs in the compiled core without the GIL
-    on ``threads`` threads (0: all cores), with the same result for any count. ``progress``: None shows
-    a progress bar when stderr is a terminal or in Jupyter (for work longer than half a second), True
-    always, False never.
+    Columns: ``TABLE_COLUMNS``. ``as_of`` is the day of the assessment, today by default (None: every
+    figure in the table, no deadline awaited); only figures published by then count (see
+    ``select_series``), and a passed deadline whose figure is not out is 'awaiting_data' with a nowcast
+    P(met) and its ``expected_publication`` day. The day used is in ``table.attrs["as_of"]`` (an ISO
+    date, or None) and in every message. ``basis`` says what each verdict rests on (``BASIS_NAMES``).
+
+    A target whose indicator has no observations is 'not_assessable' and says why in ``message``; every
+    row has a status. Each row is what ``assess`` gives for the target and the series ``select_series``
+    chooses for it; the work runs in the compiled core without the GIL on ``threads`` threads (0: all
+    cores), with the same result for any count. The Assessment objects are in
+    ``table.attrs["assessments"]`` (by target id; charts and reports draw from them). ``progress``:
+    None shows a progress bar when stderr is a terminal or in Jupyter (for work longer than half a
+    second), True always, False never.
     """
+    day = _as_date(as_of)
     # Check the options once, so that a bad one is an error even when no target has data: an empty
     # series makes the core validate them all without assessing anything.
     _core.assess(
-        _VALIDATION_TARGET, _core.Series(2000, []), method, scheme, _as_date(as_of), level, None if thresholds is None else dict(thresholds), calibration
+        _VALIDATION_TARGET,
+        _core.Series(2000, []),
+        method,
+        scheme,
+        day,
+        level,
+        None if thresholds is None else dict(thresholds),
+        publication_lag,
+        calibration,
     )
     if threads < 0:
         raise ValueError(f"threads: expected 0 (all cores) or a positive count, got {threads}")
     chosen = list(targets)
     if not chosen:
-        return pd.DataFrame([], columns=TABLE_COLUMNS)
+        empty = pd.DataFrame([], columns=TABLE_COLUMNS)
+        empty.attrs["as_of"] = None if day is None else day.isoformat()
+        empty.attrs["assessments"] = AssessmentResults({})
+        return empty
     bar = progress_bar(len(chosen), "assessing targets", progress, unit="target")
     report = None if bar is None else (lambda done: bar.update(done - bar.n))
     try:
@@ -176,11 +231,11 @@ def assess_table(
             observations,
             method,
             scheme,
-            as_of,
-            str(as_of),
+            day,
             vintage,
             level,
             None if thresholds is None else dict(thresholds),
+            publication_lag,
             threads,
             report,
             calibration,
@@ -188,6 +243,7 @@ def assess_table(
     finally:
         if bar is not None:
             bar.close()
+    results = columns.pop("_results")
     data: dict[str, Any] = {
         "id": [t.id for t in chosen],
         "region": [t.region for t in chosen],
@@ -201,7 +257,10 @@ def assess_table(
     table = pd.DataFrame(data, columns=TABLE_COLUMNS)
     rank = table["status"].map({s: i for i, s in enumerate(RISK_ORDER)})
     order = table.assign(_rank=rank, _p=table["probability"].fillna(2.0)).sort_values(["_rank", "_p"], kind="stable")
-    return order.drop(columns=["_rank", "_p"]).reset_index(drop=True)
+    out = order.drop(columns=["_rank", "_p"]).reset_index(drop=True)
+    out.attrs["as_of"] = None if day is None else day.isoformat()
+    out.attrs["assessments"] = AssessmentResults({t.id: r for t, r in zip(chosen, results)})
+    return out
 
 
 def summarize(table: pd.DataFrame, targets: Sequence[_core.Target], by: str = "status") -> pd.DataFrame:

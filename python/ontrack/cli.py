@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ontrack import _core
-from ontrack.assessment import assess_table, summarize
+from ontrack.assessment import BASIS_NAMES, assess_table, summarize
 from ontrack.io import evaluate_table, read_observations, read_targets
 
 
@@ -39,7 +39,16 @@ def _build_parser() -> argparse.ArgumentParser:
     assess = commands.add_parser("assess", help="will each target be met? projection, probability, pace and status")
     assess.add_argument("--targets", action="append", required=True, help="targets CSV (repeatable)")
     assess.add_argument("--observations", required=True, help="observations CSV")
-    assess.add_argument("--as-of", dest="as_of", help="use only what was known on this date (YYYY-MM-DD)")
+    assess.add_argument(
+        "--as-of", dest="as_of", default="today",
+        help="the day of the assessment (YYYY-MM-DD, default today): only figures published by then count, and a passed "
+        "deadline whose figure is not out is awaiting_data; 'all' uses every figure in the file",
+    )
+    assess.add_argument(
+        "--publication-lag", dest="publication_lag", type=int, metavar="MONTHS",
+        help="months from the end of a period to its figure's release, for rows without a publication date "
+        "(default by frequency: annual 6, quarterly 2, monthly 1)",
+    )
     assess.add_argument(
         "--method",
         default="default",
@@ -102,13 +111,17 @@ def _render_assessment(frame: pd.DataFrame, fmt: str, summary: pd.DataFrame, hea
         "display.max_rows", None, "display.max_colwidth", 90, "display.width", 250, "display.float_format", "{:.4g}".format
     ):
         counts = ", ".join(f"{int(n)} {status}" for status, n in summary["targets"].items())
+        bases = frame["basis"].value_counts()
+        basis_counts = ", ".join(f"{int(bases[b])} {b}" for b in BASIS_NAMES if b in bases.index)
         return (
             header
             + "\n\n"
             + shown.to_string(index=False)
             + f"\n\n{len(frame)} targets: {counts}.\n"
+            + f"basis: {basis_counts}.\n"
             + "status: met/missed = deadline observed; achieved = already reached; on_track/at_risk/off_track/regressing = "
-            "by the scheme; not_assessable = no data or too little (message says which).\n"
+            "by the scheme; awaiting_data = deadline passed, figure not yet published (nowcast P, expected date); "
+            "not_assessable = no data or too little (message says which).\n"
         )
 
 
@@ -233,22 +246,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         observations = read_observations(args.observations)
         if args.command == "assess":
             calibration = _core.Calibration.load(args.calibration) if args.calibration else None
+            as_of = None if args.as_of == "all" else args.as_of
             frame = assess_table(
-                targets, observations, method=args.method, scheme=args.scheme, as_of=args.as_of, vintage=args.vintage,
-                calibration=calibration,
+                targets, observations, method=args.method, scheme=args.scheme, as_of=as_of, vintage=args.vintage,
+                publication_lag=args.publication_lag, calibration=calibration,
             )
+            used = frame.attrs["as_of"]
             header = f"ontrack assess: scheme {args.scheme}, method {args.method}" + (
                 f", calibration {args.calibration}" if args.calibration else ""
             ) + (
-                f", as of {args.as_of}" if args.as_of else ", all published data"
+                f", as of {used}" + (" (today)" if args.as_of == "today" else "") if used else ", every figure in the file (no as-of day)"
             )
             if args.format == "html":
                 from ontrack.report import render_report
 
-                text = render_report(
-                    frame, targets, observations, as_of=args.as_of, method=args.method, scheme=args.scheme,
-                    vintage=args.vintage, header=header,
-                )
+                text = render_report(frame, targets, observations, vintage=args.vintage, header=header)
             else:
                 text = _render_assessment(frame, args.format, summarize(frame, targets, "status"), header)
         else:

@@ -323,16 +323,38 @@ HISTORY_COLUMNS = [
 ]
 
 
+def _history_series(item: PlanOutcome, table: _core.ObservationTable) -> _core.Series:
+    """The recorded outcome on top of the bundled series of its indicator (selected by the one policy,
+    first release), so that a base period the plan measures from is there as ``assess`` finds it; the
+    outcome alone where the bundled series is missing or in another unit."""
+    from ontrack.assessment import select_series
+
+    recorded = item.outcome_series()
+    try:
+        selected = select_series(table, item.target.region, item.target.indicator)
+    except _core.OntrackError:
+        return recorded
+    if selected.unit and item.target.unit and selected.unit != item.target.unit:
+        return recorded
+    values = {p: selected.at(p) for p in selected.periods}
+    if item.outcome_period is not None and item.outcome is not None:
+        values[item.outcome_period] = item.outcome
+    ordered = sorted(values, key=lambda p: (p.year, str(p)))
+    return _core.Series.from_pairs(ordered, [values[p] for p in ordered], item.target.indicator, item.target.region, selected.unit or item.target.unit)
+
+
 def plan_history() -> pd.DataFrame:
     """ontrack's verdicts on the recorded outcomes next to history: one row per :func:`plan_outcomes` entry.
 
-    ``verdict`` is :func:`ontrack.evaluate` on the recorded outcome alone; ``met`` is the historical
+    ``verdict`` is :func:`ontrack.evaluate` on the recorded outcome, over the bundled series of its
+    indicator (so a base period is found as ``assess`` finds it); ``met`` is the historical
     record (True, False or None); ``agrees`` is True/False where both decided (verdict met or missed
     and a known record), else None.
     """
     records = []
+    table = observations()
     for item in plan_outcomes():
-        evaluation = _core.evaluate(item.target, item.outcome_series())
+        evaluation = _core.evaluate(item.target, _history_series(item, table))
         decided = evaluation.verdict in ("met", "missed") and item.met is not None
         records.append(
             {

@@ -28,6 +28,7 @@ STATUS_STYLE: dict[str, tuple[str, str, str, str]] = {
     "off_track": ("#b0400b", "▼", "off track", "进度滞后"),
     "regressing": ("#a40e26", "✗", "regressing", "倒退"),
     "missed": ("#82071e", "✗", "missed", "未实现"),
+    "awaiting_data": ("#0550ae", "…", "awaiting data", "待数据发布"),
     "not_assessable": ("#57606a", "–", "not assessable", "无法评估"),
 }
 _UNKNOWN_STYLE = ("#57606a", "?", "", "")
@@ -441,11 +442,13 @@ def table_html(
     """The HTML of an assessment table (``assess_table``'s DataFrame): one row per target with a status
     badge (colour, symbol and words), the probability with a bar, latest and projected values, required
     against achieved pace and the message. With ``observations`` each row gets a sparkline of its series
-    (chosen as ``assess_table`` chose it: ``vintage``, ``as_of``). ``brief`` keeps only status, id,
+    (chosen as ``assess_table`` chose it: ``vintage``, and ``as_of``, by default the table's own day). ``brief`` keeps only status, id,
     indicator, target, deadline and message (for targets not assessed); ``summary`` heads the table
     with the count of each status, most at risk first."""
     from ontrack.assessment import select_series
 
+    if as_of is None:
+        as_of = table.attrs.get("as_of")  # the day the table was assessed as of
     t = _TEXT[_check_lang(lang)]
     missing = [c for c in ("id", "status") if c not in table.columns]
     if missing:

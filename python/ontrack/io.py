@@ -104,7 +104,8 @@ def write_observations(table: _core.ObservationTable, path: str | os.PathLike[st
 def observations_to_pandas(table: _core.ObservationTable) -> pd.DataFrame:
     """The observation table as a DataFrame (value as float, NaN when not observed; period as text).
 
-    Columns ``region, indicator, period, value, unit, vintage, source`` in the table's order;
+    Columns ``region, indicator, period, value, unit, vintage, [published,] source`` in the table's order
+    (``published`` when a row has a publication date);
     ``read_observations`` reads such a frame back.
     """
     rows = [
@@ -115,11 +116,15 @@ def observations_to_pandas(table: _core.ObservationTable) -> pd.DataFrame:
             "value": o.value,
             "unit": o.unit,
             "vintage": o.vintage,
+            "published": o.published,
             "source": o.source,
         }
         for o in table.rows
     ]
-    return pd.DataFrame(rows, columns=list(_core.OBSERVATION_COLUMNS))
+    columns = list(_core.OBSERVATION_COLUMNS)
+    if all(o.published is None for o in table.rows):
+        columns.remove("published")  # as the CSV writer: the column only when a row has a date
+    return pd.DataFrame(rows, columns=columns)
 
 
 #: Columns of :func:`evaluate_table`.
@@ -173,8 +178,10 @@ def evaluate_table(
 ) -> pd.DataFrame:
     """Evaluate every target against the observations, from observed data only.
 
-    Where an indicator has several vintages, ``vintage`` chooses one (by default what was first
-    published). A target whose indicator has no observations gets verdict 'no_data' and says so.
+    The series is chosen by the one selection policy (``select_series``, as ``assess_table``): where an
+    indicator has several named vintages, ``vintage`` chooses one (by default what was first
+    published); dated vintages give each period its latest release. A target whose indicator has no
+    observations gets verdict 'no_data' and says so.
     """
     records = []
     for t in targets:
@@ -196,9 +203,9 @@ def evaluate_table(
         }
         if observations.contains(t.region, t.indicator):
             vintages = observations.vintages(t.region, t.indicator)
-            chosen = None if len(vintages) == 1 else vintage
             try:
-                series = observations.select(t.region, t.indicator, chosen)
+                # The one selection policy, as assess_table uses it (dated vintages: the latest release).
+                series = _core.select_series(observations, t.region, t.indicator, vintage, None, None)
                 result = _core.evaluate(t, series)
             except _core.OntrackError as exc:
                 record["verdict"] = "not_evaluable"

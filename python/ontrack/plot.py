@@ -54,7 +54,6 @@ CJK_FONTS = (
 
 # Kinds whose target is a level of the series at the deadline (or, per_period, in every period).
 _LEVEL_KINDS = ("level", "relative", "growth", "average_growth", "increment", "per_period")
-_PROJECTION_METHODS = ("linear", "loglinear", "cagr", "weighted_linear", "holt", "holt_damped")
 # Chinese characters, CJK punctuation and full-width forms: what a Latin font cannot draw.
 _CJK = re.compile(r"[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+")
 _UNIT_WORDS = {
@@ -96,6 +95,7 @@ LABELS = {
         "latest": "latest {period}",
         "probability": "P(met) {p}",
         "as_of": "as of {date}",
+        "expected": "figure due {date}",
         "year": "year",
         "plan": "{n} targets",
         "no_data": "no data",
@@ -114,6 +114,7 @@ LABELS = {
         "latest": "最新 {period}",
         "probability": "达成概率 {p}",
         "as_of": "评估日 {date}",
+        "expected": "预计{date}发布",
         "year": "年份",
         "plan": "{n}个目标",
         "no_data": "无数据",
@@ -334,19 +335,35 @@ def _value_text(x: Optional[float], unit: str) -> str:
 # -------------------------------------------------------------------------------------------- drawing
 
 
-def _known(series: _core.Series, as_of: Any) -> tuple[_core.Series, list[tuple[float, float]]]:
-    """The series as known on ``as_of`` (periods whose last day is before it) and the later points."""
-    if as_of is None or len(series) == 0:
+def _known(series: _core.Series, latest: Optional[_core.Period]) -> tuple[_core.Series, list[tuple[float, float]]]:
+    """The series up to ``latest`` (the last period the assessment used: what was known and published
+    on its day) and the points after it (what happened next). All of it when ``latest`` is None."""
+    if latest is None or len(series) == 0:
         return series, []
-    from ontrack.assessment import _as_date
-
-    cutoff = _as_date(as_of)
-    assert cutoff is not None
-    kept = [p for p in series.periods if p.last_day < cutoff]
-    later = [(period_x(p), series.at(p)) for p in series.periods if not p.last_day < cutoff and not math.isnan(series.at(p))]
+    kept = [p for p in series.periods if not latest < p]
+    later = [(period_x(p), series.at(p)) for p in series.periods if latest < p and not math.isnan(series.at(p))]
     if not kept:
         return _core.Series.from_pairs([], [], series.indicator, series.region, series.unit), later
     return series.slice(kept[0], kept[-1]), later
+
+
+def _running_sum(series: _core.Series, start: _core.Period) -> _core.Series:
+    """Σ x(t) from ``start`` on, period by period (a cumulative target's progress); gaps stay gaps."""
+    periods: list[_core.Period] = []
+    values: list[float] = []
+    total = 0.0
+    for p in series.periods:
+        if p < start:
+            continue
+        x = series.at(p)
+        if math.isnan(x):
+            periods.append(p)
+            values.append(math.nan)
+            continue
+        total += x
+        periods.append(p)
+        values.append(total)
+    return _core.Series.from_pairs(periods, values, series.indicator, series.region, series.unit)
 
 
 def _draw_history(ax: Axes, series: _core.Series, later: list[tuple[float, float]], fonts: _Fonts, compact: bool) -> None:
@@ -360,8 +377,10 @@ def _draw_history(ax: Axes, series: _core.Series, later: list[tuple[float, float
                 markerfacecolor="white", linestyle=":", linewidth=1, label=fonts.label("later"), zorder=3, gid="later")
 
 
-def _draw_projection(ax: Axes, projection: _core.Projection, series: Optional[_core.Series], fonts: _Fonts) -> None:
-    points = projection.points
+def _draw_projection(
+    ax: Axes, projection: _core.Projection, series: Optional[_core.Series], fonts: _Fonts, until: Optional[_core.Period] = None
+) -> None:
+    points = [p for p in projection.points if until is None or not until < p.period]
     if not points:
         return
     xs = [period_x(p.period) for p in points]
@@ -379,16 +398,21 @@ def _draw_projection(ax: Axes, projection: _core.Projection, series: Optional[_c
             label=fonts.label("projection", method=projection.method), zorder=2, gid="projection")
 
 
-def _target_level(assessment: _core.Assessment, target: Optional[_core.Target]) -> tuple[Optional[float], Optional[float]]:
-    """The target as a number at the deadline (and the upper end of a band), where it is one. A decided
-    level target reports it through its evaluation; other kinds' ``required`` is not a level."""
+def _target_level(
+    assessment: _core.Assessment, target: Optional[_core.Target]
+) -> tuple[Optional[float], Optional[float], Optional[float]]:
+    """The target as a number at the deadline and the ends of its band (``within``, ``~``), where it is a
+    level of the series: (value, low, high). A sum over a span or a direction is not."""
     if target is not None and target.kind not in _LEVEL_KINDS:
-        return None, None  # a sum over a span, or a direction: not a level of the series
+        return None, None, None
     if assessment.target_value is not None:
-        return assessment.target_value, assessment.target_high
+        high = assessment.target_high
+        low = assessment.target_low if assessment.target_low is not None else (assessment.target_value if high is not None else None)
+        return assessment.target_value, low, high
     if target is not None and target.kind == "level":
-        return assessment.observed.required, assessment.observed.required_high
-    return None, None
+        high = assessment.observed.required_high
+        return assessment.observed.required, assessment.observed.required if high is not None else None, high
+    return None, None, None
 
 
 def _draw_assessment(
@@ -402,37 +426,34 @@ def _draw_assessment(
     level: float,
     title: Optional[str],
     compact: bool,
-    method: Optional[str] = None,
 ) -> None:
     a = assessment
     unit = (target.unit if target is not None and target.unit else "") or (series.unit if series is not None else "")
     later: list[tuple[float, float]] = []
     known = None
+    cumulative = target is not None and target.kind == "cumulative" and target.period_start is not None
     if series is not None:
-        known, later = _known(series, as_of)
+        known, later = _known(series, a.latest_period)
+        if cumulative:
+            # A cumulative target is about the running sum: draw it, not the flows.
+            assert target is not None and target.period_start is not None
+            known = _running_sum(known, target.period_start)
+            later = []
         _draw_history(ax, known, later, fonts, compact)
-    # Projection fan: the model the assessment used, refitted on what was known.
-    if known is not None and a.method in _PROJECTION_METHODS and known.count() > 0:
-        end = a.deadline if known.end is None or a.deadline > known.end else known.end + 1
-        try:
-            # The calibrated default re-projects as the assessment did; other methods as the model it used.
-            if method == "default":
-                from ontrack.projection import project
-
-                projection = project(known, "default", to=end, level=level)
-            else:
-                projection = _core.project(known, a.method, to=end, level=level)
-        except _core.OntrackError:
-            projection = None
-        if projection is not None:
-            _draw_projection(ax, projection, known, fonts)
-    elif series is None and a.projected is not None and a.method in _PROJECTION_METHODS:
+    # Projection fan: the one the assessment used (the flows of a cumulative target: its sum is drawn at
+    # the deadline below).
+    projection = a.projection
+    if projection is not None and not cumulative and series is not None:
+        _draw_projection(ax, projection, known, fonts, until=a.deadline if known is None or known.end is None or a.deadline > known.end else known.end + 1)
+    elif a.projected is not None and a.basis in ("projected", "nowcast", "pace") and (series is None or cumulative):
         x = period_x(a.deadline)
         if a.lower is not None and a.upper is not None:
             ax.fill_between([x - 0.15, x + 0.15], [a.lower] * 2, [a.upper] * 2, color=COLOURS["fan"], alpha=0.3, linewidth=0,
-                            label=fonts.label("interval", level=level), zorder=1, gid="fan")
-        if a.latest_period is not None and a.latest_value is not None:
-            ax.plot([period_x(a.latest_period), x], [a.latest_value, a.projected], color=COLOURS["projection"], linestyle="--",
+                            label=fonts.label("interval", level=a.level), zorder=1, gid="fan")
+        start = (known.end, known.at(known.end)) if known is not None and known.end is not None else (
+            (a.latest_period, a.latest_value) if a.latest_period is not None and a.latest_value is not None and not cumulative else None)
+        if start is not None and not math.isnan(start[1]):
+            ax.plot([period_x(start[0]), x], [start[1], a.projected], color=COLOURS["projection"], linestyle="--",
                     linewidth=1.5, label=fonts.label("projection", method=a.method), zorder=2, gid="projection")
     if series is None and a.latest_period is not None and a.latest_value is not None:
         ax.plot([period_x(a.latest_period)], [a.latest_value], "o", color=COLOURS["observed"],
@@ -447,14 +468,16 @@ def _draw_assessment(
     start_x = period_x(a.base_period) if a.base_period is not None else None
     if start_x is None and known is not None and known.start is not None:
         start_x = period_x(known.start)
-    if target is not None and target.kind == "per_period" and target.period_start is not None:
-        start_x = period_x(target.period_start)  # a floor for every period of the span
+    if target is not None and target.kind in ("per_period", "cumulative") and target.period_start is not None:
+        start_x = period_x(target.period_start)  # a floor for every period of the span, or the sum over it
     if start_x is None or start_x >= deadline_x:
         start_x = deadline_x - 1
-    value, high = _target_level(a, target)
+    value, low, high = _target_level(a, target)
+    if cumulative and a.target_value is not None:
+        value, low, high = a.target_value, a.target_low, a.target_high
     if value is not None and not math.isnan(value):
-        if high is not None and not math.isnan(high):
-            ax.fill_between([start_x, deadline_x], [value] * 2, [high] * 2, color=COLOURS["target"], alpha=0.15, linewidth=0,
+        if low is not None and high is not None and not math.isnan(low) and not math.isnan(high):
+            ax.fill_between([start_x, deadline_x], [low] * 2, [high] * 2, color=COLOURS["target"], alpha=0.15, linewidth=0,
                             label=fonts.label("target_band"), zorder=0, gid="target_band")
         ax.plot([start_x, deadline_x], [value, value], color=COLOURS["target"], linewidth=1.6,
                 label=fonts.label("target", value=_value_text(value, unit)), zorder=3, gid="target")
@@ -467,7 +490,7 @@ def _draw_assessment(
             or (target.comparator in ("<=", "<") and a.latest_value <= value)
         )
         if (a.latest_period is not None and a.latest_value is not None and a.latest_period < a.deadline
-                and a.required_pace is not None and not satisfied):
+                and a.required_pace is not None and not satisfied and not cumulative):
             ax.plot([period_x(a.latest_period), deadline_x], [a.latest_value, value], color=COLOURS["required"],
                     linestyle=(0, (1, 1.5)), linewidth=1.8, label=fonts.label("required"), zorder=3, gid="required")
     if a.stretch_value is not None and not math.isnan(a.stretch_value) and a.stretch_value != value:
@@ -479,6 +502,8 @@ def _draw_assessment(
     badge = f"{STATUS_STYLE.get(a.status, ('', '', '', ''))[1]} {status_label(a.status, fonts.lang)}".strip()
     if a.probability is not None and a.status not in ("met", "missed", "not_assessable"):
         badge += " · " + fonts.label("probability", p=fmt_probability(a.probability))
+    if a.expected_publication is not None:
+        badge += " · " + fonts.label("expected", date=a.expected_publication.isoformat())
     # Inside the panel's top-left corner in small multiples; above the legend, right of the axes, otherwise.
     ax.text(0.01 if compact else 1.02, 0.97 if compact else 1.0, badge, transform=ax.transAxes, ha="left", va="top",
             fontsize=8 if compact else 9, color="white", fontweight="bold", zorder=10, gid="status", clip_on=False,
@@ -492,8 +517,9 @@ def _draw_assessment(
         elif series is not None and series.indicator:
             parts.append(series.indicator)
         title = " · ".join(parts)
-        if as_of is not None and not compact:
-            title += " (" + fonts.label("as_of", date=as_of) + ")"
+        day = as_of if as_of is not None else a.as_of
+        if day is not None and not compact:
+            title += " (" + fonts.label("as_of", date=day) + ")"
     ax.set_title(fonts.text(title), loc="left", fontsize=9 if compact else 11)
     if unit and not compact:
         _unit_label(ax, fonts.text(unit))
@@ -536,11 +562,9 @@ def plot_assessment(
     lang: str = "en",
     ax: Optional[Axes] = None,
     title: Optional[str] = None,
-    method: Optional[str] = None,
 ) -> Figure:
     """Chart of one assessment: history (with ``series``; points published after ``as_of`` hollow),
-    the projection fan of the model the assessment used (``method``: the method the assessment was
-    asked for; 'default' re-projects with the calibrated default), the target line (or band) and stretch, the
+    the projection fan of the model the assessment used, the target line (or band) and stretch, the
     baseline, the deadline, the required path from the latest value to the target, and a status badge.
 
     Without ``series`` only what the assessment holds is drawn (latest value, baseline, projection and
@@ -552,7 +576,7 @@ def plot_assessment(
     fonts = _Fonts(lang)
     axes = _axes(ax, (8.0, 4.2))
     s = None if series is None else _as_series(series)
-    _draw_assessment(axes, assessment, s, target, fonts, as_of=as_of, level=level, title=title, compact=False, method=method)
+    _draw_assessment(axes, assessment, s, target, fonts, as_of=as_of, level=level, title=title, compact=False)
     figure = _figure_of(axes)
     fonts.apply(figure)
     return figure
@@ -578,7 +602,7 @@ def plot_target(
 
     s = _as_series(series)
     result = assess(target, s, method, scheme, as_of, level, thresholds)
-    return plot_assessment(result, s, target, as_of=as_of, level=level, lang=lang, ax=ax, title=title, method=method)
+    return plot_assessment(result, s, target, as_of=as_of, level=level, lang=lang, ax=ax, title=title)
 
 
 def plot_projection(
@@ -609,47 +633,46 @@ def plot_projection(
     return figure
 
 
-def reassess_rows(
+def assessed_rows(
     table: pd.DataFrame,
     targets: Sequence[_core.Target],
-    observations: _core.ObservationTable,
+    observations: Optional[_core.ObservationTable] = None,
     *,
-    as_of: Any = None,
-    method: str = "default",
-    scheme: Optional[str] = None,
     vintage: str = "first_release",
-    level: float = 0.95,
 ) -> list[tuple[_core.Target, Optional[_core.Series], Optional[_core.Assessment]]]:
     """(target, series, assessment) for every row of ``table`` (``assess_table``'s result), in its order:
-    the table holds the verdicts, a chart needs the objects behind them. Series and assessment are None
-    where the data do not support an assessment. ``scheme`` defaults to each row's."""
-    from ontrack.assessment import assess, select_series
+    the assessment is the table's own (``table.attrs["assessments"]``), never made again, so a chart
+    shows exactly the verdict of its row. The series is the whole history the row's indicator has in
+    ``observations`` (``select_series`` without an as-of day: the points after the assessment's latest
+    period are what happened next); None without observations or data."""
+    from ontrack.assessment import results_of, select_series
 
+    results = results_of(table)
+    if len(table) and not len(results):
+        raise ValueError("table: it carries no assessments (make it with ontrack.assess_table)")
     by_id = {t.id: t for t in targets}
     rows: list[tuple[_core.Target, Optional[_core.Series], Optional[_core.Assessment]]] = []
     for record in table.to_dict(orient="records"):
         target = by_id.get(str(record["id"]))
         if target is None:
             raise ValueError(f"table row {record['id']!r}: no target with this id in targets")
-        row_scheme = scheme or str(record.get("scheme") or "probability")
-        try:
-            series = select_series(observations, target.region, target.indicator, vintage, as_of)
-            rows.append((target, series, assess(target, series, method, row_scheme, as_of, level)))
-        except _core.DataError:
-            rows.append((target, None, None))
+        result = results.get(str(record["id"]))
+        series = None
+        if observations is not None and result is not None:
+            try:
+                series = select_series(observations, target.region, target.indicator, vintage)
+            except _core.OntrackError:
+                series = None
+        rows.append((target, series, result))
     return rows
 
 
 def plot_plan(
     table: pd.DataFrame,
     targets: Sequence[_core.Target],
-    observations: _core.ObservationTable,
+    observations: Optional[_core.ObservationTable] = None,
     *,
-    as_of: Any = None,
-    method: str = "default",
-    scheme: Optional[str] = None,
     vintage: str = "first_release",
-    level: float = 0.95,
     lang: str = "en",
     ncols: int = 3,
     include_not_assessable: bool = False,
@@ -657,15 +680,17 @@ def plot_plan(
     title: Optional[str] = None,
 ) -> Figure:
     """Small multiples for a whole plan: one panel per row of ``table`` (``assess_table``'s result, in its
-    order, most at risk first), each target re-assessed with the same options to draw it. Rows that are
-    not assessable are left out unless ``include_not_assessable``. ``scheme`` defaults to the table's."""
+    order, most at risk first), each drawn from the row's own assessment (see ``assessed_rows``): the
+    same verdict, projection and as-of day as the table. Rows that are not assessable are left out
+    unless ``include_not_assessable``. ``observations`` (with ``vintage``) adds each target's history."""
     if ncols < 1:
         raise ValueError(f"ncols: expected >= 1, got {ncols}")
     fonts = _Fonts(lang)
+    as_of = table.attrs.get("as_of")
     rows = table if include_not_assessable else table[table["status"] != "not_assessable"]
     if max_panels is not None:
         rows = rows.head(max_panels)
-    panels = reassess_rows(rows, targets, observations, as_of=as_of, method=method, scheme=scheme, vintage=vintage, level=level)
+    panels = assessed_rows(rows, targets, observations, vintage=vintage)
     n = max(len(panels), 1)
     columns = min(ncols, n)
     nrows = math.ceil(n / columns)
@@ -682,7 +707,7 @@ def plot_plan(
             axes.set_xticks([])
             axes.set_yticks([])
             continue
-        _draw_assessment(axes, result, s, t, fonts, as_of=as_of, level=level, method=method,
+        _draw_assessment(axes, result, s, t, fonts, as_of=as_of, level=result.level,
                          title=f"{t.id} · {t.indicator}" + (f" · {t.region}" if t.region else ""), compact=True)
     # One legend for the figure, from the panel with the most labelled artists.
     best: tuple[list[Any], list[str]] = ([], [])

@@ -41,8 +41,11 @@ _WORDS = {
         "unassessed": "Not assessable: no data or too little",
         "targets": "targets",
         "legend": "Status: met/missed = deadline observed; achieved = already reached; on track / at risk / off track / "
-        "regressing = by the scheme; not assessable = no data or too little (the message says which).",
+        "regressing = by the scheme; awaiting data = deadline passed, figure not yet published (nowcast P(met), expected date); "
+        "not assessable = no data or too little (the message says which).",
         "generated": "generated",
+        "as_of": "as of",
+        "all_data": "every figure in the file",
         "none": "No target could be assessed: there are no charts.",
     },
     "zh": {
@@ -52,8 +55,10 @@ _WORDS = {
         "unassessed": "无法评估(无数据或数据不足)",
         "targets": "个目标",
         "legend": "状态:已实现/未实现 = 目标期已有数据;已提前实现 = 已达到;进展顺利/存在风险/进度滞后/倒退 = 按评估方案;"
-        "无法评估 = 无数据或数据不足(见说明)。",
+        "待数据发布 = 目标期已过、数据尚未公布(给出即时预测概率和预计发布日期);无法评估 = 无数据或数据不足(见说明)。",
         "generated": "生成于",
+        "as_of": "评估日",
+        "all_data": "文件中的全部数据",
         "none": "没有可评估的目标,因此没有图表。",
     },
 }
@@ -64,25 +69,20 @@ def chart_images(
     targets: Sequence[_core.Target],
     observations: _core.ObservationTable,
     *,
-    as_of: Any = None,
-    method: str = "default",
-    scheme: Optional[str] = None,
     vintage: str = "first_release",
-    level: float = 0.95,
     lang: str = "en",
     dpi: int = 100,
 ) -> list[tuple[str, str, bytes]]:
-    """(target id, status, PNG bytes) for every assessable row of ``table``, in the table's order."""
-    from ontrack.plot import figure_png, plot_assessment, reassess_rows
+    """(target id, status, PNG bytes) for every assessable row of ``table``, in the table's order, each
+    drawn from the row's own assessment (``ontrack.plot.assessed_rows``)."""
+    from ontrack.plot import assessed_rows, figure_png, plot_assessment
 
     assessable = table[table["status"] != "not_assessable"]
     images: list[tuple[str, str, bytes]] = []
-    for target, series, result in reassess_rows(
-        assessable, targets, observations, as_of=as_of, method=method, scheme=scheme, vintage=vintage, level=level
-    ):
+    for target, series, result in assessed_rows(assessable, targets, observations, vintage=vintage):
         if result is None:
             continue
-        figure = plot_assessment(result, series, target, as_of=as_of, level=level, lang=lang, method=method)
+        figure = plot_assessment(result, series, target, lang=lang)
         images.append((target.id, result.status, figure_png(figure, dpi=dpi)))
     return images
 
@@ -92,28 +92,24 @@ def render_report(
     targets: Sequence[_core.Target],
     observations: _core.ObservationTable,
     *,
-    as_of: Any = None,
-    method: str = "default",
-    scheme: Optional[str] = None,
     vintage: str = "first_release",
-    level: float = 0.95,
     lang: str = "en",
     title: Optional[str] = None,
     header: str = "",
     dpi: int = 100,
 ) -> str:
-    """The HTML page: title, ``header`` line, status counts, the table (badges, probabilities, paces,
-    sparklines) and one chart per assessable target (base64 PNG). Needs matplotlib for the charts.
+    """The HTML page: title, ``header`` line, the day of the assessment, status counts, the table
+    (badges, probabilities, paces, sparklines) and one chart per assessable target (base64 PNG). Needs
+    matplotlib for the charts.
 
-    ``table`` is ``assess_table``'s result; pass the options it was made with (``as_of``, ``method``,
-    ``scheme``, ``vintage``, ``level``) so that the charts show the same assessments.
+    ``table`` is ``assess_table``'s result: the charts draw the assessments it carries, so page and
+    table agree row by row; ``vintage`` chooses the history drawn where an indicator has several.
     """
     if lang not in _WORDS:
         raise ValueError(f"lang: expected 'en' or 'zh', got {lang!r}")
     words = _WORDS[lang]
-    images = chart_images(
-        table, targets, observations, as_of=as_of, method=method, scheme=scheme, vintage=vintage, level=level, lang=lang, dpi=dpi
-    )
+    as_of = table.attrs.get("as_of")
+    images = chart_images(table, targets, observations, vintage=vintage, lang=lang, dpi=dpi)
     charts = []
     for target_id, status, png in images:
         data = base64.b64encode(png).decode("ascii")
@@ -142,7 +138,8 @@ def render_report(
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{esc(heading)}</title><style>{_CSS}</style></head><body>\n"
         f"<h1>{esc(heading)}</h1>\n"
-        f'<p class="ot-meta">{esc(header)}{" · " if header else ""}{esc(words["generated"])} {esc(stamp)}</p>\n'
+        f'<p class="ot-meta">{esc(header)}{" · " if header else ""}{esc(words["as_of"])} {esc(str(as_of) if as_of else words["all_data"])} · '
+        f'{esc(words["generated"])} {esc(stamp)}</p>\n'
         f"{counts}\n"
         f'<h2>{esc(words["table"])}</h2>\n'
         f"{table_html(assessed, lang=lang, observations=observations, vintage=vintage, as_of=as_of, summary=False)}\n"

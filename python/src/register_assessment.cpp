@@ -9,26 +9,31 @@ namespace {
 
 std::optional<boost::gregorian::date> to_date(const py::object& value) {
     if (value.is_none()) return std::nullopt;
-    if (py::isinstance<py::str>(value)) {
-        const std::string text = value.cast<std::string>();
-        const auto bad = [&]() -> boost::gregorian::date { throw parse_error("as_of", text, "not an ISO date (YYYY-MM-DD)"); };
-        if (text.size() != 10 || text[4] != '-' || text[7] != '-') return bad();
-        const auto y = detail::parse_int(std::string_view(text).substr(0, 4));
-        const auto m = detail::parse_int(std::string_view(text).substr(5, 2));
-        const auto d = detail::parse_int(std::string_view(text).substr(8, 2));
-        if (!y || !m || !d) return bad();
-        try {
-            return boost::gregorian::date(static_cast<unsigned short>(*y), static_cast<unsigned short>(*m), static_cast<unsigned short>(*d));
-        } catch (const std::out_of_range&) {
-            return bad();
-        }
-    }
+    if (py::isinstance<py::str>(value)) return parse_iso_date(value.cast<std::string>(), "as_of");
     if (py::hasattr(value, "year") && py::hasattr(value, "month") && py::hasattr(value, "day")) {
-        return boost::gregorian::date(value.attr("year").cast<unsigned short>(), value.attr("month").cast<unsigned short>(),
-                                      value.attr("day").cast<unsigned short>());
+        const int y = value.attr("year").cast<int>();
+        if (y < 1400) throw parse_error("as_of", py::str(value).cast<std::string>(), "not a day from 1400 on");
+        return boost::gregorian::date(static_cast<unsigned short>(y), value.attr("month").cast<unsigned short>(), value.attr("day").cast<unsigned short>());
     }
     throw py::type_error("as_of: expected a date, a 'YYYY-MM-DD' string or None");
 }
+
+std::optional<int> to_lag(const py::object& value) {
+    if (value.is_none()) return std::nullopt;
+    if (py::isinstance<py::bool_>(value) || !py::isinstance<py::int_>(value)) throw py::type_error("publication_lag: expected a whole number of months or None");
+    const long long months = value.cast<long long>();
+    if (months < 0 || months > 120) throw value_error("publication_lag", "a publication lag is 0 to 120 months, got " + std::to_string(months));
+    return static_cast<int>(months);
+}
+
+py::object date_or_none(const std::optional<boost::gregorian::date>& day) {
+    if (!day) return py::none();
+    return py::module_::import("datetime").attr("date")(static_cast<int>(day->year()), static_cast<int>(day->month()), static_cast<int>(day->day()));
+}
+
+}  // namespace
+
+namespace {
 
 /// Band thresholds by name for the chosen scheme; unknown names are an error naming them.
 void set_thresholds(assessment_options& o, const py::dict& thresholds) {
@@ -90,12 +95,13 @@ void set_thresholds(assessment_options& o, const py::dict& thresholds) {
 void set_projection_choice(assessment_options& o, const std::string& method_name, const py::object& cal);  // register_calibration.cpp
 
 assessment_options assessment_options_from(const std::string& method_name, const std::string& scheme_name, const py::object& as_of, double level,
-                                           const py::object& thresholds) {
+                                           const py::object& thresholds, const py::object& publication_lag) {
     assessment_options o;
     set_projection_choice(o, method_name, py::none());
     o.rule = parse_scheme(scheme_name);
     o.as_of = to_date(as_of);
     o.level = level;
+    o.publication_lag_months = to_lag(publication_lag);
     if (!thresholds.is_none()) set_thresholds(o, thresholds.cast<py::dict>());
     return o;
 }
@@ -133,6 +139,14 @@ scheme's progress/score, the unified ``status`` and the scheme's own ``scheme_st
         .def_readonly("scheme_status", &assessment::scheme_status)
         .def_readonly("method", &assessment::method_used)
         .def_readonly("nowcast", &assessment::nowcast)
+        .def_property_readonly("basis", [](const assessment& a) { return to_string(a.based_on); })
+        .def_readonly("target_low", &assessment::target_low)
+        .def_property_readonly("expected_publication", [](const assessment& a) { return date_or_none(a.expected_publication); })
+        .def_readonly("projection", &assessment::path)
+        .def_property_readonly("as_of", [](const assessment& a) { return date_or_none(a.options.as_of); })
+        .def_property_readonly("scheme", [](const assessment& a) { return to_string(a.options.rule); })
+        .def_property_readonly("level", [](const assessment& a) { return a.options.level; })
+        .def_property_readonly("base", [](const assessment& a) { return a.goal.base; })
         .def_readonly("observed", &assessment::observed)
         .def_readonly("message", &assessment::message)
         .def("__repr__", [](const assessment& a) { return "Assessment('" + a.id + "', " + to_string(a.unified) + ": " + a.message + ")"; });
@@ -140,24 +154,48 @@ scheme's progress/score, the unified ``status`` and the scheme's own ``scheme_st
     m.def(
         "assess",
         [](const target& t, const series& s, const std::string& method_name, const std::string& scheme_name, const py::object& as_of,
-           double level, const py::object& thresholds, const py::object& cal) {
-            assessment_options o;
+           double level, const py::object& thresholds, const py::object& publication_lag, const py::object& cal) {
+            assessment_options o = assessment_options_from(method_name, scheme_name, as_of, level, thresholds, publication_lag);
             set_projection_choice(o, method_name, cal);
-            o.rule = parse_scheme(scheme_name);
-            o.as_of = to_date(as_of);
-            o.level = level;
-            if (!thresholds.is_none()) set_thresholds(o, thresholds.cast<py::dict>());
             py::gil_scoped_release release;
             return assess(t, s, o);
         },
         py::arg("target"), py::arg("series"), py::arg("method") = "auto", py::arg("scheme") = "probability", py::arg("as_of") = py::none(),
-        py::arg("level") = 0.95, py::arg("thresholds") = py::none(), py::arg("calibration") = py::none(), R"doc(
+        py::arg("level") = 0.95, py::arg("thresholds") = py::none(), py::arg("publication_lag") = py::none(), py::arg("calibration") = py::none(), R"doc(
 Assess one target against its series. ``method`` 'default' is the calibrated default (the bundled
 calibration, or ``calibration`` when given); a named method is calibrated by ``calibration`` when given. ``scheme``: 'probability' (default), 'statcan', 'unsd',
 'unsd2023', 'eurostat', 'escap', 'sdsn'; ``thresholds`` overrides the scheme's bands by name
-(probability: on_track, at_risk, off_track). ``as_of`` (date or 'YYYY-MM-DD') keeps only periods that
-ended before it.
+(probability: on_track, at_risk, off_track). ``as_of`` (date or 'YYYY-MM-DD') keeps only periods whose
+figure was out by then: ``publication_lag`` months after the period ends (None: 0, the day after; a
+Series has no publication dates, select_series reads them from an observation table). A deadline
+before ``as_of`` whose figure is not out is 'awaiting_data' with a nowcast P(met).
 )doc");
+
+    m.def(
+        "select_series",
+        [](const observation_table& observations, const std::string& region, const std::string& indicator, const std::string& vintage,
+           const py::object& as_of, const py::object& publication_lag) {
+            selection_options how;
+            how.vintage = vintage;
+            how.as_of = to_date(as_of);
+            how.publication_lag_months = to_lag(publication_lag);
+            return select_series(observations, region, indicator, how).values;
+        },
+        py::arg("observations"), py::arg("region"), py::arg("indicator"), py::arg("vintage") = "first_release", py::arg("as_of") = py::none(),
+        py::arg("publication_lag") = py::none(), R"doc(
+The series a target of ``region`` and ``indicator`` is assessed with (the one selection policy).
+Vintage: where every vintage is a publication date (YYYY-MM-DD), each period takes the latest one
+published by ``as_of``; otherwise a single vintage is used as is, and with several ``vintage`` chooses.
+Publication: as of a day, a figure counts only if published by then: its dated vintage, else its
+``published`` day, else the end of its period plus ``publication_lag`` months (None: the default lag of
+its frequency, DEFAULT_PUBLICATION_LAGS). Raises DataError when nothing matches.
+)doc");
+    const publication_lags lags;
+    py::dict defaults;
+    defaults["annual"] = lags.annual;
+    defaults["quarterly"] = lags.quarterly;
+    defaults["monthly"] = lags.monthly;
+    m.attr("DEFAULT_PUBLICATION_LAGS") = defaults;
 }
 
 }  // namespace ontrack::python

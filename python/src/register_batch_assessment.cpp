@@ -11,7 +11,7 @@ namespace ontrack::python {
 
 void set_projection_choice(assessment_options& o, const std::string& method_name, const py::object& cal);  // register_calibration.cpp
 assessment_options assessment_options_from(const std::string& method_name, const std::string& scheme_name, const py::object& as_of, double level,
-                                           const py::object& thresholds);
+                                           const py::object& thresholds, const py::object& publication_lag);
 
 namespace {
 
@@ -62,9 +62,9 @@ void register_batch_assessment(py::module_& m) {
     m.def(
         "_assess_table",
         [](const py::sequence& targets, const observation_table& observations, const std::string& method_name, const std::string& scheme_name,
-           const py::object& as_of, const std::string& as_of_text, const std::string& vintage, double level, const py::object& thresholds,
+           const py::object& as_of, const std::string& vintage, double level, const py::object& thresholds, const py::object& publication_lag,
            unsigned threads, const py::object& report, const py::object& cal) {
-            assessment_options options = assessment_options_from(method_name, scheme_name, as_of, level, thresholds);
+            assessment_options options = assessment_options_from(method_name, scheme_name, as_of, level, thresholds, publication_lag);
             if (!cal.is_none()) set_projection_choice(options, method_name, cal);
             // The targets are read in place: the sequence keeps them alive for the call.
             std::vector<const target*> pointers;
@@ -72,7 +72,7 @@ void register_batch_assessment(py::module_& m) {
             for (const auto& item : targets) pointers.push_back(&item.cast<const target&>());
             const batch_assessment batch = run_watched(
                 [&](batch_progress& progress) {
-                    return assess_observations(pointers, observations, options, vintage, as_of_text, threads, &progress);
+                    return assess_observations(pointers, observations, options, vintage, threads, &progress);
                 },
                 report);
             // A failure other than missing data is raised as a single assess would have raised it: the
@@ -81,7 +81,8 @@ void register_batch_assessment(py::module_& m) {
                 if (batch.failures[i] && !batch.data_failure(i)) std::rethrow_exception(batch.failures[i]);
             }
             const std::size_t n = batch.size();
-            py::list latest_period(n), status(n), scheme_status(n), expected_period(n), method_used(n), message(n);
+            py::list latest_period(n), status(n), scheme_status(n), expected_period(n), method_used(n), message(n), basis_name(n), expected_publication(n),
+                results(n);
             py::array_t<double> latest_value(n), projected(n), lower(n), upper(n), probability(n), required_pace(n), actual_pace(n),
                 progress_value(n), score(n);
             const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -94,7 +95,10 @@ void register_batch_assessment(py::module_& m) {
                         column->mutable_at(i) = nan;
                     }
                     status[k] = "not_assessable";
-                    scheme_status[k] = "not_assessable";
+                    scheme_status[k] = batch.data_failure(k) && options.rule == scheme::statcan ? "not_available" : "not_assessable";
+                    basis_name[k] = "none";
+                    expected_publication[k] = "";
+                    results[k] = py::none();
                     expected_period[k] = "";
                     method_used[k] = "";
                     message[k] = "not assessable: " + batch.errors[k];
@@ -115,6 +119,9 @@ void register_batch_assessment(py::module_& m) {
                 expected_period[k] = a.expected_period ? a.expected_period->to_string() : std::string();
                 method_used[k] = a.method_used;
                 message[k] = a.message;
+                basis_name[k] = to_string(a.based_on);
+                expected_publication[k] = a.expected_publication ? iso_date(*a.expected_publication) : std::string();
+                results[k] = py::cast(a);
             }
             py::dict out;
             out["latest_period"] = latest_period;
@@ -132,12 +139,17 @@ void register_batch_assessment(py::module_& m) {
             out["expected_period"] = expected_period;
             out["method"] = method_used;
             out["message"] = message;
+            out["basis"] = basis_name;
+            out["expected_publication"] = expected_publication;
+            out["_results"] = results;
             return out;
         },
-        py::arg("targets"), py::arg("observations"), py::arg("method"), py::arg("scheme"), py::arg("as_of"), py::arg("as_of_text"),
-        py::arg("vintage"), py::arg("level"), py::arg("thresholds"), py::arg("threads"), py::arg("progress"), py::arg("calibration") = py::none(), R"doc(
-The columns of ontrack.assess_table (from latest_period to message) for every target, in target
-order: each target's series selected as select_series does, assessed as assess does, on ``threads``
+        py::arg("targets"), py::arg("observations"), py::arg("method"), py::arg("scheme"), py::arg("as_of"),
+        py::arg("vintage"), py::arg("level"), py::arg("thresholds"), py::arg("publication_lag"), py::arg("threads"), py::arg("progress"),
+        py::arg("calibration") = py::none(), R"doc(
+The columns of ontrack.assess_table (from latest_period to message, basis, expected_publication) for
+every target, in target order, and under "_results" the Assessment objects (None where a target had no
+data): each target's series selected as select_series does, assessed as assess does, on ``threads``
 threads (0: all cores) without the GIL. ``progress`` (None or a callable) receives the number of
 targets done about ten times a second. Targets without data are 'not_assessable' rows; any other error
 is raised as assess would raise it.

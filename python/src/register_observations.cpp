@@ -4,9 +4,9 @@
 namespace ontrack::python {
 
 void register_observations(py::module_& m) {
-    py::class_<observation>(m, "Observation", "One published figure: region, indicator, period, value, unit, vintage, source.")
+    py::class_<observation>(m, "Observation", "One published figure: region, indicator, period, value, unit, vintage, source, published (day of first publication or None).")
         .def(py::init([](std::string region, std::string indicator, const py::object& at, const py::object& value, std::string unit,
-                         std::string vintage, std::string source) {
+                         std::string vintage, std::string source, const py::object& published) {
                  observation o;
                  o.region = std::move(region);
                  o.indicator = std::move(indicator);
@@ -15,10 +15,17 @@ void register_observations(py::module_& m) {
                  o.unit = std::move(unit);
                  o.vintage = std::move(vintage);
                  o.source = std::move(source);
+                 if (!published.is_none()) {
+                     const std::string text = py::isinstance<py::str>(published) ? published.cast<std::string>() : py::str(published).cast<std::string>();
+                     o.published = parse_iso_date(text, "published");
+                     if (!(o.at.last_day() < *o.published)) {
+                         throw value_error("published", "published " + text + " is not after the end of its period " + o.at.to_string());
+                     }
+                 }
                  return o;
              }),
              py::kw_only(), py::arg("region"), py::arg("indicator"), py::arg("period"), py::arg("value"), py::arg("unit") = "",
-             py::arg("vintage") = "", py::arg("source") = "")
+             py::arg("vintage") = "", py::arg("source") = "", py::arg("published") = py::none())
         .def_readonly("region", &observation::region)
         .def_readonly("indicator", &observation::indicator)
         .def_readonly("period", &observation::at)
@@ -26,6 +33,10 @@ void register_observations(py::module_& m) {
         .def_readonly("unit", &observation::unit)
         .def_readonly("vintage", &observation::vintage)
         .def_readonly("source", &observation::source)
+        .def_property_readonly("published", [](const observation& o) -> py::object {
+            if (!o.published) return py::none();
+            return py::str(iso_date(*o.published));
+        }, "The day of first publication, 'YYYY-MM-DD', or None when not known.")
         .def("__repr__", [](const observation& o) {
             return "Observation('" + o.region + "', '" + o.indicator + "', " + o.at.to_string() + ", " +
                    (std::isnan(o.value) ? std::string("not observed") : detail::format_number(o.value)) + ")";

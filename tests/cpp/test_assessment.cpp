@@ -217,12 +217,15 @@ TEST_CASE("real: cnlit-01 scientific literacy > 15% by 2025, as of 2025-06-30: a
     CHECK(got(a.gap, "gap") == near(15 - 15.37));
     CHECK(mentions(a.message, {"already achieved", "latest 15.37 (2024)", "as of 2025-06-30"}));
 
-    // After the deadline has ended with no 2025 survey in the file: a nowcast, still achieved.
+    // After the deadline has ended with no 2025 survey in the file: the 2025 value decides, and it is
+    // not out: awaiting data, with a nowcast (no longer "achieved early" for a deadline already over).
     o.as_of = day(2026, 6, 30);
     const auto later = assess(t, s, o);
-    CHECK(later.unified == status::achieved);
+    CHECK(later.unified == status::awaiting_data);
+    CHECK(later.based_on == ontrack::basis::nowcast);
     CHECK(later.nowcast);
-    CHECK(mentions(later.message, {"nowcast", "in 2025"}));
+    CHECK(later.probability.has_value());
+    CHECK(mentions(later.message, {"awaiting data", "the 2025 figure is not yet published", "nowcast", "in 2025"}));
 }
 
 TEST_CASE("real: cnlit-01 as of 2024-06-30: the 2023 value 14.14 is below 15, probability decides") {
@@ -286,10 +289,11 @@ TEST_CASE("real: xj12-01 as of 2015-01-01: 2014 is used, three points are projec
     CHECK(got(a.latest_value, "latest_value") == 0.53);
     CHECK(a.method_used == "linear");
     // l, s, df = ols([2012, 2013, 2014], [0.53, 0.54, 0.53], 2015) → 0.5333333333333333, 0.01490711984999861, 1
-    // stats.t.sf((1.8 - l) / s, 1) = 0.003745945712935813; the stretch is also 1.8.
+    // stats.t.sf((1.8 - l) / s, 1) = 0.003745945712935813. The stretch is also 1.8: no separate stretch.
     CHECK(got(a.projected, "projected") == near(0.5333333333333333));
     CHECK(got(a.probability, "probability") == near(0.003745945712935813, 1e-9));
-    CHECK(got(a.probability_stretch, "probability_stretch") == near(0.003745945712935813, 1e-9));
+    CHECK_FALSE(a.probability_stretch);
+    CHECK_FALSE(a.stretch_value);
     // Actual pace (0.53 − 0.53)/2 = 0: pace ratio 0 is not moving away → off_track, not regressing.
     CHECK(got(a.actual_pace, "actual_pace") == 0.0);
     CHECK(got(a.pace_ratio, "pace_ratio") == 0.0);
@@ -306,7 +310,7 @@ TEST_CASE("real: after publication the deadline value decides (xj12-01, cn13-01)
     CHECK(*xj.latest_period == yr(2015));  // 2016 ends on as_of: not used
     CHECK(got(xj.projected, "projected") == 0.56);
     CHECK(got(xj.probability, "probability") == 0.0);
-    CHECK(got(xj.probability_stretch, "probability_stretch") == 0.0);  // stretch 1.8 not met
+    CHECK_FALSE(xj.probability_stretch);  // the stretch 1.8 equals the target: not a separate stretch
     CHECK(xj.message == "missed: value 0.56 in 2015, target >= 1.8, stretch 1.8 not met as of 2016-12-31");
 
     // Years later the verdict still comes from the 2020 value, not the latest.
@@ -385,8 +389,16 @@ TEST_CASE("as_of: nowcast when the deadline has ended but is not observed") {
     CHECK(a.nowcast);
     CHECK(got(a.projected, "projected") == 20);
     CHECK(got(a.probability, "probability") == 1.0);
-    CHECK(a.unified == status::on_track);
-    CHECK(mentions(a.message, {"nowcast 20 in 2021", "as of 2022-01-01"}));
+    // The deadline has passed and its figure is not out: the verdict waits, the nowcast says how likely.
+    CHECK(a.unified == status::awaiting_data);
+    CHECK(a.scheme_status == "awaiting_data");
+    CHECK(a.based_on == ontrack::basis::nowcast);
+    // Expected: the day after 2021 ends plus the default annual lag of 6 months.
+    REQUIRE(a.expected_publication);
+    CHECK(*a.expected_publication == day(2022, 7, 1));
+    CHECK_FALSE(a.required_pace);  // no path to a deadline already over
+    CHECK_FALSE(a.pace_ratio);
+    CHECK(mentions(a.message, {"awaiting data", "the 2021 figure is not yet published (expected 2022-07-01)", "nowcast 20 in 2021", "as of 2022-01-01"}));
 
     // Once the deadline is observed it is a fact, not a nowcast.
     a = assess(t, yearly(2017, {12, 14, 16, 18, 20}), o);
@@ -473,7 +485,8 @@ TEST_CASE("exact: level within and ~ (bands)") {
     target about = make(target_kind::level, comparator::about, 28, 2025);
     about.tolerance = 0.5;
     a = assess(about, rising(), linear());
-    CHECK(got(a.target_value, "target_value") == 27.5);  // 28 − 0.5
+    CHECK(got(a.target_value, "target_value") == 28);    // the value the plan names
+    CHECK(got(a.target_low, "target_low") == 27.5);      // 28 − 0.5
     CHECK(got(a.target_high, "target_high") == 28.5);    // 28 + 0.5
     CHECK(got(a.probability, "probability") == 1.0);
     about.value = 30;
@@ -484,7 +497,8 @@ TEST_CASE("exact: level within and ~ (bands)") {
     about.tolerance = 0.05;
     about.tolerance_relative = true;
     a = assess(about, rising(), linear());
-    CHECK(got(a.target_value, "target_value") == near(26.6));
+    CHECK(got(a.target_value, "target_value") == 28);
+    CHECK(got(a.target_low, "target_low") == near(26.6));
     CHECK(got(a.target_high, "target_high") == near(29.4));
     CHECK(got(a.probability, "probability") == 1.0);
     // Already inside the band before the deadline.
@@ -1255,4 +1269,222 @@ TEST_CASE("malformed: target and options throw value_error") {
     const auto indicator = thrown<ontrack::value_error>([&] { (void)assess(other, rising(), {}); });
     REQUIRE(indicator);
     CHECK(indicator->field() == "indicator");
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Publication, deadlines awaiting data, and verdicts the data cannot support.
+// Expected figures: exact point-mass projections (rising(), falling()) and hand arithmetic.
+
+TEST_CASE("awaiting_data: a passed deadline with no published figure, under every scheme") {
+    const target t = make(target_kind::level, comparator::at_least, 19, 2021);
+    for (const auto rule : {scheme::probability, scheme::statcan, scheme::unsd, scheme::unsd2023, scheme::eurostat, scheme::escap, scheme::sdsn}) {
+        INFO(ontrack::to_string(rule));
+        assessment_options o = with_rule(rule);
+        o.projection = method::linear;
+        o.as_of = day(2022, 3, 1);
+        o.publication_lag_months = 9;
+        const auto a = assess(t, rising(), o);
+        CHECK(a.unified == status::awaiting_data);
+        CHECK(a.scheme_status == "awaiting_data");
+        CHECK(a.based_on == ontrack::basis::nowcast);
+        CHECK(got(a.probability, "probability") == 1.0);  // the line gives 20 ≥ 19 in 2021
+        REQUIRE(a.expected_publication);
+        CHECK(*a.expected_publication == day(2022, 10, 1));  // 2022-01-01 + 9 months
+        CHECK_FALSE(a.required_pace);
+    }
+    // Before the deadline ends it is an ordinary projection.
+    assessment_options o = linear();
+    o.as_of = day(2021, 6, 30);
+    const auto before = assess(t, rising(), o);
+    CHECK(before.unified == status::on_track);
+    CHECK(before.based_on == ontrack::basis::projected);
+    // Already reached before a passed deadline is not "achieved": the deadline value decides.
+    const target low = make(target_kind::level, comparator::at_least, 17, 2021);
+    o.as_of = day(2022, 6, 30);
+    CHECK(assess(low, rising(), o).unified == status::awaiting_data);
+}
+
+TEST_CASE("basis: observed, projected, pace, none") {
+    assessment_options o = linear();
+    CHECK(assess(make(target_kind::level, comparator::at_least, 17, 2020), rising(), o).based_on == ontrack::basis::observed);
+    CHECK(assess(make(target_kind::level, comparator::at_least, 30, 2025), rising(), o).based_on == ontrack::basis::projected);
+    CHECK(assess(make(target_kind::level, comparator::at_least, 15, 2025), rising(), o).based_on == ontrack::basis::observed);  // achieved
+    CHECK(assess(make(target_kind::level, comparator::at_least, 30, 2025), rising(), with_rule(scheme::statcan)).based_on == ontrack::basis::pace);
+    // Two points cannot be projected by the linear method with a spread: the pace decides.
+    const auto short_series = assess(make(target_kind::level, comparator::at_least, 30, 2025), yearly(2019, {10, 12}), o);
+    CHECK(short_series.based_on == ontrack::basis::pace);
+    CHECK(short_series.method_used == "pace");
+    CHECK(assess(make(target_kind::level, comparator::at_least, 30, 2025), yearly(2019, {}), o).based_on == ontrack::basis::none);
+    CHECK(ontrack::parse_basis("nowcast") == ontrack::basis::nowcast);
+    CHECK(thrown<ontrack::parse_error>([] { (void)ontrack::parse_basis("guess"); }));
+}
+
+TEST_CASE("statcan: a series with no data is open-sdg's not_available") {
+    assessment_options o = with_rule(scheme::statcan);
+    const auto a = assess(make(target_kind::level, comparator::at_least, 30, 2025), yearly(2019, {}), o);
+    CHECK(a.unified == status::not_assessable);
+    CHECK(a.scheme_status == "not_available");
+    o.rule = scheme::unsd;
+    CHECK(assess(make(target_kind::level, comparator::at_least, 30, 2025), yearly(2019, {}), o).scheme_status == "not_assessable");
+}
+
+TEST_CASE("Regression (fixed): a missing deadline observation is never replaced by a later value") {
+    // Target >= 2.5 by 2020, 2020 empty, 2021 = 2.44, 2022 = 2.6: was `achieved` under three schemes.
+    const target t = make(target_kind::level, comparator::at_least, 2.5, 2020);
+    const series s = yearly(2018, {2.2, 2.3, std::nan(""), 2.44, 2.6});
+    for (const auto rule : {scheme::probability, scheme::statcan, scheme::unsd, scheme::unsd2023, scheme::eurostat, scheme::escap, scheme::sdsn}) {
+        INFO(ontrack::to_string(rule));
+        const auto a = assess(t, s, with_rule(rule));
+        CHECK(a.unified == status::not_assessable);
+        CHECK(mentions(a.message, {"2020 has no observation although later periods have"}));
+    }
+    CHECK(ontrack::evaluate(t, s).result == verdict::pending);
+}
+
+TEST_CASE("Regression (fixed): missing observations inside the data, further cases") {
+    // Quarterly deadline missing, later quarters observed.
+    target q = make(target_kind::level, comparator::at_least, 3.5, 2020);
+    q.deadline = period::quarter(2024, 3);
+    const series quarterly(period::quarter(2024, 1), {1, 2, std::nan(""), 4, 5}, "x", "r", "");
+    CHECK(assess(q, quarterly, linear()).unified == status::not_assessable);
+    // Increment target: the deadline gap with a later value that would meet it.
+    target inc = make(target_kind::increment, comparator::at_least, 5, 2021);
+    inc.baseline_period = yr(2018);
+    CHECK(assess(inc, yearly(2018, {10, 12, 13, std::nan(""), 20}), linear()).unified == status::not_assessable);
+    // Cumulative target: a period inside the span is missing while later ones are observed.
+    const target sum = spanning(target_kind::cumulative, comparator::at_least, 40, 2019, 2023);
+    const auto a = assess(sum, yearly(2019, {8, std::nan(""), 9, 10}), linear());
+    CHECK(a.unified == status::not_assessable);
+    CHECK(mentions(a.message, {"2020 has no observation"}));
+    // A gap before the span does not matter.
+    CHECK(assess(sum, yearly(2016, {1, std::nan(""), 7, 8, 9, 10}), linear()).unified != status::not_assessable);
+}
+
+TEST_CASE("Regression (fixed): zero, negative and overflowing bases are not assessable") {
+    // ×2 of a zero base: was achieved (0 ≥ 2 × 0).
+    target twice = make(target_kind::relative, comparator::at_least, 2, 2022);
+    twice.baseline_period = yr(2018);
+    auto a = assess(twice, yearly(2018, {0, 0, 0, 0}), linear());
+    CHECK(a.unified == status::not_assessable);
+    CHECK(mentions(a.message, {"zero", "the base must be positive"}));
+    // 5% a year from a negative base: was on track with P = 1.
+    target avg = make(target_kind::average_growth, comparator::at_least, 0.05, 2025);
+    avg.baseline_period = yr(2020);
+    a = assess(avg, yearly(2018, {-12, -11, -10, -9, -8}), linear());
+    CHECK(a.unified == status::not_assessable);
+    CHECK(mentions(a.message, {"negative"}));
+    // Growth on a count that is 0 every year: was on track.
+    target grow = make(target_kind::growth, comparator::at_least, 0.1, 2025);
+    grow.baseline_period = yr(2020);
+    CHECK(assess(grow, yearly(2018, {0, 0, 0, 0, 0}), linear()).unified == status::not_assessable);
+    // A factor so large the target is infinite: was "already achieved" under at_most.
+    target huge = make(target_kind::relative, comparator::at_most, 1e308, 2025);
+    huge.baseline_period = yr(2020);
+    a = assess(huge, yearly(2018, {10, 11, 12}), linear());
+    CHECK(a.unified == status::not_assessable);
+    CHECK(mentions(a.message, {"beyond the range of numbers"}));
+}
+
+TEST_CASE("Regression (fixed): degenerate bases, further cases") {
+    // A stated zero baseline value for an average growth target.
+    target avg = make(target_kind::average_growth, comparator::at_least, 0.05, 2025);
+    avg.baseline_period = yr(2015);
+    avg.baseline_value = 0.0;
+    CHECK(assess(avg, yearly(2018, {1, 2, 3}), linear()).unified == status::not_assessable);
+    // A projected base that falls below zero (base 2024 after the last observation, 2020).
+    target grow = make(target_kind::growth, comparator::at_least, 0.05, 2025);
+    const auto a = assess(grow, falling().renamed("x", "r", ""), [] {
+        assessment_options o = linear();
+        return o;
+    }());
+    // falling(): 18 − 2·(t − 2020) → the base 2024 is projected at 10 (positive): assessable.
+    CHECK(a.unified != status::not_assessable);
+    grow.deadline = yr(2031);  // base 2030 projected at −2
+    const auto b = assess(grow, falling(), linear());
+    CHECK(b.unified == status::not_assessable);
+    CHECK(mentions(b.message, {"negative", "base projected"}));
+    // An increment so large the target overflows.
+    target inc = make(target_kind::increment, comparator::at_least, 1.7e308, 2025);
+    inc.baseline_period = yr(2020);
+    inc.baseline_value = 1.7e308;
+    CHECK(assess(inc, rising(), linear()).unified == status::not_assessable);
+    // evaluate agrees: ×2 of a zero base observed at the deadline is not evaluable, not met.
+    target twice = make(target_kind::relative, comparator::at_least, 2, 2020);
+    twice.baseline_period = yr(2018);
+    CHECK(ontrack::evaluate(twice, yearly(2018, {0, 0, 0})).result == verdict::not_evaluable);
+}
+
+TEST_CASE("Regression (fixed): an about target is a band around its value") {
+    // about 28 ± 1 by 2025 on rising() (x = 18 + 2·(t − 2020) → 28 in 2025): was reported as 27.
+    target t = make(target_kind::level, comparator::about, 28, 2025);
+    t.tolerance = 1.0;
+    const auto a = assess(t, rising(), linear());
+    CHECK(got(a.target_value, "target_value") == 28);
+    CHECK(got(a.target_low, "target_low") == 27);
+    CHECK(got(a.target_high, "target_high") == 29);
+    CHECK(got(a.probability, "probability") == 1.0);
+    // The pace needed is towards 28: (28 − 18) / 5 = 2 per year, exactly the pace achieved.
+    CHECK(got(a.required_pace, "required_pace") == 2.0);
+    CHECK(mentions(a.message, {"target 28 ± 1"}));
+}
+
+TEST_CASE("Regression (fixed): expected_period searches ten years, whatever the frequency") {
+    // Quarterly, rising by 1 a quarter from 1 (2020-Q1): 41 is reached in 2030-Q1, 21 quarters after
+    // the 2024-Q4 deadline (more than 10 periods, within 10 years).
+    target t = make(target_kind::level, comparator::at_least, 41, 2024);
+    t.deadline = period::quarter(2024, 4);
+    std::vector<double> values;
+    for (int k = 0; k < 8; ++k) values.push_back(1.0 + k);
+    const series s(period::quarter(2020, 1), values, "x", "r", "");
+    const auto a = assess(t, s, linear());
+    REQUIRE(a.expected_period);
+    CHECK(*a.expected_period == period::quarter(2030, 1));
+}
+
+TEST_CASE("Regression (fixed): a stretch equal to the target is no separate stretch") {
+    target t = make(target_kind::level, comparator::at_least, 24, 2025);
+    t.stretch = 24;
+    const auto a = assess(t, rising(), linear());
+    CHECK_FALSE(a.stretch_value);
+    CHECK_FALSE(a.probability_stretch);
+    t.stretch = 26;
+    CHECK(got(assess(t, rising(), linear()).stretch_value, "stretch") == 26);
+}
+
+TEST_CASE("Regression (fixed): growth targets state their paces as growth rates") {
+    // 10% a year from 2020 (18) to 2025; rising() reached 18 from 12 in 2017: (18/12)^(1/3) − 1.
+    target t = make(target_kind::average_growth, comparator::at_least, 0.10, 2025);
+    t.baseline_period = yr(2017);
+    const auto a = assess(t, rising(), linear());
+    CHECK(got(a.actual_growth, "actual_growth") == near(std::pow(18.0 / 12.0, 1.0 / 3.0) - 1.0));
+    // Needed: from 18 in 2020 to 12·1.1^8 in 2025.
+    CHECK(got(a.required_growth, "required_growth") == near(std::pow(12.0 * std::pow(1.1, 8) / 18.0, 1.0 / 5.0) - 1.0));
+    CHECK(mentions(a.message, {"%/period"}));
+    // One base period: the rule base is the target's base (2017 here), not the first observation.
+    REQUIRE(a.base_period);
+    CHECK(*a.base_period == yr(2017));
+    target later = t;
+    later.baseline_period.reset();
+    later.period_start = yr(2019);  // base 2018
+    const auto b = assess(later, rising(), linear());
+    REQUIRE(b.base_period);
+    CHECK(*b.base_period == yr(2018));
+    CHECK(got(b.base_value, "base_value") == 14);
+}
+
+TEST_CASE("Regression (fixed): decided increment and growth targets keep their target as a level") {
+    // +5 from 12 (2017) by 2020 on rising(): observed 18, met; the target as a level is 17.
+    target inc = make(target_kind::increment, comparator::at_least, 5, 2020);
+    inc.baseline_period = yr(2017);
+    auto a = assess(inc, rising(), linear());
+    CHECK(a.unified == status::met);
+    CHECK(got(a.target_value, "target_value") == 17);
+    REQUIRE(a.base_period);
+    CHECK(*a.base_period == yr(2017));
+    // 50% growth from 12 (2017) by 2020: 12 × 1.5 = 18.
+    target grow = make(target_kind::growth, comparator::at_least, 0.5, 2020);
+    grow.baseline_period = yr(2017);
+    a = assess(grow, rising(), linear());
+    CHECK(a.unified == status::met);
+    CHECK(got(a.target_value, "target_value") == 18);
 }

@@ -94,7 +94,7 @@ TEST_CASE("bad input: missing, extra and renamed columns") {
     CHECK(mentions(obs_error("region,indicator,period,unit\nChina,x,2020,%\n"), {"o.csv, line 1", "field 'value'", "required column 'value' is missing"}));
     CHECK(mentions(tgt_error("id,region,indicator,value,period\na,China,x,1,2025\n"), {"t.csv, line 1", "required column 'kind' is missing"}));
     CHECK(mentions(obs_error("region,indicator,period,value,notes\nChina,x,2020,1,hi\n"),
-                   {"o.csv, line 1, column 5", "field 'notes'", "unknown column (expected columns: region,indicator,period,value,unit,vintage,source)"}));
+                   {"o.csv, line 1, column 5", "field 'notes'", "unknown column (expected columns: region,indicator,period,value,unit,vintage,published,source)"}));
     CHECK(mentions(tgt_error("id,region,indicator,kind,period,owner\n"), {"t.csv, line 1, column 6", "field 'owner'", "unknown column"}));
     // Renamed: a capitalised or translated header is an unknown column, named with its position.
     CHECK(mentions(obs_error("region,indicator,period,Value\nChina,x,2020,1\n"), {"line 1, column 4", "field 'Value'", "unknown column"}));

@@ -140,7 +140,7 @@ TEST_CASE("assess_observations equals select + assess on the bundled plans") {
     for (const auto& as_of : {std::optional<boost::gregorian::date>(), std::optional<boost::gregorian::date>(boost::gregorian::date(2021, 12, 31))}) {
         assessment_options options;
         options.as_of = as_of;
-        const auto batch = ontrack::assess_observations(pointers, table, options, "first_release", "2021-12-31", 2);
+        const auto batch = ontrack::assess_observations(pointers, table, options, "first_release", 2);
         REQUIRE(batch.size() == targets.size());
         std::size_t missing = 0;
         for (std::size_t i = 0; i < targets.size(); ++i) {
@@ -153,10 +153,15 @@ TEST_CASE("assess_observations equals select + assess on the bundled plans") {
                 ++missing;
                 continue;
             }
-            // The bundled vintages are release names, not dates: one is used as is, several by name.
-            const auto s = table.select(t.region, t.indicator, available.size() == 1 ? available.front() : std::string("first_release"));
+            // The selection policy, without the index, then the assessment of one target.
+            const auto s = ontrack::select_series(table, t.region, t.indicator, ontrack::selection_options_of(options, "first_release"));
             CHECK(batch.errors[i].empty());
             check_same(batch.results[i], ontrack::assess(t, s, options));
+            if (!as_of) {
+                // Without as_of, the bundled vintages are release names: one is used as is, several by name.
+                const auto plain = table.select(t.region, t.indicator, available.size() == 1 ? available.front() : std::string("first_release"));
+                check_same(batch.results[i], ontrack::assess(t, plain, options));
+            }
         }
         CHECK(missing > 0);
         CHECK(missing < targets.size());
@@ -179,26 +184,32 @@ TEST_CASE("observation_index: dated vintages take the latest release published b
                                             row("b", 2020, 1.0, "first_release"), row("b", 2020, 1.1, "yearbook"),
                                             row("c", 2020, 5.0, "2021-01-01", "%"), row("c", 2021, 6.0, "2022-01-01", "万")});
     const ontrack::observation_index index(table);
+    const auto pick = [&](const std::string& indicator, const std::string& vintage, std::optional<boost::gregorian::date> as_of) {
+        ontrack::selection_options how;
+        how.vintage = vintage;
+        how.as_of = as_of;
+        return index.select("China", indicator, how).values;
+    };
     // Without as_of: the latest release of each period.
-    auto s = index.select("China", "a", "first_release", std::nullopt, "None");
+    auto s = pick("a", "first_release", std::nullopt);
     CHECK(s.at(period::year(2020)) == 2.41);
     CHECK(s.at(period::year(2021)) == 2.44);
     CHECK(s.unit() == "%");
     // As of 2022-01-01 only the first release of 2020 was out.
-    s = index.select("China", "a", "first_release", boost::gregorian::date(2022, 1, 1), "2022-01-01");
+    s = pick("a", "first_release", boost::gregorian::date(2022, 1, 1));
     CHECK(s.size() == 1);
     CHECK(s.at(period::year(2020)) == 2.40);
     const auto none = ontrack::testing::thrown<ontrack::data_error>(
-        [&] { (void)index.select("China", "a", "first_release", boost::gregorian::date(2021, 1, 1), "2021-01-01"); });
+        [&] { (void)pick("a", "first_release", boost::gregorian::date(2021, 1, 1)); });
     REQUIRE(none);
     CHECK(std::string(none->what()) == "no vintage of 'a' in 'China' was published by 2021-01-01");
     // Named vintages: chosen by name, an unknown name is the table's own error.
-    CHECK(index.select("China", "b", "yearbook", std::nullopt, "None").at(period::year(2020)) == 1.1);
-    const auto unknown = ontrack::testing::thrown<ontrack::value_error>([&] { (void)index.select("China", "b", "bogus", std::nullopt, "None"); });
+    CHECK(pick("b", "yearbook", std::nullopt).at(period::year(2020)) == 1.1);
+    const auto unknown = ontrack::testing::thrown<ontrack::value_error>([&] { (void)pick("b", "bogus", std::nullopt); });
     REQUIRE(unknown);
     CHECK(ontrack::testing::mentions(unknown->what(), {"no vintage 'bogus'", "first_release, yearbook"}));
     // Mixed units across dated releases: no common unit.
-    CHECK(index.select("China", "c", "first_release", std::nullopt, "None").unit().empty());
+    CHECK(pick("c", "first_release", std::nullopt).unit().empty());
     CHECK(index.vintages("China", "b") == std::vector<std::string>{"first_release", "yearbook"});
     CHECK(index.rows_of("Nowhere", "a").empty());
 }

@@ -29,7 +29,7 @@ from ontrack.assessment import RISK_ORDER, TABLE_COLUMNS
 
 Records = Callable[[Path], list[dict[str, str]]]
 
-STATUSES = {"met", "missed", "achieved", "on_track", "at_risk", "off_track", "regressing", "not_assessable"}
+STATUSES = {"met", "missed", "achieved", "on_track", "at_risk", "off_track", "regressing", "awaiting_data", "not_assessable"}
 SCHEMES = ["probability", "statcan", "unsd", "unsd2023", "eurostat", "escap", "sdsn"]
 
 # China R&D intensity, first releases 2015-2022 (examples/data/observations.csv).
@@ -139,12 +139,20 @@ def test_not_assessable_assessment_leaves_figures_empty() -> None:
     assert a.message.startswith("not assessable: ") and "linear" in a.message
 
 
+def points_of(a: ot.Assessment) -> list[tuple[str, float, float, float]]:
+    return [] if a.projection is None else [(str(p.period), p.mean, p.lower, p.upper) for p in a.projection.points]
+
+
 def test_pandas_and_ontrack_series_assess_identically(intensity_target: ot.Target) -> None:
     as_ontrack = ot.Series(2015, INTENSITY, indicator="rd_intensity", region="China")
     as_pandas = pd.Series(INTENSITY, index=INTENSITY_YEARS)
     as_period_index = pd.Series(INTENSITY, index=pd.period_range("2015", periods=8, freq="Y"))
     # The data of an assessment (its methods, such as plot, are not data).
-    names = [n for n in dir(ot.Assessment) if not n.startswith("_") and n != "observed" and not callable(getattr(ot.Assessment, n))]
+    # The projection is an object of its own: compared by its points below.
+    names = [
+        n for n in dir(ot.Assessment)
+        if not n.startswith("_") and n not in ("observed", "projection") and not callable(getattr(ot.Assessment, n))
+    ]
     for method in ["linear", "holt", "auto"]:
         for scheme in ["probability", "statcan"]:
             reference = ot.assess(intensity_target, as_ontrack, method, scheme)
@@ -152,6 +160,7 @@ def test_pandas_and_ontrack_series_assess_identically(intensity_target: ot.Targe
                 result = ot.assess(intensity_target, other, method, scheme)
                 expected = {n: getattr(reference, n) for n in names}
                 assert {n: getattr(result, n) for n in names} == expected, (method, scheme)
+                assert points_of(result) == points_of(reference)
     with pytest.raises(TypeError, match="expected an ontrack Series or a pandas Series"):
         ot.assess(intensity_target, INTENSITY)  # type: ignore[arg-type]
 
@@ -179,7 +188,11 @@ def test_as_of_as_date_or_iso_string(intensity_target: ot.Target) -> None:
     by_date = ot.assess(intensity_target, series, "linear", as_of=dt.date(2020, 6, 30))
     by_text = ot.assess(intensity_target, series, "linear", as_of="2020-06-30")
     # The data of an assessment (its methods, such as plot, are not data).
-    names = [n for n in dir(ot.Assessment) if not n.startswith("_") and n != "observed" and not callable(getattr(ot.Assessment, n))]
+    # The projection is an object of its own: compared by its points below.
+    names = [
+        n for n in dir(ot.Assessment)
+        if not n.startswith("_") and n not in ("observed", "projection") and not callable(getattr(ot.Assessment, n))
+    ]
     assert {n: getattr(by_date, n) for n in names} == {n: getattr(by_text, n) for n in names}
     # Known on 2020-06-30: the years 2015-2019 (2020 ends after it).
     mean, se, df = ols_t(INTENSITY[:5], INTENSITY_YEARS[:5], 2026)
@@ -427,9 +440,12 @@ def test_scheme_figures_for_cnlit_02_by_hand(
 def test_latest_value_meeting_a_level_target_is_achieved_under_every_scheme(
     scheme: str, national: list[ot.Target], observations: ot.ObservationTable
 ) -> None:
-    row = ot.assess_table(national, observations, scheme=scheme).set_index("id").loc["cnlit-01"]
+    # As of a day before the 2025 deadline (after it, the 2025 figure decides: awaiting_data).
+    row = ot.assess_table(national, observations, scheme=scheme, as_of="2025-06-30").set_index("id").loc["cnlit-01"]
     assert row["latest_value"] > 15
     assert row["status"] == "achieved"
+    later = ot.assess_table(national, observations, scheme=scheme, as_of="2026-06-30").set_index("id").loc["cnlit-01"]
+    assert (later["status"], later["basis"]) == ("awaiting_data", "nowcast")
 
 
 # Regression (fixed): assess_table validates method, scheme, as_of and thresholds only when a target reaches assess();

@@ -40,8 +40,9 @@ def reference_table(
             "id": t.id, "region": t.region, "indicator": t.indicator, "kind": t.kind, "deadline": str(t.period),
             "target": _describe_target(t), "latest_period": "", "latest_value": math.nan, "projected": math.nan,
             "lower": math.nan, "upper": math.nan, "probability": math.nan, "required_pace": math.nan,
-            "actual_pace": math.nan, "progress": math.nan, "score": math.nan, "status": "not_assessable",
-            "scheme_status": "not_assessable", "expected_period": "", "method": "", "scheme": scheme, "message": "",
+            "actual_pace": math.nan, "progress": math.nan, "score": math.nan, "status": "not_assessable", "basis": "none",
+            "scheme_status": "not_available" if scheme == "statcan" else "not_assessable", "expected_period": "",
+            "expected_publication": "", "method": "", "scheme": scheme, "message": "",
         }  # fmt: skip
         try:
             series = ot.select_series(observations, t.region, t.indicator, vintage, as_of)
@@ -61,8 +62,10 @@ def reference_table(
                 progress=number(result.progress),
                 score=number(result.score),
                 status=result.status,
+                basis=result.basis,
                 scheme_status=result.scheme_status,
                 expected_period="" if result.expected_period is None else str(result.expected_period),
+                expected_publication="" if result.expected_publication is None else result.expected_publication.isoformat(),
                 method=result.method,
                 message=result.message,
             )
@@ -157,7 +160,7 @@ def test_progress_callback_sees_every_target_and_its_errors_propagate(bundled: t
 
     targets, observations = bundled
     seen: list[int] = []
-    columns = _core._assess_table(targets, observations, "auto", "probability", None, "None", "first_release", 0.95, None, 2, seen.append)
+    columns = _core._assess_table(targets, observations, "auto", "probability", None, "first_release", 0.95, None, None, 2, seen.append)
     assert seen and seen[-1] == len(targets) and seen == sorted(seen)
     assert len(columns["status"]) == len(targets)
 
@@ -165,4 +168,4 @@ def test_progress_callback_sees_every_target_and_its_errors_propagate(bundled: t
         raise RuntimeError(f"display failed at {done}")
 
     with pytest.raises(RuntimeError, match="display failed"):
-        _core._assess_table(targets, observations, "auto", "probability", None, "None", "first_release", 0.95, None, 2, broken)
+        _core._assess_table(targets, observations, "auto", "probability", None, "first_release", 0.95, None, None, 2, broken)

@@ -24,12 +24,12 @@ import statsmodels.api as sm
 
 from cli_support import run_module
 from ontrack import cli
-from ontrack.assessment import RISK_ORDER, TABLE_COLUMNS
+from ontrack.assessment import RISK_ORDER, TABLE_COLUMNS, today
 
 WriteFile = Callable[[str, "str | bytes"], Path]
 Records = Callable[[Path], list[dict[str, str]]]
 
-STATUSES = {"met", "missed", "achieved", "on_track", "at_risk", "off_track", "regressing", "not_assessable"}
+STATUSES = {"met", "missed", "achieved", "on_track", "at_risk", "off_track", "regressing", "awaiting_data", "not_assessable"}
 NUMBER_COLUMNS = [
     "latest_value", "projected", "lower", "upper", "probability", "required_pace", "actual_pace", "progress", "score",
 ]  # fmt: skip
@@ -85,7 +85,8 @@ def test_module_assesses_the_bundled_files(
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     lines = done.stdout.splitlines()
-    assert lines[0] == "ontrack assess: scheme probability, method default, all published data"
+    # Assessed as of today by default, and it says so.
+    assert lines[0] == f"ontrack assess: scheme probability, method default, as of {today().isoformat()} (today)"
     table_ids = {line.split()[0] for line in lines[2:] if line.strip()}
     assert set(all_ids) <= table_ids
     # The summary line: the count of each status, most at risk first, as the CSV output counts them.
@@ -246,9 +247,11 @@ def test_method_option(
     assert math.isclose(row["projected"], mean, rel_tol=1e-9)
     p = float(scipy.stats.t.sf(15.0, fit.df_resid, loc=mean, scale=se))
     assert math.isclose(row["probability"], p, rel_tol=1e-8)
-    assert row["method"] == "linear" and row["status"] == "achieved"  # latest 15.37 already > 15
+    # Latest 15.37 already > 15, but as of today the 2025 deadline has passed with no 2025 survey
+    # published: the 2025 value decides, and the projection above is its nowcast.
+    assert row["method"] == "linear" and (row["status"], row["basis"]) == ("awaiting_data", "nowcast")
     assert cli.main([*national_arguments, "--method", "linear"]) == 0
-    assert capsys.readouterr().out.startswith("ontrack assess: scheme probability, method linear, all published data\n")
+    assert capsys.readouterr().out.startswith(f"ontrack assess: scheme probability, method linear, as of {today().isoformat()} (today)\n")
 
 
 def test_vintage_option(national_arguments: list[str], capsys: pytest.CaptureFixture[str]) -> None:

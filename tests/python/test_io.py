@@ -166,8 +166,8 @@ def test_write_observations_keeps_the_published_digits(observations_path: Path, 
 def test_observations_to_pandas_and_back(observations_path: Path, read_csv_records: Records) -> None:
     table = ot.read_observations(observations_path)
     frame = ot.observations_to_pandas(table)
-    assert list(frame.columns) == list(ot._core.OBSERVATION_COLUMNS)
-    assert frame.shape == (244, 7)
+    assert list(frame.columns) == list(ot._core.OBSERVATION_COLUMNS)  # the bundled rows carry publication days
+    assert frame.shape == (244, 8)
     assert frame["value"].dtype == "float64"
     assert frame["period"].tolist() == [r["period"] for r in read_csv_records(observations_path)]
     back = ot.read_observations(frame)

@@ -107,7 +107,10 @@ def test_target_line_only_where_the_target_is_a_level() -> None:
     flows = ot.Series(2018, [10.0, 12, 15, 17, 20, 22], indicator="x")
     cumulative = ot.Target(id="c", indicator="x", kind="cumulative", value=100, period_start=2021, period=2025)
     figure = ot.plot_target(cumulative, flows)
-    assert by_gid(figure, "target") == [] and by_gid(figure, "required") == []  # a sum, not a level
+    # A sum over the span: drawn against the running sum (17, 37, 59 in 2021–2023), not the flows; the
+    # target is the sum, with its interval at the deadline and no required path.
+    assert xy(line(figure, "history")) == [(2021.0, 17.0), (2022.0, 37.0), (2023.0, 59.0)]
+    assert {y for _, y in xy(line(figure, "target"))} == {100.0} and by_gid(figure, "required") == []
     assert len(by_gid(figure, "fan")) == 1
     floor = ot.Target(id="f", indicator="x", kind="per_period", value=10, period_start=2021, period=2025)
     assert xy(line(ot.plot_target(floor, flows), "target")) == [(2021.0, 10.0), (2025.0, 10.0)]
@@ -121,7 +124,8 @@ def test_decided_target_draws_no_fan(plan: Plan) -> None:
     t, series = cn13(plan)
     figure = ot.plot_target(t, series)  # 2020 observed: missed
     assert by_gid(figure, "fan") == [] and by_gid(figure, "projection") == []
-    assert xy(line(figure, "target")) == [(2012.0, 2.5), (2020.0, 2.5)]
+    # From the target's base period (baseline 2015), the one base of the target, to the deadline.
+    assert xy(line(figure, "target")) == [(2015.0, 2.5), (2020.0, 2.5)]
     status = [a for a in by_gid(figure, "status") if isinstance(a, Text)]
     assert status[0].get_text() == "✗ missed"
 
@@ -233,7 +237,7 @@ def test_plan_small_multiples(plan: Plan) -> None:
     assert [text.split(" ", 1)[1].split(" · ")[0] for text in statuses] == expected
     assert len(figure.legends) == 1
     assert "target" in [t.get_text() for t in figure.legends[0].get_texts()]
-    assert figure.get_suptitle() == "9 targets"
+    assert figure.get_suptitle() == f"9 targets · as of {table.attrs['as_of']}"
     limited = ot.plot_plan(table, list(targets.values()), observations, max_panels=4, ncols=2)
     assert len([ax for ax in limited.axes if ax.axison]) == 4
     with pytest.raises(ValueError, match="no target"):
@@ -250,3 +254,59 @@ def test_missing_matplotlib_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setitem(sys.modules, "matplotlib", None)  # `import matplotlib` now raises ImportError
     with pytest.raises(ImportError, match=r"pip install ontrack\[plot\]"):
         ot.plot_projection(ot.project(ot.Series(2015, [1.0, 2.0, 3.0, 4.0]), "linear", to=2020))
+
+
+# Consistency of charts with the assessment (each a regression test of a case found in use). The
+# series are exactly linear, so every drawn number is hand arithmetic.
+RISING = ot.Series(2017, [12.0, 14.0, 16.0, 18.0])  # 18 + 2·(t − 2020)
+
+
+def band_extent(figure: Figure) -> tuple[float, float]:
+    (band,) = [a for a in by_gid(figure, "target_band") if isinstance(a, PolyCollection)]
+    ys = band.get_paths()[0].vertices[:, 1]
+    return float(ys.min()), float(ys.max())
+
+
+def test_about_target_is_drawn_as_a_band_around_its_value() -> None:
+    about = ot.Target(id="a", kind="level", comparator="~", value=28, tolerance=1, period=2025)
+    figure = ot.plot_target(about, RISING, method="linear")
+    assert band_extent(figure) == (27.0, 29.0)
+    assert {y for _, y in xy(line(figure, "target"))} == {28.0}
+
+
+def test_decided_increment_and_growth_targets_keep_their_target_line() -> None:
+    # +5 from 12 (2017) by 2020: observed 18, target level 17 (met).
+    increment = ot.Target(id="i", kind="increment", comparator=">=", value=5, baseline_period=2017, period=2020)
+    result = ot.assess(increment, RISING, "linear")
+    assert result.status == "met" and result.target_value == 17.0
+    assert {y for _, y in xy(line(ot.plot_target(increment, RISING, method="linear"), "target"))} == {17.0}
+    # 50% growth from 12 (2017) by 2020: target level 18, observed 18 (met).
+    growth = ot.Target(id="g", kind="growth", comparator=">=", value="50%", baseline_period=2017, period=2020)
+    assert ot.assess(growth, RISING, "linear").target_value == 18.0
+    assert {y for _, y in xy(line(ot.plot_target(growth, RISING, method="linear"), "target"))} == {18.0}
+
+
+def test_cumulative_target_is_drawn_as_the_running_sum() -> None:
+    # Σ over 2018–2022 ≥ 100: observed 14 + 16 + 18 = 48 by 2020; the line shows 14, 30, 48.
+    total = ot.Target(id="c", kind="cumulative", comparator=">=", value=100, period_start=2018, period=2022)
+    figure = ot.plot_target(total, RISING, method="linear")
+    assert xy(line(figure, "history")) == [(2018.0, 14.0), (2019.0, 30.0), (2020.0, 48.0)]
+    assert {y for _, y in xy(line(figure, "target"))} == {100.0}
+    assert not by_gid(figure, "required")
+
+
+def test_per_period_stretch_is_drawn_and_a_stretch_equal_to_the_target_is_not() -> None:
+    floor = ot.Target(id="p", kind="per_period", comparator=">=", value=10, stretch=12, period_start=2018, period=2022)
+    figure = ot.plot_target(floor, RISING, method="linear")
+    assert {y for _, y in xy(line(figure, "stretch"))} == {12.0}
+    same = ot.Target(id="s", kind="level", comparator=">=", value=24, stretch=24, period=2025)
+    assert ot.assess(same, RISING, "linear").stretch_value is None
+    assert not by_gid(ot.plot_target(same, RISING, method="linear"), "stretch")
+
+
+def test_awaiting_data_chart_has_no_required_path_and_says_when_the_figure_is_due() -> None:
+    level = ot.Target(id="w", kind="level", comparator=">=", value=19, period=2021)
+    figure = ot.plot_target(level, RISING, method="linear", as_of="2022-03-01")
+    assert not by_gid(figure, "required")
+    (badge,) = [a for a in by_gid(figure, "status") if isinstance(a, Text)]
+    assert "awaiting data" in badge.get_text() and "figure due 2022-07-01" in badge.get_text()

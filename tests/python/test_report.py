@@ -66,7 +66,8 @@ def test_report_holds_the_table_and_one_chart_per_assessable_target(report: Path
         assert png[:8] == b"\x89PNG\r\n\x1a\n"
         image = matplotlib.image.imread(io.BytesIO(png), format="png")
         assert image.shape[:2] == (420, 800)
-    assert "ontrack assess: scheme probability, method default, all published data" in text
+    # The day of the assessment is said: today, as the command line assesses by default.
+    assert f"ontrack assess: scheme probability, method default, as of {ot.assessment.today().isoformat()} (today)" in text
     # Assessed targets, then their charts, then the targets that could not be assessed (with why).
     charts_at = text.index('<div class="ot-charts">')
     unassessed_at = text.index("Not assessable: no data or too little")

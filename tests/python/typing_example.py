@@ -230,8 +230,10 @@ def assessments(folder: Path) -> pd.DataFrame:
     result: ot.Assessment = ot.assess(target, history, "linear", scheme="statcan", as_of=datetime.date(2020, 6, 30))
     again: ot.Assessment = ot.assess(target, from_pandas, as_of="2020-06-30", level=0.8, thresholds={"on_track": 0.8})
     status: Literal[
-        "met", "missed", "achieved", "on_track", "at_risk", "off_track", "regressing", "not_assessable"
+        "met", "missed", "achieved", "on_track", "at_risk", "off_track", "regressing", "awaiting_data", "not_assessable"
     ] = result.status
+    basis: Literal["observed", "nowcast", "projected", "pace", "none"] = result.basis
+    due: Optional[datetime.date] = result.expected_publication
     label: str = result.scheme_status + result.method + result.message + result.id
     probability: Optional[float] = again.probability
     figures: list[Optional[float]] = [result.projected, result.lower, result.upper, result.required_pace]

@@ -7,15 +7,21 @@
 #include <ontrack/evaluation.hpp>
 #include <ontrack/progress_rules.hpp>
 #include <ontrack/projection.hpp>
+#include <ontrack/publication.hpp>
+#include <ontrack/series_selection.hpp>
 #include <ontrack/status.hpp>
+#include <ontrack/unit.hpp>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
-#include <cstdio>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ontrack {
@@ -31,26 +37,57 @@ enum class scheme {
     sdsn,         ///< SDSN linear-pace trend arrows
 };
 
+/// What a verdict rests on.
+enum class basis {
+    observed,   ///< the data decide it: the deadline observed, a span settled, or the target already reached
+    nowcast,    ///< the deadline has passed but its figure is not published: a projection of it
+    projected,  ///< a projection to a deadline still ahead (or the ESCAP rule, which uses one)
+    pace,       ///< the pace achieved against the pace needed (the published rules, or too few points to project)
+    none,       ///< no verdict
+};
+
+namespace detail {
+
+// Each vocabulary once, read in both directions.
+inline constexpr std::array<std::pair<scheme, std::string_view>, 7> scheme_names{{
+    {scheme::probability, "probability"}, {scheme::statcan, "statcan"}, {scheme::unsd, "unsd"}, {scheme::unsd2023, "unsd2023"},
+    {scheme::eurostat, "eurostat"},       {scheme::escap, "escap"},     {scheme::sdsn, "sdsn"},
+}};
+inline constexpr std::array<std::pair<basis, std::string_view>, 5> basis_names{{
+    {basis::observed, "observed"}, {basis::nowcast, "nowcast"}, {basis::projected, "projected"}, {basis::pace, "pace"}, {basis::none, "none"},
+}};
+
+template <class Table>
+std::string name_list(const Table& table) {
+    std::string out;
+    for (const auto& entry : table) out += (out.empty() ? "" : ", ") + std::string(entry.second);
+    return out;
+}
+
+}  // namespace detail
+
 inline std::string to_string(scheme s) {
-    switch (s) {
-        case scheme::probability: return "probability";
-        case scheme::statcan: return "statcan";
-        case scheme::unsd: return "unsd";
-        case scheme::unsd2023: return "unsd2023";
-        case scheme::eurostat: return "eurostat";
-        case scheme::escap: return "escap";
-        case scheme::sdsn: return "sdsn";
-    }
-    return "probability";
+    for (const auto& [value, name] : detail::scheme_names) if (value == s) return std::string(name);
+    throw value_error("scheme", "not a valid ontrack::scheme (" + std::to_string(static_cast<int>(s)) + ")");
 }
 
 /// Reads a scheme name; throws `value_error` listing the names.
 inline scheme parse_scheme(std::string_view raw) {
     const auto text = detail::trim(raw);
-    for (const auto s : {scheme::probability, scheme::statcan, scheme::unsd, scheme::unsd2023, scheme::eurostat, scheme::escap, scheme::sdsn}) {
-        if (text == to_string(s)) return s;
-    }
-    throw value_error("scheme", "unknown scheme '" + std::string(raw) + "': expected probability, statcan, unsd, unsd2023, eurostat, escap or sdsn");
+    for (const auto& [value, name] : detail::scheme_names) if (text == name) return value;
+    throw value_error("scheme", "unknown scheme '" + std::string(raw) + "': expected one of " + detail::name_list(detail::scheme_names));
+}
+
+/// "observed", "nowcast", "projected", "pace" or "none".
+inline std::string to_string(basis b) {
+    for (const auto& [value, name] : detail::basis_names) if (value == b) return std::string(name);
+    throw value_error("basis", "not a valid ontrack::basis (" + std::to_string(static_cast<int>(b)) + ")");
+}
+
+/// Reads a basis name; throws `parse_error` listing the names.
+inline basis parse_basis(std::string_view text) {
+    for (const auto& [value, name] : detail::basis_names) if (text == name) return value;
+    throw parse_error("basis", std::string(text), "unknown basis; expected one of " + detail::name_list(detail::basis_names));
 }
 
 /// Bands of ontrack's probability rule (methods.md §7), lower bounds inclusive.
@@ -60,13 +97,45 @@ struct probability_thresholds {
     double off_track = 0.1;  ///< 0.1 ≤ P < 0.5 → off_track; P < 0.1 → off_track, or regressing when the pace moves away
 };
 
+namespace rules {
+
+/// ontrack's probability rule (methods.md §7), beside the published rules: P ≥ on_track → on_track,
+/// ≥ at_risk → at_risk, ≥ off_track → off_track; below that regressing when the pace moves away from
+/// the target (`moving_away`), else off_track.
+inline ontrack::status probability_rule(double p, bool moving_away, const probability_thresholds& bands = {}) {
+    if (p >= bands.on_track) return ontrack::status::on_track;
+    if (p >= bands.at_risk) return ontrack::status::at_risk;
+    if (p >= bands.off_track) return ontrack::status::off_track;
+    return moving_away ? ontrack::status::regressing : ontrack::status::off_track;
+}
+
+/// The pace fallback when a series is too short to project: the SDSN bands on the pace ratio (achieved
+/// pace / needed pace), read as unified statuses: ≥ on_track → on_track, ≥ moderate → at_risk,
+/// ≥ stagnating → off_track, below → regressing.
+inline ontrack::status pace_rule(double ratio, const sdsn_thresholds& bands = {}) {
+    if (ratio >= bands.on_track) return ontrack::status::on_track;
+    if (ratio >= bands.moderate) return ontrack::status::at_risk;
+    if (ratio >= bands.stagnating) return ontrack::status::off_track;
+    return ontrack::status::regressing;
+}
+
+}  // namespace rules
+
 /// How to assess.
 struct assessment_options {
     method projection = method::automatic;
     scheme rule = scheme::probability;
-    /// Only observations whose period ended before this day are used (what was known then).
+    /// The day of the assessment: only figures published by then are used, and a deadline before it
+    /// whose figure is not published is `awaiting_data`. None: every figure given, no deadline awaited.
     std::optional<boost::gregorian::date> as_of;
     double level = 0.95;  ///< probability content of the projected interval
+    /// Months from the end of a period to the release of its figure. A bare series has no publication
+    /// dates: `assess(target, series)` uses this lag (0 when empty: a period counts once it has ended).
+    /// Series selected from an observation table use each row's publication date first (see
+    /// `select_series`). Also gives the expected publication day of an awaited deadline (empty:
+    /// `default_publication_lags`).
+    std::optional<int> publication_lag_months;
+    publication_lags default_publication_lags;
     probability_thresholds probability_bands;
     rules::statcan_thresholds statcan_bands;
     rules::unsd_thresholds unsd_bands;
@@ -79,18 +148,36 @@ struct assessment_options {
     projection_settings projection_layers;
 };
 
+/// The target as numbers at the deadline, in the series' unit (the goal stage's result).
+struct resolved_goal {
+    /// The bound on the deadline value: the value, factor × x(b), (1 + g)·x(b), (1 + g)^(T − b)·x(b),
+    /// x(b) + increment; for a band (`within`, `~`) its lower end.
+    std::optional<double> threshold;
+    std::optional<double> threshold_high;  ///< upper end of a band
+    std::optional<double> centre;          ///< the number the plan names: an "about" target's value, else `threshold`
+    std::optional<double> stretch;         ///< none when absent or equal to the target
+    comparator compare = comparator::at_least;  ///< `~` becomes `within` [value − tolerance, value + tolerance]
+    double tolerance = 0.0;
+    double unit_factor = 1.0;              ///< target unit → series unit
+    period base = period::year(1970);      ///< the one base period of the target (`target::base_period`)
+    std::optional<double> base_value;      ///< x(b): stated, observed or projected
+    bool base_projected = false;
+};
+
 /// The answer for one target. Values are in the series' unit; what does not apply is empty.
 struct assessment {
     std::string id;
     period deadline = period::year(1970);  ///< set by `assess` to the target's deadline
     std::optional<period> latest_period;
     std::optional<double> latest_value;
-    std::optional<period> base_period;   ///< the base the rules measure progress from
+    std::optional<period> base_period;   ///< the base the paces and rules measure progress from (the target's base when observed)
     std::optional<double> base_value;
-    /// The target as a number at the deadline: the value, factor × baseline, (1 + g)·x(b), x(b) + increment.
+    /// The target as a number at the deadline: the value, factor × baseline, (1 + g)·x(b), x(b) + increment;
+    /// for an "about" target its central value, for a range its lower end.
     std::optional<double> target_value;
-    std::optional<double> target_high;   ///< upper end for `within` and `~`
-    std::optional<double> stretch_value;
+    std::optional<double> target_low;    ///< lower end of a band (`within`, `~`)
+    std::optional<double> target_high;   ///< upper end of a band
+    std::optional<double> stretch_value; ///< empty when there is none or it equals the target
     std::optional<double> projected;     ///< point projection at the deadline (or the observed value once observed)
     std::optional<double> lower;
     std::optional<double> upper;
@@ -109,27 +196,18 @@ struct assessment {
     std::string scheme_status;
     std::string method_used;
     bool nowcast = false;                       ///< the deadline has passed but is not yet observed: projected
+    basis based_on = basis::none;               ///< what the verdict rests on
+    /// For `awaiting_data`: the day the deadline's figure is expected (its publication date where the
+    /// data hold it, else the end of the deadline plus the publication lag).
+    std::optional<boost::gregorian::date> expected_publication;
     evaluation observed;                        ///< what the data alone say
+    std::optional<projection> path;             ///< the projection the verdict used (empty when none was made)
+    resolved_goal goal;                         ///< the target as numbers (see `resolved_goal`)
+    assessment_options options;                 ///< the options it was made with
     std::string message;
 };
 
 namespace detail {
-
-/// The series as known on `as_of`: periods whose last day is before it.
-inline series known_on(const series& s, const std::optional<boost::gregorian::date>& as_of) {
-    if (!as_of || s.empty()) return s;
-    if (s.end().last_day() < *as_of) return s;
-    if (!(s.start().last_day() < *as_of)) return series().renamed(s.indicator(), s.region(), s.unit());
-    period last = s.end();
-    while (!(last.last_day() < *as_of)) last = last - 1;
-    return s.slice(s.start(), last).renamed(s.indicator(), s.region(), s.unit());
-}
-
-inline std::string iso_date(const boost::gregorian::date& day) {
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(day.year()), static_cast<int>(day.month()), static_cast<int>(day.day()));
-    return buffer;
-}
 
 inline double direction_of(comparator c) {
     return (c == comparator::at_most || c == comparator::less) ? -1.0 : 1.0;
@@ -144,16 +222,21 @@ inline std::string status_word(status s) {
         case status::at_risk: return "at risk";
         case status::off_track: return "off track";
         case status::regressing: return "regressing";
+        case status::awaiting_data: return "awaiting data";
         case status::not_assessable: return "not assessable";
     }
     return "not assessable";
 }
 
 /// Throws `value_error` naming the field when the options cannot be used: a level outside (0, 1),
-/// probability bands out of order or outside [0, 1], a scheme's thresholds out of order.
+/// probability bands out of order or outside [0, 1], a scheme's thresholds out of order, a negative
+/// publication lag.
 inline void validate(const assessment_options& o) {
     if (!(o.level > 0.0 && o.level < 1.0)) {
         throw value_error("level", "the interval level must lie strictly between 0 and 1, got " + describe_number(o.level));
+    }
+    if (o.publication_lag_months && *o.publication_lag_months < 0) {
+        throw value_error("publication_lag_months", "a publication lag cannot be negative, got " + std::to_string(*o.publication_lag_months));
     }
     const auto& p = o.probability_bands;
     if (!(0.0 <= p.off_track && p.off_track <= p.at_risk && p.at_risk <= p.on_track && p.on_track <= 1.0)) {
@@ -176,251 +259,219 @@ inline void validate(const assessment_options& o) {
         case scheme::eurostat: (void)rules::eurostat(probe, o.eurostat_bands); break;
         case scheme::escap: (void)rules::escap(probe, 2.5, o.escap_bands); break;
         case scheme::sdsn: (void)rules::sdsn(probe, o.sdsn_bands); break;
-        case scheme::probability: break;
+        case scheme::probability: (void)rules::sdsn(probe, o.sdsn_bands); break;  // its pace fallback uses the SDSN bands
     }
 }
 
-}  // namespace detail
+/// The scheme's label for "no data": open-sdg (statcan) says not_available; the others have none.
+inline std::string no_data_label(scheme rule) { return rule == scheme::statcan ? "not_available" : "not_assessable"; }
 
-/// Assesses `t` against the observations in `s` (see `assessment`).
-///
-/// Steps: observations after `as_of` are dropped; `evaluate` says what the data decide (a deadline
-/// observed gives `met`/`missed`; a span target settled early gives `missed`, or `achieved` when met
-/// before the deadline). Otherwise the series is projected with `options.projection` to the deadline
-/// (a deadline already past but unpublished is a nowcast) and the target is turned into a threshold on
-/// the deadline value: level → value; relative → factor × base; growth → (1 + g)·x(b); average growth
-/// → (1 + g)^(T − b)·x(b); increment → x(b) + value (x(b) projected when not yet observed). For
-/// cumulative targets the observed sum plus the projected flows is compared (its spread taken as the
-/// sum of the periods' scales: forecast errors of one model move together); per-period floors
-/// multiply the periods' probabilities (a lower bound under the positive dependence of forecast
-/// errors). Non-decreasing and trend targets have no threshold: their probability is that the deadline
-/// value is on the desired side of the latest value.
-///
-/// Status: `met`/`missed` from data; `achieved` when a level or relative target's latest value
-/// already meets it; else by the scheme (statcan, unsd, unsd2023, eurostat, escap, sdsn from
-/// `rules::`, with the rule base = baseline_period, or the first observation at or after it, or the
-/// first observation; probability: P ≥ 0.9 on_track, ≥ 0.5 at_risk, ≥ 0.1 off_track, below that
-/// regressing when the actual pace moves away from the target, else off_track; when the series is too
-/// short to project, the pace ratio decides with the SDSN bands and `method_used` is "pace").
-///
-/// Throws `value_error` for a malformed target or options; a target that cannot be assessed (no data,
-/// too few points) gets status `not_assessable` with the reason in `message`.
-inline assessment assess(const target& t, const series& all, const assessment_options& options = {}) {
-    t.validate();
-    detail::validate(options);
-    assessment a;
-    a.id = t.id;
-    a.deadline = t.due();
-    const series s = detail::known_on(all, options.as_of);
-    a.observed = evaluate(t, s);
-    const period deadline = a.deadline;
-    const double d = detail::direction_of(t.compare);
+/// An assessment with no verdict, and why.
+inline assessment not_assessable(assessment a, const std::string& reason, const std::string& scheme_label = "not_assessable") {
+    a.unified = status::not_assessable;
+    a.scheme_status = scheme_label;
+    a.based_on = basis::none;
+    a.message = reason;
+    return a;
+}
 
-    if (!s.empty()) {
-        a.latest_period = s.end();
-        a.latest_value = s.at(s.end());
+/// Stage: a period of the target that later observations pass over but that has no observation itself
+/// (a gap at the deadline, or inside a span). A later value must never stand in for it.
+inline std::optional<period> missing_inside(const target& t, const series& s) {
+    if (s.empty()) return std::nullopt;
+    const period deadline = t.due();
+    const period first = t.spans_periods() && t.period_start ? *t.period_start : deadline;
+    for (period q = first; q <= deadline && q < s.end(); q = q + 1) {
+        if (!s.has(q)) return q;
     }
-    a.nowcast = options.as_of && deadline.last_day() < *options.as_of && !s.has(deadline);
-    const std::string as_of_text = options.as_of ? " as of " + detail::iso_date(*options.as_of) : std::string();
+    return std::nullopt;
+}
 
-    // Decided by the data.
-    if (a.observed.result == verdict::met || a.observed.result == verdict::missed) {
-        const bool deadline_observed = s.has(deadline);
-        a.unified = a.observed.result == verdict::missed ? status::missed : (deadline_observed || !t.spans_periods() ? status::met : status::achieved);
-        // The table's columns hold levels: the observed deadline value, and the target as a level
-        // where the evaluation compared levels (growth and increments compare rates and changes).
-        if (s.has(deadline)) a.projected = s.at(deadline);
-        if (t.kind == target_kind::level || t.kind == target_kind::relative) {
-            a.target_value = a.observed.required;
-            a.target_high = a.observed.required_high;
-            a.stretch_value = a.observed.required_stretch;
-        }
-        a.probability = a.observed.result == verdict::met ? 1.0 : 0.0;
-        if (a.observed.stretch_met) a.probability_stretch = *a.observed.stretch_met ? 1.0 : 0.0;
-        a.scheme_status = to_string(a.unified);
-        a.method_used = "observed";
-        a.message = a.observed.message + as_of_text;
-        return a;
-    }
-    // A base period after the latest observation is projected below; any other missing base is final.
-    const bool base_in_future = !s.empty() && t.base_period() > s.end() && !t.baseline_value;
-    if (a.observed.result == verdict::not_evaluable && !base_in_future) {
-        a.unified = status::not_assessable;
-        a.scheme_status = "not_assessable";
-        a.message = a.observed.message;
-        return a;
-    }
-    if (s.empty()) {
-        a.unified = status::not_assessable;
-        a.scheme_status = "not_assessable";
-        a.message = "not assessable: no observations" + as_of_text;
-        return a;
-    }
-
-    // Project far enough to see when the target would be reached, not only the deadline.
-    const period horizon_end = std::max(deadline, s.end()) + 10;
-    std::optional<projection> p;
-    std::string projection_error;
+/// Stage: the projection far enough past the deadline to see when the target would be reached (ten
+/// years of the series' periods); the error message when the series cannot be projected.
+inline std::pair<std::optional<projection>, std::string> project_stage(const series& s, const period& deadline, const assessment_options& options) {
+    const period horizon_end = std::max(deadline, s.end()) + 10 * static_cast<std::int64_t>(static_cast<int>(s.freq()));
     try {
-        p = project(s, options.projection, horizon_end, options.level, options.projection_layers);
-        a.method_used = to_string(p->used);
+        return {project(s, options.projection, horizon_end, options.level, options.projection_layers), std::string()};
     } catch (const error& e) {
-        projection_error = e.what();
+        return {std::nullopt, e.what()};
     }
-    const auto point_at = [&](const period& q) -> const projection_point* {
-        if (!p) return nullptr;
-        for (const auto& point : p->points) if (point.at == q) return &point;
-        return nullptr;
-    };
-    const auto value_at = [&](const period& q) -> std::optional<double> {
-        if (s.has(q)) return s.at(q);
-        if (const auto* point = point_at(q)) return point->distribution.median();
-        return std::nullopt;
-    };
+}
 
-    // Units: as evaluate, target numbers in the series' unit.
+inline const projection_point* point_at(const std::optional<projection>& p, const period& q) {
+    if (!p) return nullptr;
+    for (const auto& point : p->points) if (point.at == q) return &point;
+    return nullptr;
+}
+
+/// Stage: the target as numbers at the deadline, in the series' unit. The base value is stated,
+/// observed or (when after the latest observation) projected. Returns the reason instead when the base
+/// cannot carry the target (zero, negative, not finite) or the target is beyond the range of numbers.
+inline std::pair<resolved_goal, std::string> resolve_goal(const target& t, const series& s, const std::optional<projection>& p) {
+    resolved_goal g;
     const unit target_unit = parse_unit(t.unit);
     const unit series_unit = parse_unit(s.unit());
-    const double factor = (t.is_rate() && !(target_unit.known() && series_unit.known() && target_unit.base == series_unit.base))
-                              ? 1.0 : conversion_factor(target_unit, series_unit);
+    g.unit_factor = (t.is_rate() && !(target_unit.known() && series_unit.known() && target_unit.base == series_unit.base))
+                        ? 1.0 : conversion_factor(target_unit, series_unit);
+    const double factor = g.unit_factor;
     const auto level_of = [&](const std::optional<double>& x) -> std::optional<double> { return x ? std::optional<double>(*x * factor) : std::nullopt; };
-
-    // The rule base: the baseline period (or the first observation at or after it), else the first
-    // observation; a stated baseline value is used for the baseline period itself.
-    {
-        std::optional<period> base;
-        if (t.baseline_period) {
-            for (period q = std::max(*t.baseline_period, s.start()); q <= s.end(); q = q + 1) {
-                if (s.has(q)) { base = q; break; }
-            }
-            if (t.baseline_value && *t.baseline_period < s.start()) base = *t.baseline_period;
-        }
-        if (!base) base = s.start();
-        a.base_period = base;
-        a.base_value = (t.baseline_value && t.baseline_period && *base == *t.baseline_period) ? *level_of(t.baseline_value) : s.at(*base);
+    const period deadline = t.due();
+    g.base = t.base_period();
+    const period b = g.base;
+    if (t.baseline_value) {
+        g.base_value = level_of(t.baseline_value);
+    } else if (s.has(b)) {
+        g.base_value = s.at(b);
+    } else if (const auto* point = point_at(p, b)) {
+        g.base_value = point->distribution.median();
+        g.base_projected = true;
     }
-
-    // The threshold on the deadline value, for kinds that have one.
-    std::optional<double> threshold, threshold_high, stretch;
-    comparator compare = t.compare;
-    const period b = t.base_period();
-    const std::optional<double> base_level = t.baseline_value ? level_of(t.baseline_value) : value_at(b);
-    const bool base_projected = !t.baseline_value && !s.has(b);
-    double tolerance = 0.0;
-    if (t.tolerance) tolerance = t.tolerance_relative ? *t.tolerance * std::fabs(*t.value) * factor : *t.tolerance * factor;
+    g.compare = t.compare;
+    if (t.tolerance) g.tolerance = t.tolerance_relative ? *t.tolerance * std::fabs(*t.value) * factor : *t.tolerance * factor;
+    std::optional<double> threshold, high, stretch;
+    const bool needs_base = t.kind == target_kind::relative || t.is_rate() || t.kind == target_kind::increment;
+    if (needs_base && g.base_value) {
+        if (const auto problem = base_problem(t, *g.base_value, b)) return {g, "not assessable: " + *problem + (g.base_projected ? " (base projected)" : "")};
+    }
     switch (t.kind) {
         case target_kind::level:
             threshold = level_of(t.value);
-            threshold_high = level_of(t.value_high);
+            high = level_of(t.value_high);
             stretch = level_of(t.stretch);
             break;
         case target_kind::relative:
-            if (base_level) {
-                threshold = *t.value * *base_level;
-                if (t.stretch) stretch = *t.stretch * *base_level;
+            if (g.base_value) {
+                threshold = *t.value * *g.base_value;
+                if (t.stretch) stretch = *t.stretch * *g.base_value;
             }
             break;
         case target_kind::growth:
         case target_kind::average_growth:
-            if (base_level) {
+            if (g.base_value) {
                 const double periods = t.kind == target_kind::growth ? 1.0 : static_cast<double>(deadline - b);
-                const auto grown = [&](double rate) { return *base_level * std::pow(1.0 + rate, periods); };
+                const auto grown = [&](double rate) { return *g.base_value * std::pow(1.0 + rate, periods); };
                 threshold = grown(*t.value);
-                if (t.value_high) threshold_high = grown(*t.value_high);
+                if (t.value_high) high = grown(*t.value_high);
                 if (t.stretch) stretch = grown(*t.stretch);
-                if (t.tolerance) tolerance = std::fabs(grown(*t.value + (t.tolerance_relative ? *t.tolerance * std::fabs(*t.value) : *t.tolerance)) - *threshold);
+                if (t.tolerance) g.tolerance = std::fabs(grown(*t.value + (t.tolerance_relative ? *t.tolerance * std::fabs(*t.value) : *t.tolerance)) - *threshold);
             }
             break;
         case target_kind::increment:
-            if (base_level) {
-                threshold = *base_level + *level_of(t.value);
-                if (t.value_high) threshold_high = *base_level + *level_of(t.value_high);
-                if (t.stretch) stretch = *base_level + *level_of(t.stretch);
+            if (g.base_value) {
+                threshold = *g.base_value + *level_of(t.value);
+                if (t.value_high) high = *g.base_value + *level_of(t.value_high);
+                if (t.stretch) stretch = *g.base_value + *level_of(t.stretch);
             }
+            break;
+        case target_kind::cumulative:
+        case target_kind::per_period:
+            threshold = level_of(t.value);
+            high = level_of(t.value_high);
+            stretch = level_of(t.stretch);
+            break;
+        case target_kind::trend:
+            if (t.value) threshold = level_of(t.value);
             break;
         default: break;
     }
-    if (compare == comparator::about && threshold) {
-        threshold_high = *threshold + tolerance;
-        threshold = *threshold - tolerance;
-        compare = comparator::within;
+    for (const auto& x : {threshold, high, stretch}) {
+        if (x && !std::isfinite(*x)) {
+            return {g, "not assessable: the target as a number (" + detail::fmt(*x) + ") is beyond the range of numbers"};
+        }
     }
-    // Range targets report both bounds.
-    a.target_value = threshold;
-    if (compare == comparator::within) a.target_high = threshold_high;
-    a.stretch_value = stretch;
+    g.centre = threshold;
+    if (g.compare == comparator::about && threshold) {
+        high = *threshold + g.tolerance;
+        threshold = *threshold - g.tolerance;
+        g.compare = comparator::within;
+    }
+    g.threshold = threshold;
+    if (g.compare == comparator::within) g.threshold_high = high;
+    // A stretch equal to the target is no stretch.
+    if (stretch && !(g.centre && *stretch == *g.centre)) g.stretch = stretch;
+    return {g, std::string()};
+}
 
-    // Projection at the deadline and the probability of the target.
-    if (const auto* point = point_at(deadline)) {
-        a.projected = point->mean;
-        a.lower = point->lower;
-        a.upper = point->upper;
-        const auto& dist = point->distribution;
-        const auto probability_of = [&](double low, std::optional<double> high) {
-            if (compare == comparator::within) return dist.probability_between(low, *high);
-            return dist.probability(compare, low);
-        };
-        if (threshold && (compare != comparator::within || threshold_high)) a.probability = probability_of(*threshold, threshold_high);
-        if (stretch) a.probability_stretch = dist.probability(compare, *stretch);
-        if (t.kind == target_kind::cumulative) {
-            // Observed sum + projected flows; the spread adds up across periods (errors move together).
+/// What the probability stage gives.
+struct deadline_probability {
+    std::optional<double> projected, lower, upper, probability, probability_stretch;
+};
+
+/// Stage: the projection at the deadline and P(target met), by target-kind family: a threshold on the
+/// deadline value (level, relative, growth, increment); the observed sum plus the projected flows
+/// (cumulative; the spread adds up across periods: forecast errors of one model move together); the
+/// product of the periods' probabilities (per-period floors; a lower bound under the positive dependence
+/// of forecast errors); the deadline value on the desired side of the latest value (non-decreasing, trend).
+inline deadline_probability probability_stage(const target& t, const series& s, const resolved_goal& g, const std::optional<projection>& p, double level) {
+    deadline_probability out;
+    const period deadline = t.due();
+    const auto* point = point_at(p, deadline);
+    if (!point) return out;
+    out.projected = point->mean;
+    out.lower = point->lower;
+    out.upper = point->upper;
+    const auto& dist = point->distribution;
+    const auto in_band = [&](const predictive& d, double low, const std::optional<double>& high) {
+        return g.compare == comparator::within ? d.probability_between(low, *high) : d.probability(g.compare, low);
+    };
+    switch (t.kind) {
+        case target_kind::cumulative: {
             double sum_mean = 0.0, sum_scale = 0.0;
-            bool complete = true;
             std::optional<predictive> first_projected;
             for (period q = *t.period_start; q <= deadline; q = q + 1) {
                 if (s.has(q)) { sum_mean += s.at(q); continue; }
-                const auto* future = point_at(q);
-                if (!future) { complete = false; break; }
-                if (future->distribution.on_log_scale()) { complete = false; break; }  // sums of log-t values have no closed form
+                const auto* future = point_at(p, q);
+                // Sums of log-t values have no closed form.
+                if (!future || future->distribution.on_log_scale()) return {};
                 sum_mean += future->distribution.location;
                 sum_scale += future->distribution.scale;
                 if (!first_projected) first_projected = future->distribution;
             }
-            if (complete && first_projected) {
-                predictive sum = *first_projected;
-                sum.location = sum_mean;
-                sum.scale = sum_scale;
-                a.projected = sum_mean;
-                const auto bounds = sum.interval(options.level);
-                a.lower = bounds.first;
-                a.upper = bounds.second;
-                a.target_value = level_of(t.value);
-                a.probability = compare == comparator::within || t.compare == comparator::about
-                                    ? sum.probability_between(*level_of(t.value) - tolerance, t.compare == comparator::about ? *level_of(t.value) + tolerance : *level_of(t.value_high))
-                                    : sum.probability(compare, *level_of(t.value));
-                if (t.stretch) a.probability_stretch = sum.probability(compare, *level_of(t.stretch));
-            }
+            if (!first_projected) return {};
+            predictive sum = *first_projected;
+            sum.location = sum_mean;
+            sum.scale = sum_scale;
+            out.projected = sum_mean;
+            const auto bounds = sum.interval(level);
+            out.lower = bounds.first;
+            out.upper = bounds.second;
+            if (g.threshold && (g.compare != comparator::within || g.threshold_high)) out.probability = in_band(sum, *g.threshold, g.threshold_high);
+            if (g.stretch) out.probability_stretch = sum.probability(g.compare, *g.stretch);
+            return out;
         }
-        if (t.kind == target_kind::per_period) {
+        case target_kind::per_period: {
             double product = 1.0, product_stretch = 1.0;
-            const double floor_value = *level_of(t.value);
             for (period q = *t.period_start; q <= deadline; q = q + 1) {
                 if (s.has(q)) continue;  // observed periods passed (evaluate found no failure)
-                const auto* future = point_at(q);
+                const auto* future = point_at(p, q);
                 if (!future) continue;
-                const auto& fd = future->distribution;
-                if (t.compare == comparator::about) product *= fd.probability_between(floor_value - tolerance, floor_value + tolerance);
-                else if (t.compare == comparator::within) product *= fd.probability_between(floor_value, *level_of(t.value_high));
-                else product *= fd.probability(t.compare, floor_value);
-                if (t.stretch) product_stretch *= fd.probability(t.compare, *level_of(t.stretch));
+                product *= in_band(future->distribution, *g.threshold, g.threshold_high);
+                if (g.stretch) product_stretch *= future->distribution.probability(t.compare, *g.stretch);
             }
-            a.target_value = level_of(t.value);
-            a.probability = product;
-            if (t.stretch) a.probability_stretch = product_stretch;
+            out.probability = product;
+            if (g.stretch) out.probability_stretch = product_stretch;
+            return out;
         }
-        if (t.kind == target_kind::non_decreasing || t.kind == target_kind::trend) {
-            // No number: the chance that the deadline value is on the desired side of the latest value.
-            a.probability = dist.probability(t.compare, *a.latest_value);
-            if (t.kind == target_kind::trend && t.value) a.target_value = level_of(t.value);
-        }
+        case target_kind::non_decreasing:
+        case target_kind::trend:
+            out.probability = dist.probability(t.compare, s.at(s.end()));
+            return out;
+        default:
+            if (g.threshold && (g.compare != comparator::within || g.threshold_high)) out.probability = in_band(dist, *g.threshold, g.threshold_high);
+            if (g.stretch) out.probability_stretch = dist.probability(g.compare, *g.stretch);
+            return out;
     }
+}
 
-    // Paces: needed from the latest value, achieved since the base.
+/// Stage: paces. Needed: from the latest value to the goal (the centre of an "about" target) over the
+/// periods left; achieved: from the base to the latest value. Both also as compound rates when positive.
+inline void pace_stage(assessment& a, const target& t, const resolved_goal& g) {
+    const double d = direction_of(t.compare);
     const double latest = *a.latest_value;
-    const auto periods_left = static_cast<double>(deadline - *a.latest_period);
-    const bool has_goal = t.kind != target_kind::cumulative && t.kind != target_kind::per_period && a.target_value.has_value();
-    const double goal = has_goal ? *a.target_value : 0.0;
+    const auto periods_left = static_cast<double>(a.deadline - *a.latest_period);
+    const bool has_goal = t.kind != target_kind::cumulative && t.kind != target_kind::per_period && g.centre.has_value();
     if (has_goal) {
+        const double goal = *g.centre;
         a.gap = goal - latest;
         if (periods_left > 0) {
             a.required_pace = (goal - latest) / periods_left;
@@ -433,96 +484,274 @@ inline assessment assess(const target& t, const series& all, const assessment_op
         if (latest > 0 && *a.base_value > 0) a.actual_growth = std::pow(latest / *a.base_value, 1.0 / periods_done) - 1.0;
     }
     // The ratio is about closing a gap: once the latest value is beyond the target there is none.
-    const bool gap_open = has_goal && d * (goal - latest) > 0.0;
+    const bool gap_open = has_goal && d * (*g.centre - latest) > 0.0;
     if (gap_open && a.required_pace && a.actual_pace && *a.required_pace != 0.0) {
         a.pace_ratio = (*a.required_pace > 0 ? 1.0 : -1.0) * *a.actual_pace / std::fabs(*a.required_pace);
     }
-    if (p && has_goal && compare != comparator::within) a.expected_period = p->expected_crossing(compare, goal);
+}
 
-    // Already achieved before the deadline: a level (or relative) target whose latest value meets it.
-    const bool achieved = (t.kind == target_kind::level || t.kind == target_kind::relative) && threshold &&
-                          detail::satisfies(latest, compare, *threshold, threshold_high.value_or(0.0));
+/// Stage: the rule base of the paces and the published rules, one per target: the target's base
+/// period (`baseline_period`, or the period before `period_start` for targets measured from a base)
+/// when observed, or stated with `baseline_value`, else the first observation after it, else the first
+/// observation.
+inline void base_stage(assessment& a, const target& t, const series& s, const resolved_goal& g) {
+    const bool measured_from_base = t.kind == target_kind::relative || t.is_rate() || t.kind == target_kind::increment;
+    std::optional<period> anchor = t.baseline_period;
+    if (!anchor && t.period_start && measured_from_base) anchor = g.base;
+    std::optional<period> base;
+    if (anchor) {
+        for (period q = std::max(*anchor, s.start()); q <= s.end(); q = q + 1) {
+            if (s.has(q)) { base = q; break; }
+        }
+        if (t.baseline_value && *anchor < s.start()) base = *anchor;
+    }
+    if (!base) base = s.start();
+    a.base_period = base;
+    a.base_value = (t.baseline_value && anchor && *base == *anchor) ? *t.baseline_value * g.unit_factor : s.at(*base);
+}
 
-    // The scheme's verdict.
+/// Stage: the scheme's verdict for a deadline ahead (or awaited). `achieved`: a level or relative
+/// target whose latest value already meets it.
+inline void rule_stage(assessment& a, const target& t, const resolved_goal& g, bool achieved, std::string& reason, const assessment_options& options) {
+    const double d = direction_of(t.compare);
     if (options.rule == scheme::probability) {
         if (achieved) {
             a.unified = status::achieved;
+            a.based_on = basis::observed;
         } else if (!a.probability && a.pace_ratio) {
-            // Too little data to project: judge by pace alone, with the SDSN bands (pace ratio ≥ 1 on
-            // track, ≥ 0.5 at risk, ≥ 0 off track, below regressing), and say so in the message.
-            const double ratio = *a.pace_ratio;
-            a.unified = ratio >= 1.0 ? status::on_track : ratio >= 0.5 ? status::at_risk : ratio >= 0.0 ? status::off_track : status::regressing;
+            // Too little data to project: judge by pace alone, with the SDSN bands, and say so.
+            a.unified = rules::pace_rule(*a.pace_ratio, options.sdsn_bands);
             a.method_used = "pace";
-            projection_error = "no projection (" + projection_error + "); status from the pace achieved against the pace needed";
+            a.based_on = basis::pace;
+            reason = "no projection (" + reason + "); status from the pace achieved against the pace needed";
         } else if (!a.probability) {
             a.unified = status::not_assessable;
         } else {
-            const double prob = *a.probability;
-            const auto& bands = options.probability_bands;
             const bool moving_away = a.pace_ratio ? *a.pace_ratio < 0.0 : (a.actual_pace && d * *a.actual_pace < 0.0);
-            a.unified = prob >= bands.on_track ? status::on_track : prob >= bands.at_risk ? status::at_risk
-                      : prob >= bands.off_track ? status::off_track : moving_away ? status::regressing : status::off_track;
+            a.unified = rules::probability_rule(*a.probability, moving_away, options.probability_bands);
+            a.based_on = basis::projected;
         }
         a.progress = a.probability;
         a.scheme_status = to_string(a.unified);
-    } else {
-        rules::rule_input in;
-        in.base_period = a.base_period->decimal_year();
-        in.base_value = *a.base_value;
-        in.current_period = a.latest_period->decimal_year();
-        in.current_value = latest;
-        in.direction = static_cast<int>(d);
-        if (has_goal && t.kind != target_kind::trend && t.kind != target_kind::non_decreasing) {
-            in.target_period = deadline.decimal_year();
-            in.target_value = compare == comparator::within ? (*a.target_value + *a.target_high) / 2.0 : goal;
-            if (compare == comparator::within) in.direction = in.target_value >= *a.base_value ? 1 : -1;
-        }
-        if (t.kind == target_kind::trend && t.value) in.limit = *level_of(t.value);
+        return;
+    }
+    rules::rule_input in;
+    in.base_period = a.base_period->decimal_year();
+    in.base_value = *a.base_value;
+    in.current_period = a.latest_period->decimal_year();
+    in.current_value = *a.latest_value;
+    in.direction = static_cast<int>(d);
+    const bool has_goal = g.centre && t.kind != target_kind::trend && t.kind != target_kind::non_decreasing && t.kind != target_kind::cumulative &&
+                          t.kind != target_kind::per_period;
+    if (has_goal) {
+        in.target_period = a.deadline.decimal_year();
+        in.target_value = g.compare == comparator::within ? (*g.threshold + *g.threshold_high) / 2.0 : *g.centre;
+        if (g.compare == comparator::within) in.direction = *in.target_value >= *a.base_value ? 1 : -1;
+    }
+    if (t.kind == target_kind::trend && g.threshold) in.limit = *g.threshold;
+    try {
         rules::rule_result r;
-        try {
-            switch (options.rule) {
-                case scheme::statcan: r = rules::statcan(in, options.statcan_bands); break;
-                case scheme::unsd: r = rules::unsd(in, options.unsd_bands); break;
-                case scheme::unsd2023: r = rules::unsd2023(in, options.unsd2023_bands); break;
-                case scheme::eurostat: r = rules::eurostat(in, options.eurostat_bands); break;
-                case scheme::sdsn: r = rules::sdsn(in, options.sdsn_bands); break;
-                case scheme::escap:
-                    if (!a.projected) throw data_error("escap needs a projection of the deadline value: " + projection_error);
-                    r = rules::escap(in, *a.projected, options.escap_bands);
-                    break;
-                case scheme::probability: break;
+        switch (options.rule) {
+            case scheme::statcan: r = rules::statcan(in, options.statcan_bands); break;
+            case scheme::unsd: r = rules::unsd(in, options.unsd_bands); break;
+            case scheme::unsd2023: r = rules::unsd2023(in, options.unsd2023_bands); break;
+            case scheme::eurostat: r = rules::eurostat(in, options.eurostat_bands); break;
+            case scheme::sdsn: r = rules::sdsn(in, options.sdsn_bands); break;
+            case scheme::escap:
+                if (!a.projected) throw data_error("escap needs a projection of the deadline value: " + reason);
+                r = rules::escap(in, *a.projected, options.escap_bands);
+                break;
+            case scheme::probability: break;
+        }
+        a.progress = r.progress;
+        a.score = r.score;
+        a.scheme_status = r.scheme_status;
+        // Already achieved is achieved under every scheme; the native label stays as the rule said
+        // (schemes without an "achieved" label, such as Eurostat's, give their best band).
+        a.unified = achieved ? status::achieved : r.unified;
+        a.based_on = achieved ? basis::observed : a.unified == status::not_assessable ? basis::none : options.rule == scheme::escap ? basis::projected : basis::pace;
+    } catch (const error& e) {
+        a.scheme_status = "not_assessable";
+        a.unified = status::not_assessable;
+        a.based_on = basis::none;
+        reason = e.what();
+    }
+}
+
+/// Stage: the sentence.
+inline std::string message_stage(const assessment& a, const target& t, const resolved_goal& g, const std::string& reason) {
+    std::string m = detail::status_word(a.unified);
+    if (a.unified == status::not_assessable) {
+        return m + ": " + (reason.empty() ? std::string("the rule has no verdict for this target") : reason);
+    }
+    if (a.based_on == basis::pace && a.method_used == "pace") m += " (" + reason + ")";
+    m += ": latest " + detail::fmt(*a.latest_value) + " (" + a.latest_period->to_string() + ")";
+    if (a.unified == status::awaiting_data) {
+        m += ", the " + a.deadline.to_string() + " figure is not yet published";
+        if (a.expected_publication) m += " (expected " + iso_date(*a.expected_publication) + ")";
+    }
+    if (g.centre && t.kind != target_kind::cumulative && t.kind != target_kind::per_period) {
+        m += ", target " + (t.compare == comparator::about ? detail::fmt(*g.centre) + " ± " + detail::fmt(g.tolerance) : detail::fmt(*g.centre));
+    }
+    if (a.projected) m += std::string(a.nowcast ? ", nowcast " : ", projected ") + detail::fmt(*a.projected) + " in " + a.deadline.to_string();
+    if (a.probability) m += ", P(met) " + detail::fmt(*a.probability);
+    if (a.probability_stretch) m += ", P(stretch) " + detail::fmt(*a.probability_stretch);
+    if (t.is_rate() && a.required_growth && a.actual_growth) {
+        m += "; needs " + detail::fmt(100.0 * *a.required_growth) + "%/period, achieved " + detail::fmt(100.0 * *a.actual_growth) + "%/period";
+    } else if (a.required_pace && a.actual_pace) {
+        m += "; needs " + detail::fmt(*a.required_pace) + "/period, achieved " + detail::fmt(*a.actual_pace) + "/period";
+    }
+    if (g.base_projected && (t.kind == target_kind::growth || t.kind == target_kind::average_growth || t.kind == target_kind::increment || t.kind == target_kind::relative)) {
+        m += " (base " + g.base.to_string() + " projected)";
+    }
+    return m;
+}
+
+}  // namespace detail
+
+/// Assesses `t` against a selected series (`select_series`): its values are what is known on
+/// `options.as_of`, and `unpublished` lists figures that exist but were not yet published then.
+///
+/// Stages (each a function in `detail`): evaluate — the data decide (a deadline observed gives
+/// `met`/`missed`; a span target settled early gives `missed`, or `achieved` when met before the
+/// deadline); a deadline or span period that later observations pass over but that is itself missing
+/// is not assessable (a later value never stands in for it); project the series; resolve the goal
+/// (level → value; relative → factor × base; growth → (1 + g)·x(b); average growth → (1 + g)^(T − b)·x(b);
+/// increment → x(b) + value; a zero, negative or infinite base, or a target beyond the range of numbers,
+/// is not assessable); P(met) per target-kind family; paces; the rule (ontrack's probability rule with
+/// its pace fallback on the SDSN bands, or a published rule from `rules::` with the one base period of
+/// the target); the message.
+///
+/// A deadline that has passed (before `options.as_of`) with no published figure is `awaiting_data`:
+/// its P(met) is a nowcast, `expected_publication` says when the figure is due, and no pace is required.
+///
+/// Throws `value_error` for a malformed target or options; a target that cannot be assessed (no data,
+/// too few points) gets status `not_assessable` with the reason in `message`.
+inline assessment assess(const target& t, const selection& selected, const assessment_options& options) {
+    t.validate();
+    detail::validate(options);
+    const series& s = selected.values;
+    assessment a;
+    a.id = t.id;
+    a.deadline = t.due();
+    a.options = options;
+    a.observed = evaluate(t, s);
+    const period deadline = a.deadline;
+    const std::string as_of_text = options.as_of ? " as of " + iso_date(*options.as_of) : std::string();
+    if (!s.empty()) {
+        a.latest_period = s.end();
+        a.latest_value = s.at(s.end());
+    }
+    const bool deadline_passed = options.as_of && deadline.last_day() < *options.as_of && !s.has(deadline);
+    a.nowcast = deadline_passed;
+
+    // Decided by the data.
+    if (a.observed.result == verdict::met || a.observed.result == verdict::missed) {
+        const auto [g, goal_problem] = detail::resolve_goal(t, s, std::nullopt);
+        a.goal = g;
+        const bool deadline_observed = s.has(deadline);
+        a.unified = a.observed.result == verdict::missed ? status::missed : (deadline_observed || !t.spans_periods() ? status::met : status::achieved);
+        a.based_on = basis::observed;
+        a.nowcast = false;
+        if (deadline_observed) a.projected = s.at(deadline);
+        // The table's columns hold levels: the observed deadline value, and the target as a level
+        // where the evaluation compared levels (growth and increments compare rates and changes).
+        if (t.kind == target_kind::level || t.kind == target_kind::relative) {
+            a.target_value = a.observed.required;
+            a.target_high = a.observed.required_high;
+            if (t.compare == comparator::within) a.target_low = a.observed.required;
+            if (a.observed.required_stretch && !(a.observed.required && *a.observed.required_stretch == *a.observed.required)) a.stretch_value = a.observed.required_stretch;
+        } else if ((t.kind == target_kind::increment || t.is_rate()) && goal_problem.empty()) {
+            // Increments and growth compare changes and rates; the target as a level of the series
+            // (x(b) + increment, (1 + g)·x(b)) is still what a chart draws.
+            {
+                a.target_value = g.centre;
+                if (g.compare == comparator::within) {
+                    a.target_low = g.threshold;
+                    a.target_high = g.threshold_high;
+                }
+                a.stretch_value = g.stretch;
             }
-            a.progress = r.progress;
-            a.score = r.score;
-            a.scheme_status = r.scheme_status;
-            // Already achieved is achieved under every scheme; the native label stays as the rule said
-            // (schemes without an "achieved" label, such as Eurostat's, give their best band).
-            a.unified = achieved ? status::achieved : r.unified;
-        } catch (const error& e) {
-            a.scheme_status = "not_assessable";
-            a.unified = status::not_assessable;
-            projection_error = e.what();
+        }
+        if (!s.empty()) detail::base_stage(a, t, s, a.goal);
+        a.probability = a.observed.result == verdict::met ? 1.0 : 0.0;
+        if (a.observed.stretch_met && a.stretch_value) a.probability_stretch = *a.observed.stretch_met ? 1.0 : 0.0;
+        a.scheme_status = to_string(a.unified);
+        a.method_used = "observed";
+        a.message = a.observed.message + as_of_text;
+        return a;
+    }
+    // A base period after the latest observation is projected below; any other missing base is final.
+    const bool base_in_future = !s.empty() && t.base_period() > s.end() && !t.baseline_value;
+    if (a.observed.result == verdict::not_evaluable && !base_in_future) {
+        return detail::not_assessable(a, a.observed.message, s.empty() ? detail::no_data_label(options.rule) : "not_assessable");
+    }
+    if (s.empty()) return detail::not_assessable(a, "not assessable: no observations" + as_of_text, detail::no_data_label(options.rule));
+    if (const auto gap = detail::missing_inside(t, s)) {
+        if (!selected.published_on(*gap)) {
+            return detail::not_assessable(a, "not assessable: " + gap->to_string() + " has no observation although later periods have; a later value does not stand in for it" + as_of_text);
         }
     }
 
-    // The sentence.
-    std::string m = detail::status_word(a.unified);
-    if (a.unified == status::not_assessable) {
-        m += ": " + (projection_error.empty() ? std::string("the rule has no verdict for this target") : projection_error);
-    } else {
-        if (a.method_used == "pace") m += " (" + projection_error + ")";
-        m += ": latest " + detail::fmt(latest) + " (" + a.latest_period->to_string() + ")";
-        if (a.target_value && t.kind != target_kind::cumulative && t.kind != target_kind::per_period) m += ", target " + detail::fmt(*a.target_value);
-        if (a.projected) m += std::string(a.nowcast ? ", nowcast " : ", projected ") + detail::fmt(*a.projected) + " in " + deadline.to_string();
-        if (a.probability) m += ", P(met) " + detail::fmt(*a.probability);
-        if (a.probability_stretch) m += ", P(stretch) " + detail::fmt(*a.probability_stretch);
-        if (a.required_pace && a.actual_pace) m += "; needs " + detail::fmt(*a.required_pace) + "/period, achieved " + detail::fmt(*a.actual_pace) + "/period";
-        if (base_projected && (t.kind == target_kind::growth || t.kind == target_kind::average_growth || t.kind == target_kind::increment || t.kind == target_kind::relative)) {
-            m += " (base " + b.to_string() + " projected)";
-        }
+    auto [p, reason] = detail::project_stage(s, deadline, options);
+    if (p) a.method_used = to_string(p->used);
+    auto [g, goal_problem] = detail::resolve_goal(t, s, p);
+    a.goal = g;
+    if (!goal_problem.empty()) return detail::not_assessable(a, goal_problem + as_of_text);
+    a.path = p;
+    a.target_value = g.centre;
+    if (g.compare == comparator::within) {
+        a.target_low = g.threshold;
+        a.target_high = g.threshold_high;
+        if (t.compare == comparator::within) a.target_value = g.threshold;
     }
-    a.message = m + as_of_text;
+    a.stretch_value = g.stretch;
+    if (t.kind == target_kind::non_decreasing || t.kind == target_kind::trend) a.target_value = t.kind == target_kind::trend ? g.threshold : std::nullopt;
+
+    const auto chance = detail::probability_stage(t, s, g, p, options.level);
+    a.projected = chance.projected;
+    a.lower = chance.lower;
+    a.upper = chance.upper;
+    a.probability = chance.probability;
+    a.probability_stretch = chance.probability_stretch;
+
+    detail::base_stage(a, t, s, g);
+    detail::pace_stage(a, t, g);
+    if (p && g.centre && t.kind != target_kind::cumulative && t.kind != target_kind::per_period && g.compare != comparator::within) {
+        a.expected_period = p->expected_crossing(g.compare, *g.centre);
+    }
+
+    const bool achieved = (t.kind == target_kind::level || t.kind == target_kind::relative) && g.threshold &&
+                          detail::satisfies(*a.latest_value, g.compare, *g.threshold, g.threshold_high.value_or(0.0));
+    detail::rule_stage(a, t, g, achieved && !deadline_passed, reason, options);
+
+    if (deadline_passed && a.unified != status::not_assessable) {
+        // The verdict waits for the figure; the nowcast says how likely it is met. No path is required
+        // to a deadline already over.
+        a.unified = status::awaiting_data;
+        a.scheme_status = "awaiting_data";
+        a.based_on = a.probability ? basis::nowcast : basis::none;
+        a.required_pace.reset();
+        a.required_growth.reset();
+        a.pace_ratio.reset();
+        a.gap.reset();
+        const auto due = selected.published_on(deadline);
+        a.expected_publication = due ? *due
+                                     : available_from(deadline, options.publication_lag_months ? *options.publication_lag_months
+                                                                                               : options.default_publication_lags.months(deadline.freq()));
+    }
+    a.message = detail::message_stage(a, t, g, reason) + as_of_text;
     return a;
+}
+
+/// Assesses `t` against the observations in `s` as known on `options.as_of`: a period counts once
+/// `options.publication_lag_months` (0 when empty) have passed since it ended (a bare series carries
+/// no publication dates; select from an observation table for those). See the overload above.
+inline assessment assess(const target& t, const series& s, const assessment_options& options = {}) {
+    detail::validate(options);
+    selection known;
+    known.values = detail::known_on(s, options.as_of, options.publication_lag_months.value_or(0));
+    return assess(t, known, options);
 }
 
 }  // namespace ontrack

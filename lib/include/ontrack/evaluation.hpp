@@ -91,6 +91,21 @@ inline std::string describe_bound(const target& t, double bound, double bound_hi
 /// Values of the target in another unit of the same base as the series (亿元 vs 万元, 家 vs 个) are
 /// converted to the series' unit. Throws `value_error` when the target is malformed, when the series
 /// belongs to another indicator, or when the units measure different things.
+namespace detail {
+
+/// Why `base` cannot carry target `t`, or empty when it can. A multiple of a base or a growth from it
+/// needs a positive, finite base: ×2 of zero is met by zero, growth from a negative number has no
+/// meaning, so either would give a confident verdict from data that cannot support it.
+inline std::optional<std::string> base_problem(const target& t, double base, const period& b) {
+    if (!(t.kind == target_kind::relative || t.is_rate())) return std::nullopt;
+    if (std::isfinite(base) && base > 0.0) return std::nullopt;
+    const std::string what = t.kind == target_kind::relative ? "a multiple of the base" : "growth from the base";
+    return "the base " + detail::fmt(base) + " (" + b.to_string() + ") is " + (std::isfinite(base) ? (base == 0.0 ? "zero" : "negative") : "not finite") +
+           ": " + what + " is undefined (the base must be positive)";
+}
+
+}  // namespace detail
+
 inline evaluation evaluate(const target& t, const series& s) {
     t.validate();
     if (!t.indicator.empty() && !s.indicator().empty() && t.indicator != s.indicator()) {
@@ -166,7 +181,17 @@ inline evaluation evaluate(const target& t, const series& s) {
                 e.message = "not evaluable: no observation for the baseline period " + b.to_string() + " and no baseline_value";
                 return e;
             }
+            if (const auto problem = detail::base_problem(t, *base, b)) {
+                e.result = verdict::not_evaluable;
+                e.message = "not evaluable: " + *problem;
+                return e;
+            }
             e.baseline = base;
+            if (!std::isfinite(*t.value * *base)) {
+                e.result = verdict::not_evaluable;
+                e.message = "not evaluable: the target " + detail::fmt(*t.value) + " × " + detail::fmt(*base) + " is beyond the range of numbers";
+                return e;
+            }
             if (std::isnan(at_deadline)) {
                 e.required = *t.value * *base;
                 e.message = "pending: target " + detail::fmt(*e.required) + " (" + detail::fmt(*t.value) + " × " + detail::fmt(*base) +
@@ -184,6 +209,11 @@ inline evaluation evaluate(const target& t, const series& s) {
             if (!base) {
                 e.result = verdict::not_evaluable;
                 e.message = "not evaluable: no observation for the base period " + b.to_string() + " and no baseline_value";
+                return e;
+            }
+            if (const auto problem = detail::base_problem(t, *base, b)) {
+                e.result = verdict::not_evaluable;
+                e.message = "not evaluable: " + *problem;
                 return e;
             }
             e.baseline = base;

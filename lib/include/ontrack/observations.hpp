@@ -3,6 +3,7 @@
 #pragma once
 
 #include <ontrack/detail/csv.hpp>
+#include <ontrack/publication.hpp>
 #include <ontrack/series.hpp>
 
 #include <algorithm>
@@ -26,14 +27,18 @@ struct observation {
     std::string unit;
     std::string vintage;  ///< which release ("first_release", "yearbook", a date); empty when only one
     std::string source;   ///< publication and year the figure was read from
+    /// The day the figure was first published, when known: an assessment as of an earlier day does not
+    /// use it (see `select_series`). Empty: a dated vintage, or a publication lag, says when.
+    std::optional<boost::gregorian::date> published;
     /// The value as it was written ("2.40"), kept so a file is written back as it was read; empty for
     /// values set in code.
     std::string value_text;
 };
 
-/// The columns of the observations CSV, in the order the writer uses.
+/// The columns of the observations CSV, in the order the writer uses. `published` (YYYY-MM-DD) is
+/// optional: the writer adds it only when a row has a publication date.
 inline const std::vector<std::string>& observation_columns() {
-    static const std::vector<std::string> columns{"region", "indicator", "period", "value", "unit", "vintage", "source"};
+    static const std::vector<std::string> columns{"region", "indicator", "period", "value", "unit", "vintage", "published", "source"};
     return columns;
 }
 
@@ -202,6 +207,17 @@ inline observation_table read_observations(std::string_view text, const std::str
         o.unit = key("unit");
         o.vintage = key("vintage");
         o.source = std::string(columns.get(row, "source"));
+        if (const auto published = detail::trim(columns.get(row, "published")); !published.empty()) {
+            if (!is_iso_date(published)) {
+                throw parse_error("published", std::string(published), "not an ISO date (write the day of first publication as YYYY-MM-DD, or leave the cell empty)",
+                                  row.line, columns.column("published"), source);
+            }
+            o.published = parse_iso_date(published, "published");
+            if (!(o.at.last_day() < *o.published)) {
+                throw parse_error("published", std::string(published), "published on or before the last day of its period " + o.at.to_string() + " (the day of first publication comes after the period ends)",
+                                  row.line, columns.column("published"), source);
+            }
+        }
         const auto row_key = std::make_tuple(o.region, o.indicator, o.at.ordinal(), static_cast<int>(o.at.freq()), o.vintage);
         if (const auto [it, inserted] = first_line.emplace(row_key, row.line); !inserted) {
             throw parse_error("period", o.at.to_string(), "duplicate observation of " + o.region + " / " + o.indicator +
@@ -222,7 +238,11 @@ inline observation_table read_observations_file(const std::string& path) {
 /// Throws `value_error` for an empty indicator and `parse_error` for an invisible character in a key
 /// (what the reader would reject).
 inline std::string write_observations(const observation_table& table) {
-    std::string out = detail::csv_line(observation_columns());
+    bool dated = false;
+    for (const auto& r : table.rows()) dated = dated || r.published.has_value();
+    std::vector<std::string> header;
+    for (const auto& c : observation_columns()) if (dated || c != "published") header.push_back(c);
+    std::string out = detail::csv_line(header);
     for (const auto& r : table.rows()) {
         // Never write a file the reader rejects.
         if (detail::trim(r.indicator).empty()) throw value_error("indicator", "every observation needs an indicator (" + r.region + " " + r.at.to_string() + ")");
@@ -235,7 +255,8 @@ inline std::string write_observations(const observation_table& table) {
             const auto original = detail::parse_number(r.value_text);
             if (original && *original == r.value) value = r.value_text;
         }
-        out += detail::csv_line({r.region, r.indicator, r.at.to_string(), value, r.unit, r.vintage, r.source});
+        if (dated) out += detail::csv_line({r.region, r.indicator, r.at.to_string(), value, r.unit, r.vintage, r.published ? iso_date(*r.published) : std::string(), r.source});
+        else out += detail::csv_line({r.region, r.indicator, r.at.to_string(), value, r.unit, r.vintage, r.source});
     }
     return out;
 }

@@ -22,10 +22,12 @@
 #include <ontrack/plan.hpp>
 #include <ontrack/progress_rules.hpp>
 #include <ontrack/projection.hpp>
+#include <ontrack/publication.hpp>
 #include <ontrack/ratio.hpp>
 #include <ontrack/region.hpp>
 #include <ontrack/scenario.hpp>
 #include <ontrack/series.hpp>
+#include <ontrack/series_selection.hpp>
 #include <ontrack/status.hpp>
 #include <ontrack/target.hpp>
 #include <ontrack/targets_file.hpp>

@@ -13,7 +13,9 @@
 namespace ontrack {
 
 /// Where an indicator stands against its target. The first three are facts about observed values;
-/// the next four are verdicts about the pace or the projection; the last says no verdict is possible.
+/// the next four are verdicts about the pace or the projection; `awaiting_data` says the deadline has
+/// passed but its figure is not published yet (the verdict waits; a nowcast says how likely it is
+/// met); the last says no verdict is possible.
 enum class status {
     /// The deadline has been observed (latest period ≥ target period) and the target is met there.
     met,
@@ -29,6 +31,8 @@ enum class status {
     off_track,
     /// Moving away from the target.
     regressing,
+    /// The deadline has passed and its figure is not yet published: a nowcast gives P(met).
+    awaiting_data,
     /// No verdict: too few observations, no target, or growth rates that are undefined.
     not_assessable,
 };
@@ -36,7 +40,7 @@ enum class status {
 namespace detail {
 
 // One table serves both directions of the conversion so that they cannot drift apart.
-inline constexpr std::array<std::pair<status, std::string_view>, 8> status_names{{
+inline constexpr std::array<std::pair<status, std::string_view>, 9> status_names{{
     {status::met, "met"},
     {status::missed, "missed"},
     {status::achieved, "achieved"},
@@ -44,6 +48,7 @@ inline constexpr std::array<std::pair<status, std::string_view>, 8> status_names
     {status::at_risk, "at_risk"},
     {status::off_track, "off_track"},
     {status::regressing, "regressing"},
+    {status::awaiting_data, "awaiting_data"},
     {status::not_assessable, "not_assessable"},
 }};
 
@@ -59,14 +64,14 @@ inline std::string to_string(status s) {
 }
 
 /// The status whose name is `text` (exact, lowercase). Throws ontrack::parse_error naming the
-/// rejected text when it is not one of the eight names.
+/// rejected text when it is not one of the nine names.
 inline status status_from_string(std::string_view text) {
     for (const auto& [value, name] : detail::status_names) {
         if (name == text) return value;
     }
     throw parse_error("status", std::string(text),
                       "unknown status; expected one of met, missed, achieved, on_track, at_risk, off_track, "
-                      "regressing, not_assessable");
+                      "regressing, awaiting_data, not_assessable");
 }
 
 }  // namespace ontrack
