@@ -321,11 +321,13 @@ TEST_CASE("dated vintages: a series mixing units across vintages is refused as w
                                                       ",2023-03-01,\n",
                                                   "o.csv");
     const ontrack::observation_index index(table);
-    const auto e = thrown<ontrack::value_error>([&] { (void)index.select("China", "x", "first_release", std::nullopt, ""); });
+    const auto e = thrown<ontrack::value_error>([&] { (void)index.select("China", "x", ontrack::selection_options{}); });
     REQUIRE(e);
     CHECK(mentions(e->what(), {"field 'unit'", "mixes units", wan, yi, "vintage 2022-03-01"}));
     // Known only up to 2021-06-30, the series is all 万元: accepted.
-    const auto early = index.select("China", "x", "first_release", boost::gregorian::date(2021, 6, 30), "2021-06-30");
+    ontrack::selection_options by_mid_2021;
+    by_mid_2021.as_of = boost::gregorian::date(2021, 6, 30);
+    const auto early = index.select("China", "x", by_mid_2021).values;
     CHECK(early.unit() == wan);
     CHECK(early.size() == 2);
     // The batch assessment reports it per target instead of a projection of mixed numbers.
