@@ -16,6 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     ontrack::extract_options options;
     // Exercise both the span read from the text and a given one.
     if (size > 0 && (data[0] & 1)) options.reference_span = ontrack::period_span{ontrack::period::year(2021), ontrack::period::year(2025)};
+    // And a document year (今年, 明年, past years before it).
+    if (size > 0 && (data[0] & 2)) options.document_year = 2024;
     std::vector<ontrack::extracted_target> rows;
     try {
         rows = ontrack::extract_targets(text, options);
