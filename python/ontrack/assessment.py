@@ -49,6 +49,19 @@ RISK_ORDER = ["missed", "regressing", "off_track", "at_risk", "not_assessable", 
 _VALIDATION_TARGET = _core.Target(id="options", value=0.0, period=2000)
 
 
+def _thresholds(thresholds: Optional[Mapping[str, float]]) -> Optional[dict[str, float]]:
+    if thresholds is None:
+        return None
+    try:
+        if isinstance(thresholds, (str, bytes)) or not hasattr(thresholds, "keys"):
+            raise TypeError
+        return dict(thresholds)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"thresholds: expected a mapping of band names to numbers (e.g. {{'on_track': 0.8}}) or None, got {type(thresholds).__name__}"
+        ) from None
+
+
 def assess(
     target: _core.Target,
     series: SeriesLike,
@@ -59,7 +72,7 @@ def assess(
     thresholds: Optional[Mapping[str, float]] = None,
 ) -> _core.Assessment:
     """Will ``target`` be met? See ``_core.assess``; ``series`` may be a pandas Series."""
-    return _core.assess(target, _as_series(series), method, scheme, as_of, level, None if thresholds is None else dict(thresholds))
+    return _core.assess(target, _as_series(series), method, scheme, as_of, level, _thresholds(thresholds))
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -80,18 +93,8 @@ def _as_date(as_of: DateLike) -> Optional[_dt.date]:
         raise error from exc
 
 
-def _is_date(text: str) -> bool:
-    if not _ISO_DATE.fullmatch(text):
-        return False
-    try:
-        _dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
 def select_series(
-    observations: _core.ObservationTable,
+    observations: Union[_core.ObservationTable, _core.ObservationIndex],
     region: str,
     indicator: str,
     vintage: str = "first_release",
@@ -100,30 +103,14 @@ def select_series(
     """The series to assess a target with.
 
     Where the vintages are publication dates (YYYY-MM-DD), each period takes the latest vintage
-    published by ``as_of`` (or the latest of all without ``as_of``). Otherwise a single vintage is
-    used as is, and with several ``vintage`` chooses (by default the first release: what was known
-    first). Raises DataError when nothing matches.
+    published by ``as_of`` (or the latest of all without ``as_of``); the periods must then share one
+    unit (InvalidValueError naming both otherwise, as for a single vintage). Otherwise a single vintage
+    is used as is, and with several ``vintage`` chooses (by default the first release: what was known
+    first). Raises DataError when nothing matches. For many targets pass an ``ObservationIndex`` of the
+    table (built once) instead of the table: each call then reads only its own rows.
     """
-    vintages = observations.vintages(region, indicator)
-    if not vintages:
-        raise _core.DataError(f"no observations of '{indicator}' in '{region}'")
-    if all(_is_date(v) for v in vintages):
-        cutoff = _as_date(as_of)
-        best: dict[str, tuple[str, float, str]] = {}
-        for o in observations.rows:
-            if o.region != region or o.indicator != indicator:
-                continue
-            if cutoff is not None and _dt.date.fromisoformat(o.vintage) > cutoff:
-                continue
-            key = str(o.period)
-            if key not in best or o.vintage > best[key][0]:
-                best[key] = (o.vintage, o.value, o.unit)
-        if not best:
-            raise _core.DataError(f"no vintage of '{indicator}' in '{region}' was published by {as_of}")
-        units = {unit for _, _, unit in best.values()}
-        return _core.Series.from_pairs(list(best), [value for _, value, _ in best.values()], indicator, region, units.pop() if len(units) == 1 else "")
-    chosen = vintages[0] if len(vintages) == 1 else vintage
-    return observations.select(region, indicator, chosen)
+    index = observations if isinstance(observations, _core.ObservationIndex) else _core.ObservationIndex(observations)
+    return index.select(region, indicator, vintage, _as_date(as_of), str(as_of))
 
 
 def _number(x: Optional[float]) -> float:
@@ -154,7 +141,7 @@ def assess_table(
     """
     # Check the options once, so that a bad one is an error even when no target has data: an empty
     # series makes the core validate them all without assessing anything.
-    _core.assess(_VALIDATION_TARGET, _core.Series(2000, []), method, scheme, _as_date(as_of), level, None if thresholds is None else dict(thresholds))
+    _core.assess(_VALIDATION_TARGET, _core.Series(2000, []), method, scheme, _as_date(as_of), level, _thresholds(thresholds))
     if threads < 0:
         raise ValueError(f"threads: expected 0 (all cores) or a positive count, got {threads}")
     chosen = list(targets)
@@ -172,7 +159,7 @@ def assess_table(
             str(as_of),
             vintage,
             level,
-            None if thresholds is None else dict(thresholds),
+            _thresholds(thresholds),
             threads,
             report,
         )

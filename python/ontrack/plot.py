@@ -219,6 +219,16 @@ def find_cjk_font() -> Optional[str]:
     return _installed_cjk_font()
 
 
+def plain_text(value: str) -> str:
+    """User text (an indicator name, an id, a unit) drawn as written: matplotlib reads text between two
+    ``$`` as math notation (and fails on most of it), an escaped ``\\$`` is drawn as a dollar sign.
+    Escaping twice changes nothing."""
+    return _DOLLAR.sub(r"\\$", value)
+
+
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
 class _Fonts:
     """The font choice for one figure: the language used, the families, and how to clean user text."""
 
@@ -241,13 +251,13 @@ class _Fonts:
     def text(self, value: str) -> str:
         """User text as it can be drawn: unchanged with a CJK font, else Chinese left out (units translated)."""
         if self.cjk is not None or not _CJK.search(value):
-            return value
+            return plain_text(value)
         self._warn(f"no CJK-capable font found: Chinese characters left out of {value!r}")
         cleaned = _CJK.sub(lambda m: f" {_UNIT_WORDS[m.group(0)]} " if m.group(0) in _UNIT_WORDS else " ", value)
-        return " ".join(cleaned.split())
+        return plain_text(" ".join(cleaned.split()))
 
     def label(self, key: str, **values: Any) -> str:
-        return LABELS[self.lang][key].format(**values)
+        return plain_text(LABELS[self.lang][key].format(**values))
 
     def apply(self, figure: Figure) -> None:
         """Set the CJK font on every text of the figure that needs it (all of them in Chinese).
@@ -617,6 +627,7 @@ def reassess_rows(
     from ontrack.assessment import assess, select_series
 
     by_id = {t.id: t for t in targets}
+    index = _core.ObservationIndex(observations)  # once: each target then reads only its own rows
     rows: list[tuple[_core.Target, Optional[_core.Series], Optional[_core.Assessment]]] = []
     for record in table.to_dict(orient="records"):
         target = by_id.get(str(record["id"]))
@@ -624,7 +635,7 @@ def reassess_rows(
             raise ValueError(f"table row {record['id']!r}: no target with this id in targets")
         row_scheme = scheme or str(record.get("scheme") or "probability")
         try:
-            series = select_series(observations, target.region, target.indicator, vintage, as_of)
+            series = select_series(index, target.region, target.indicator, vintage, as_of)
             rows.append((target, series, assess(target, series, method, row_scheme, as_of, level)))
         except _core.DataError:
             rows.append((target, None, None))

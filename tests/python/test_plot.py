@@ -14,6 +14,7 @@ from pathlib import Path
 import matplotlib.image
 import numpy as np
 import numpy.typing as npt
+import pandas as pd
 import pytest
 from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
@@ -249,3 +250,34 @@ def test_missing_matplotlib_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setitem(sys.modules, "matplotlib", None)  # `import matplotlib` now raises ImportError
     with pytest.raises(ImportError, match=r"pip install ontrack\[plot\]"):
         ot.plot_projection(ot.project(ot.Series(2015, [1.0, 2.0, 3.0, 4.0]), "linear", to=2020))
+
+
+def test_dollar_signs_are_plain_text(tmp_path: Path) -> None:
+    # Regression: an indicator name with `$` went through matplotlib's math notation, and the HTML
+    # report crashed on `$\frac` or on an odd number of dollars. User text is drawn as written.
+    assert plot.plain_text("cost in $ (US$)") == r"cost in \$ (US\$)"
+    assert plot.plain_text(plot.plain_text("$x$")) == r"\$x\$"  # escaping twice changes nothing
+    names = ["R&D $\\frac{", "price $5 and $6", "$", "a $$ b", "\\$x$"]
+    table = ot.read_observations(
+        pd.DataFrame(
+            {
+                "region": ["China"] * 5 * len(names),
+                "indicator": [n for n in names for _ in range(5)],
+                "period": [str(y) for _ in names for y in range(2016, 2021)],
+                "value": [float(y) for _ in names for y in range(1, 6)],
+                "unit": ["US$"] * 5 * len(names),
+            }
+        )
+    )
+    targets = [ot.Target(id=f"$t{k}$", region="China", indicator=n, value=9.0, period=2025, unit="US$") for k, n in enumerate(names)]
+    frame = ot.assess_table(targets, table, method="linear")
+    for t in targets:
+        series = ot.select_series(table, t.region, t.indicator)
+        figure = ot.plot_target(t, series)
+        figure.savefig(tmp_path / "chart.png", dpi=50)  # drawing is where math notation failed
+        titles = [a.get_text() for a in figure.findobj(Text) if "$" in a.get_text()]
+        assert titles, t.indicator
+    from ontrack.report import render_report
+
+    html = render_report(frame, targets, table, method="linear")
+    assert html.count('class="ot-chart"') == len(names)

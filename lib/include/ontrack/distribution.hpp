@@ -128,7 +128,7 @@ struct predictive {
     /// Throws `value_error` for `about` and `within`, which need a second number.
     double probability(comparator c, double threshold) const {
         // Checked before the point-mass case, which would otherwise answer 0 for NaN.
-        if (std::isnan(threshold)) throw value_error("threshold", "cannot evaluate a probability at NaN");
+        if (std::isnan(threshold)) throw value_error("value", "cannot evaluate a probability at NaN");
         if (scale == 0.0) {
             const double at = median();
             switch (c) {
