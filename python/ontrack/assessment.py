@@ -55,6 +55,19 @@ BASIS_NAMES = ["observed", "nowcast", "projected", "pace", "none"]
 _VALIDATION_TARGET = _core.Target(id="options", value=0.0, period=2000)
 
 
+def _thresholds(thresholds: Optional[Mapping[str, float]]) -> Optional[dict[str, float]]:
+    if thresholds is None:
+        return None
+    try:
+        if isinstance(thresholds, (str, bytes)) or not hasattr(thresholds, "keys"):
+            raise TypeError
+        return dict(thresholds)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"thresholds: expected a mapping of band names to numbers (e.g. {{'on_track': 0.8}}) or None, got {type(thresholds).__name__}"
+        ) from None
+
+
 def assess(
     target: _core.Target,
     series: SeriesLike,
@@ -81,7 +94,7 @@ def assess(
         scheme,
         _as_date(as_of),
         level,
-        None if thresholds is None else dict(thresholds),
+        _thresholds(thresholds),
         publication_lag,
         calibration,
     )
@@ -115,7 +128,7 @@ def _as_date(as_of: DateLike) -> Optional[_dt.date]:
 
 
 def select_series(
-    observations: _core.ObservationTable,
+    observations: Union[_core.ObservationTable, _core.ObservationIndex],
     region: str,
     indicator: str,
     vintage: str = "first_release",
@@ -129,8 +142,13 @@ def select_series(
     used as is, and with several ``vintage`` chooses (by default the first release: what was known
     first). As of a day, a figure counts only once published: its dated vintage, else its
     ``published`` day, else ``publication_lag`` months after its period ends (None: the default lag of
-    its frequency, ``_core.DEFAULT_PUBLICATION_LAGS``). Raises DataError when nothing matches.
+    its frequency, ``_core.DEFAULT_PUBLICATION_LAGS``); the periods then share one unit
+    (InvalidValueError naming both otherwise). Raises DataError when nothing matches. For many targets
+    pass an ``ObservationIndex`` of the table (built once) instead of the table: each call then reads
+    only its own rows.
     """
+    if isinstance(observations, _core.ObservationIndex):
+        return observations.select(region, indicator, vintage, _as_date(as_of), publication_lag)
     return _core.select_series(observations, region, indicator, vintage, _as_date(as_of), publication_lag)
 
 
@@ -211,7 +229,7 @@ def assess_table(
         scheme,
         day,
         level,
-        None if thresholds is None else dict(thresholds),
+        _thresholds(thresholds),
         publication_lag,
         calibration,
     )
@@ -234,7 +252,7 @@ def assess_table(
             day,
             vintage,
             level,
-            None if thresholds is None else dict(thresholds),
+            _thresholds(thresholds),
             publication_lag,
             threads,
             report,

@@ -7,7 +7,8 @@
     ontrack extract PLAN.txt [--output targets.csv] [--region R] [--document D] [--span 2021—2025]
                     [--observations obs.csv] [--review review.csv] [--merge-repeats]
 
-Exit status 0 on success, 2 on bad input with one line on stderr naming the file, line and field.
+Exit status 0 on success; 2 on bad input, with one line on stderr naming the file, line and field; 3 on
+an internal error (a bug), with one line naming it and one asking to report it. Never a traceback.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ontrack import _core
+from ontrack._export import result_csv, result_json
 from ontrack.assessment import BASIS_NAMES, assess_table, summarize
 from ontrack.io import evaluate_table, read_observations, read_targets
 
@@ -103,9 +105,9 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def _render_assessment(frame: pd.DataFrame, fmt: str, summary: pd.DataFrame, header: str) -> str:
     if fmt == "csv":
-        return frame.to_csv(index=False, lineterminator="\n")
+        return result_csv(frame)
     if fmt == "json":
-        return frame.to_json(orient="records", force_ascii=False, indent=1) + "\n"
+        return result_json(frame)
     shown = frame[["id", "region", "indicator", "target", "deadline", "latest_value", "projected", "probability", "status", "message"]]
     with pd.option_context(
         "display.max_rows", None, "display.max_colwidth", 90, "display.width", 250, "display.float_format", "{:.4g}".format
@@ -127,9 +129,9 @@ def _render_assessment(frame: pd.DataFrame, fmt: str, summary: pd.DataFrame, hea
 
 def _render(frame: pd.DataFrame, fmt: str) -> str:
     if fmt == "csv":
-        return frame.to_csv(index=False, lineterminator="\n")
+        return result_csv(frame)
     if fmt == "json":
-        return frame.to_json(orient="records", force_ascii=False, indent=1) + "\n"
+        return result_json(frame)
     # Decided rows first, then open ones, then targets without data; plan order within each group.
     rank = {"missed": 0, "met": 1, "pending": 2, "not_evaluable": 3, "no_data": 4}
     order = frame["verdict"].map(rank).fillna(len(rank)).astype(int)
@@ -159,6 +161,8 @@ def _write_atomically(path: str, text: str) -> None:
         os.chmod(temporary, mode)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())  # on disk before the rename makes it the file
         os.replace(temporary, path)
     except BaseException:
         if os.path.exists(temporary):
@@ -171,29 +175,24 @@ def _extract(args: argparse.Namespace) -> int:
     from ontrack.extraction import extract_rows, extraction_frame, observations_from_rows, targets_from_rows
     from ontrack.io import write_observations, write_targets
 
+    with open(args.plan, "rb") as stream:
+        data = stream.read()
     try:
-        with open(args.plan, "rb") as stream:
-            data = stream.read()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise _core.ParseError(f"{args.plan}: not valid UTF-8 at byte offset {exc.start}") from None
-        document = args.document if args.document is not None else os.path.basename(args.plan)
-        rows = extract_rows(text, document, args.region, reference_span=args.span, merge_repeats=args.merge_repeats)
-        targets_text = write_targets(targets_from_rows(rows))
-        if args.observations:
-            table, _ = observations_from_rows(rows)
-            _write_atomically(args.observations, write_observations(table))
-        if args.review:
-            _write_atomically(args.review, extraction_frame(rows).to_csv(index=False, lineterminator="\n"))
-        if args.output:
-            _write_atomically(args.output, targets_text)
-        else:
-            sys.stdout.write(targets_text)
-    except (_core.OntrackError, OSError) as exc:
-        message = " ".join(str(exc).split("\n"))
-        sys.stderr.write(f"ontrack: {message}\n")
-        return 2
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _core.ParseError(f"{args.plan}: not valid UTF-8 at byte offset {exc.start}") from None
+    document = args.document if args.document is not None else os.path.basename(args.plan)
+    rows = extract_rows(text, document, args.region, reference_span=args.span, merge_repeats=args.merge_repeats)
+    targets_text = write_targets(targets_from_rows(rows))
+    if args.observations:
+        table, _ = observations_from_rows(rows)
+        _write_atomically(args.observations, write_observations(table))
+    if args.review:
+        _write_atomically(args.review, extraction_frame(rows).to_csv(index=False, lineterminator="\n"))
+    if args.output:
+        _write_atomically(args.output, targets_text)
+    else:
+        sys.stdout.write(targets_text)
     return 0
 
 
@@ -234,48 +233,154 @@ def _calibrate(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+def _with_rejected(frame: pd.DataFrame, rejected: list[tuple[int, str, str]], column: str, verdict: str) -> pd.DataFrame:
+    """``frame`` with one more row per rejected target row: its id, ``verdict`` and the reader's error."""
+    if not rejected:
+        return frame
+    extra = pd.DataFrame(
+        [{"id": ident, column: verdict, "message": f"{verdict.replace('_', ' ')}: {message}"} for _, ident, message in rejected],
+        columns=frame.columns,
+    )
+    if "scheme_status" in extra.columns:
+        extra["scheme_status"] = verdict
+    if "basis" in extra.columns:
+        extra["basis"] = "none"
+    extra = extra.astype({c: frame[c].dtype for c in frame.columns if frame[c].dtype.kind == "f"})
+    combined = pd.concat([frame, extra], ignore_index=True) if len(frame) else extra
+    combined.attrs = frame.attrs
+    return combined
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = _build_parser().parse_args(argv)
     if args.command == "extract":
         return _extract(args)
     if args.command == "calibrate":
         return _calibrate(args)
-    try:
-        targets = [t for path in args.targets for t in read_targets(path)]
-        observations = read_observations(args.observations)
-        if args.command == "assess":
-            calibration = _core.Calibration.load(args.calibration) if args.calibration else None
-            as_of = None if args.as_of == "all" else args.as_of
-            frame = assess_table(
+    # A row that is not a valid target is reported as such, and the other targets are assessed.
+    targets: list[_core.Target] = []
+    rejected: list[tuple[int, str, str]] = []
+    for path in args.targets:
+        readable, bad = _core._read_targets_file_lenient(os.fspath(path))
+        targets += readable
+        rejected += bad
+    observations = read_observations(args.observations)
+    if args.command == "assess":
+        calibration = _core.Calibration.load(args.calibration) if args.calibration else None
+        as_of = None if args.as_of == "all" else args.as_of
+        frame = _with_rejected(
+            assess_table(
                 targets, observations, method=args.method, scheme=args.scheme, as_of=as_of, vintage=args.vintage,
                 publication_lag=args.publication_lag, calibration=calibration,
-            )
-            used = frame.attrs["as_of"]
-            header = f"ontrack assess: scheme {args.scheme}, method {args.method}" + (
-                f", calibration {args.calibration}" if args.calibration else ""
-            ) + (
-                f", as of {used}" + (" (today)" if args.as_of == "today" else "") if used else ", every figure in the file (no as-of day)"
-            )
-            if args.format == "html":
-                from ontrack.report import render_report
+            ),
+            rejected, "status", "not_assessable",
+        )
+        used = frame.attrs["as_of"]
+        header = f"ontrack assess: scheme {args.scheme}, method {args.method}" + (
+            f", calibration {args.calibration}" if args.calibration else ""
+        ) + (
+            f", as of {used}" + (" (today)" if args.as_of == "today" else "") if used else ", every figure in the file (no as-of day)"
+        )
+        if args.format == "html":
+            from ontrack.report import render_report
 
-                text = render_report(frame, targets, observations, vintage=args.vintage, header=header)
-            else:
-                text = _render_assessment(frame, args.format, summarize(frame, targets, "status"), header)
+            text = render_report(frame, targets, observations, vintage=args.vintage, header=header)
         else:
-            frame = evaluate_table(targets, observations, vintage=args.vintage)
-            text = _render(frame, args.format)
-        if args.output:
-            _write_atomically(args.output, text)
-        else:
-            sys.stdout.write(text)
-    except (_core.OntrackError, OSError, ImportError) as exc:
-        # One line, even when the rejected cell itself held a line break.
-        message = " ".join(str(exc).split("\n"))
-        sys.stderr.write(f"ontrack: {message}\n")
-        return 2
+            text = _render_assessment(frame, args.format, summarize(frame, targets, "status"), header)
+    else:
+        frame = _with_rejected(evaluate_table(targets, observations, vintage=args.vintage), rejected, "verdict", "not_evaluable")
+        text = _render(frame, args.format)
+    if args.output:
+        _write_atomically(args.output, text)
+    else:
+        sys.stdout.write(text)
     return 0
+
+
+#: Exit statuses: 2 for input the command cannot use (bad files, arguments, data; missing optional
+#: packages), 3 for an internal error, 130 after Ctrl-C.
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL_ERROR = 3
+EXIT_INTERRUPTED = 130
+
+#: At most this many characters of a message are printed.
+MAX_MESSAGE_CHARS = 2000
+
+_INVISIBLE = {
+    0x00A0, 0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2028, 0x2029, 0x202F,
+    0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xFEFF,
+    *range(0x202A, 0x202F), *range(0x2066, 0x206A),
+}
+
+
+def visible(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """``text`` safe to print on a terminal, on one line: line breaks and tabs as ``\\n``, ``\\r``,
+    ``\\t``, other control characters (ESC, NUL, C1) as ``\\xNN``, invisible characters (no-break
+    space, zero-width and direction marks, U+FEFF) as ``\\uNNNN``, as the compiled core writes its
+    messages; cut after ``limit`` characters with "… (N more characters)"."""
+    out = []
+    for i, c in enumerate(text):
+        if i >= limit:
+            out.append(f"… ({len(text) - i} more characters)")
+            break
+        code = ord(c)
+        if c == "\n":
+            out.append("\\n")
+        elif c == "\r":
+            out.append("\\r")
+        elif c == "\t":
+            out.append("\\t")
+        elif code < 0x20 or code == 0x7F or 0x80 <= code <= 0x9F:
+            out.append(f"\\x{code:02x}")
+        elif code in _INVISIBLE or 0xD800 <= code <= 0xDFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def _say(*lines: str) -> None:
+    try:
+        for line in lines:
+            sys.stderr.write(f"ontrack: {visible(line)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass  # stderr closed: nothing more can be said
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (see ``EXIT_*``). Every failure is one line on
+    stderr, never a traceback: bad input (an ontrack error, an unreadable or unwritable file, a missing
+    optional package) exits 2; anything else is an internal error, exit 3, with a line asking to
+    report it."""
+    try:
+        return _run(argv)
+    except SystemExit:
+        raise  # argparse: --help, --version, usage errors (already one line, exit 2)
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader of standard output went away (| head): nothing to report, and nothing more to write.
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's final flush quiet
+        except OSError:
+            pass
+        return EXIT_BAD_INPUT
+    except (_core.OntrackError, OSError, ImportError, UnicodeError, MemoryError, RecursionError) as exc:
+        message = str(exc) or type(exc).__name__
+        if isinstance(exc, MemoryError):
+            message = "not enough memory for this input (see the size limits in docs/robustness.md)"
+        elif isinstance(exc, RecursionError):
+            message = "the input is nested too deeply"
+        _say(message)
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # noqa: BLE001 - the last net: no traceback, a report request instead
+        _say(
+            f"internal error: {type(exc).__name__}: {exc}",
+            "this is a bug in ontrack: please report it with the command line and, if you can, the input files",
+        )
+        return EXIT_INTERNAL_ERROR
 
 
 if __name__ == "__main__":

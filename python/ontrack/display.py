@@ -459,6 +459,7 @@ def table_html(
     if not brief:
         headers += [t["latest"], t["projected"], t["probability"], t["pace"]] + ([t["history"]] if observations is not None else [])
     headers.append(t["message"])
+    index = None if observations is None else _core.ObservationIndex(observations)  # once, not per row
     for record in rows.to_dict(orient="records"):
         status = str(record.get("status", ""))
         deadline = _cell(record.get("deadline"))
@@ -474,9 +475,9 @@ def table_html(
         probability = "" if _missing(p) else probability_bar(p) + esc(fmt_probability(p))
         pace = esc(_pace(record.get("required_pace"), record.get("actual_pace"), _is_annual(str(record.get("deadline", ""))), lang))
         chart = ""
-        if observations is not None and record.get("region") is not None:
+        if index is not None and record.get("region") is not None:
             try:
-                s = select_series(observations, str(record["region"]), str(record["indicator"]), vintage, as_of)
+                s = select_series(index, str(record["region"]), str(record["indicator"]), vintage, as_of)
             except _core.OntrackError:
                 s = None
             if s is not None and len(s) > 0:

@@ -22,9 +22,15 @@ _RATE_KINDS = ("growth", "average_growth")
 _RATE_COLUMNS = ("value", "value_high", "stretch")
 
 
-def _number_text(value: float, rate: bool) -> str:
-    """Shortest exact text; a rate above 100% gets a percent sign, as the targets file requires."""
-    if rate and abs(value) > 1:
+#: ``DataFrame.attrs`` key set by :func:`targets_to_pandas`: its rate columns hold fractions (1.5 is 150%).
+RATES_ARE_FRACTIONS = "ontrack.rates_are_fractions"
+
+
+def _number_text(value: float, rate: bool, fractions: bool = False) -> str:
+    """Shortest exact text. A rate above 100% gets a percent sign, as the targets file requires, only
+    when the frame says its rates are fractions (``targets_to_pandas``); otherwise 5.0 is written as 5
+    and refused as ambiguous (5% or 500%?) exactly as the text "5" is."""
+    if rate and fractions and abs(value) > 1:
         return format((Decimal(repr(value)) * 100).normalize(), "f") + "%"
     return str(int(value)) if value.is_integer() else repr(value)
 
@@ -34,6 +40,7 @@ def _frame_to_csv(frame: pd.DataFrame, what: str) -> str:
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"{what}: expected a path or a pandas DataFrame, got {type(frame).__name__}")
     rate_rows = frame["kind"].isin(_RATE_KINDS) if "kind" in frame.columns else pd.Series(False, index=frame.index)
+    fractions = bool(frame.attrs.get(RATES_ARE_FRACTIONS, False))
     columns: dict[str, list[str]] = {}
     for column in frame.columns:
         cells = []
@@ -42,7 +49,7 @@ def _frame_to_csv(frame: pd.DataFrame, what: str) -> str:
             if value is None or (isinstance(value, float) and math.isnan(value)):
                 cells.append("")
             elif isinstance(value, float):
-                cells.append(_number_text(value, bool(is_rate_row) and column in _RATE_COLUMNS))
+                cells.append(_number_text(value, bool(is_rate_row) and column in _RATE_COLUMNS, fractions))
             else:
                 cells.append(str(value))
         columns[str(column)] = cells
@@ -52,7 +59,10 @@ def _frame_to_csv(frame: pd.DataFrame, what: str) -> str:
 def read_targets(source: PathOrFrame) -> list[_core.Target]:
     """Targets from a CSV file (docs/targets_csv.md) or a DataFrame with the same columns.
 
-    A DataFrame may hold numbers or text (``"5%"``); NaN and None are empty cells. Raises ParseError
+    A DataFrame may hold numbers or text (``"5%"``); NaN and None are empty cells. A rate (growth
+    kinds) is read as the file reads it: 0.05 or ``"5%"``; a number above 1 (5.0) is ambiguous and
+    refused like the text ``"5"``, except in a frame from :func:`targets_to_pandas`, whose rates are
+    fractions (1.5 is 150%). Raises ParseError
     naming the file, line, column and field of the first problem (``source`` is ``"DataFrame"`` for a
     frame, with the line of the CSV it becomes: the header is line 1).
     """
@@ -78,6 +88,8 @@ def targets_to_pandas(targets: Sequence[_core.Target]) -> pd.DataFrame:
     frame = pd.read_csv(_io.StringIO(_core.write_targets_text(targets)), dtype=str, keep_default_na=False)
     for column in _NUMERIC_TARGET_COLUMNS:
         frame[column] = [math.nan if getattr(t, column) is None else float(getattr(t, column)) for t in targets]
+    # Read back, 1.5 in a growth row is 150%: this frame says its rates are fractions.
+    frame.attrs[RATES_ARE_FRACTIONS] = True
     return frame
 
 
@@ -183,6 +195,8 @@ def evaluate_table(
     published); dated vintages give each period its latest release. A target whose indicator has no
     observations gets verdict 'no_data' and says so.
     """
+    # Rows grouped by region and indicator once: each target then reads only its own rows.
+    index = _core.ObservationIndex(observations)
     records = []
     for t in targets:
         record: dict[str, object] = {
@@ -201,11 +215,11 @@ def evaluate_table(
             "vintage": "",
             "message": f"no observations of '{t.indicator}' in '{t.region}'",
         }
-        if observations.contains(t.region, t.indicator):
-            vintages = observations.vintages(t.region, t.indicator)
+        if index.contains(t.region, t.indicator):
+            vintages = index.vintages(t.region, t.indicator)
             try:
                 # The one selection policy, as assess_table uses it (dated vintages: the latest release).
-                series = _core.select_series(observations, t.region, t.indicator, vintage, None, None)
+                series = index.select(t.region, t.indicator, vintage, None, None)
                 result = _core.evaluate(t, series)
             except _core.OntrackError as exc:
                 record["verdict"] = "not_evaluable"

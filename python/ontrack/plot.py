@@ -220,6 +220,16 @@ def find_cjk_font() -> Optional[str]:
     return _installed_cjk_font()
 
 
+def plain_text(value: str) -> str:
+    """User text (an indicator name, an id, a unit) drawn as written: matplotlib reads text between two
+    ``$`` as math notation (and fails on most of it), an escaped ``\\$`` is drawn as a dollar sign.
+    Escaping twice changes nothing."""
+    return _DOLLAR.sub(r"\\$", value)
+
+
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
 class _Fonts:
     """The font choice for one figure: the language used, the families, and how to clean user text."""
 
@@ -242,13 +252,13 @@ class _Fonts:
     def text(self, value: str) -> str:
         """User text as it can be drawn: unchanged with a CJK font, else Chinese left out (units translated)."""
         if self.cjk is not None or not _CJK.search(value):
-            return value
+            return plain_text(value)
         self._warn(f"no CJK-capable font found: Chinese characters left out of {value!r}")
         cleaned = _CJK.sub(lambda m: f" {_UNIT_WORDS[m.group(0)]} " if m.group(0) in _UNIT_WORDS else " ", value)
-        return " ".join(cleaned.split())
+        return plain_text(" ".join(cleaned.split()))
 
     def label(self, key: str, **values: Any) -> str:
-        return LABELS[self.lang][key].format(**values)
+        return plain_text(LABELS[self.lang][key].format(**values))
 
     def apply(self, figure: Figure) -> None:
         """Set the CJK font on every text of the figure that needs it (all of them in Chinese).
@@ -651,6 +661,8 @@ def assessed_rows(
     if len(table) and not len(results):
         raise ValueError("table: it carries no assessments (make it with ontrack.assess_table)")
     by_id = {t.id: t for t in targets}
+    # Indexed once: each target then reads only its own rows.
+    index = None if observations is None else _core.ObservationIndex(observations)
     rows: list[tuple[_core.Target, Optional[_core.Series], Optional[_core.Assessment]]] = []
     for record in table.to_dict(orient="records"):
         target = by_id.get(str(record["id"]))
@@ -658,9 +670,9 @@ def assessed_rows(
             raise ValueError(f"table row {record['id']!r}: no target with this id in targets")
         result = results.get(str(record["id"]))
         series = None
-        if observations is not None and result is not None:
+        if index is not None and result is not None:
             try:
-                series = select_series(observations, target.region, target.indicator, vintage)
+                series = select_series(index, target.region, target.indicator, vintage)
             except _core.OntrackError:
                 series = None
         rows.append((target, series, result))

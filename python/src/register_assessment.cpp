@@ -5,15 +5,31 @@
 
 namespace ontrack::python {
 
+std::optional<boost::gregorian::date> to_date(const py::object& value);
+
 namespace {
 
-std::optional<boost::gregorian::date> to_date(const py::object& value) {
+std::optional<boost::gregorian::date> to_date_impl(const py::object& value) {
     if (value.is_none()) return std::nullopt;
     if (py::isinstance<py::str>(value)) return parse_iso_date(value.cast<std::string>(), "as_of");
     if (py::hasattr(value, "year") && py::hasattr(value, "month") && py::hasattr(value, "day")) {
-        const int y = value.attr("year").cast<int>();
-        if (y < 1400) throw parse_error("as_of", py::str(value).cast<std::string>(), "not a day from 1400 on");
-        return boost::gregorian::date(static_cast<unsigned short>(y), value.attr("month").cast<unsigned short>(), value.attr("day").cast<unsigned short>());
+        // A Python date may be any year 1..9999; the calendar here covers 1400..9999.
+        const std::string text = py::str(value);
+        int y = 0;
+        try {
+            y = value.attr("year").cast<int>();
+        } catch (const py::cast_error&) {
+            throw py::type_error("as_of: expected a date, a 'YYYY-MM-DD' string or None");
+        }
+        if (y < 1400 || y > 9999) throw parse_error("as_of", text, "not a date ontrack can use (years 1400..9999)");
+        try {
+            return boost::gregorian::date(static_cast<unsigned short>(y), value.attr("month").cast<unsigned short>(),
+                                          value.attr("day").cast<unsigned short>());
+        } catch (const std::out_of_range&) {
+            throw parse_error("as_of", text, "not a date ontrack can use (years 1400..9999)");
+        } catch (const py::cast_error&) {
+            throw py::type_error("as_of: expected a date, a 'YYYY-MM-DD' string or None");
+        }
     }
     throw py::type_error("as_of: expected a date, a 'YYYY-MM-DD' string or None");
 }
@@ -33,12 +49,18 @@ py::object date_or_none(const std::optional<boost::gregorian::date>& day) {
 
 }  // namespace
 
+/// A date from None, a datetime.date or a 'YYYY-MM-DD' string, for `as_of` arguments.
+std::optional<boost::gregorian::date> to_date(const py::object& value) { return to_date_impl(value); }
+
 namespace {
 
 /// Band thresholds by name for the chosen scheme; unknown names are an error naming them.
 void set_thresholds(assessment_options& o, const py::dict& thresholds) {
     for (const auto& [key, value] : thresholds) {
         const std::string name = py::str(key);
+        if (py::isinstance<py::bool_>(value) || !(py::isinstance<py::float_>(value) || py::isinstance<py::int_>(value) || py::hasattr(value, "__float__"))) {
+            throw py::type_error("thresholds['" + name + "']: expected a number, got " + std::string(py::str(py::type::of(value).attr("__name__"))));
+        }
         const double x = value.cast<double>();
         bool known = true;
         switch (o.rule) {
@@ -102,7 +124,10 @@ assessment_options assessment_options_from(const std::string& method_name, const
     o.as_of = to_date(as_of);
     o.level = level;
     o.publication_lag_months = to_lag(publication_lag);
-    if (!thresholds.is_none()) set_thresholds(o, thresholds.cast<py::dict>());
+    if (!thresholds.is_none()) {
+        if (!py::isinstance<py::dict>(thresholds)) throw py::type_error("thresholds: expected a dict of band names to numbers, or None");
+        set_thresholds(o, thresholds.cast<py::dict>());
+    }
     return o;
 }
 

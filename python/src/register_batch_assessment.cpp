@@ -12,6 +12,7 @@ namespace ontrack::python {
 void set_projection_choice(assessment_options& o, const std::string& method_name, const py::object& cal);  // register_calibration.cpp
 assessment_options assessment_options_from(const std::string& method_name, const std::string& scheme_name, const py::object& as_of, double level,
                                            const py::object& thresholds, const py::object& publication_lag);
+std::optional<boost::gregorian::date> to_date(const py::object& value);  // register_assessment.cpp
 
 namespace {
 
@@ -69,16 +70,30 @@ void register_batch_assessment(py::module_& m) {
             // The targets are read in place: the sequence keeps them alive for the call.
             std::vector<const target*> pointers;
             pointers.reserve(targets.size());
-            for (const auto& item : targets) pointers.push_back(&item.cast<const target&>());
+            for (const auto& item : targets) {
+                if (!py::isinstance<target>(item)) {
+                    throw py::type_error("targets[" + std::to_string(pointers.size()) + "]: expected a Target, got " +
+                                         std::string(py::str(py::type::of(item).attr("__name__"))));
+                }
+                pointers.push_back(&item.cast<const target&>());
+            }
             const batch_assessment batch = run_watched(
                 [&](batch_progress& progress) {
                     return assess_observations(pointers, observations, options, vintage, threads, &progress);
                 },
                 report);
-            // A failure other than missing data is raised as a single assess would have raised it: the
-            // first one in target order.
+            // One target that cannot be assessed (no data, mixed units or frequencies, a value its method
+            // cannot use) is a 'not_assessable' row saying why; the others proceed. A vintage name that
+            // an indicator does not have is the run's option, not the target's: raised as select_series
+            // raises it (the first in target order).
             for (std::size_t i = 0; i < batch.size(); ++i) {
-                if (batch.failures[i] && !batch.data_failure(i)) std::rethrow_exception(batch.failures[i]);
+                if (!batch.failures[i]) continue;
+                try {
+                    std::rethrow_exception(batch.failures[i]);
+                } catch (const value_error& e) {
+                    if (e.field() == "vintage") throw;
+                } catch (const error&) {
+                }
             }
             const std::size_t n = batch.size();
             py::list latest_period(n), status(n), scheme_status(n), expected_period(n), method_used(n), message(n), basis_name(n), expected_publication(n),
@@ -101,7 +116,7 @@ void register_batch_assessment(py::module_& m) {
                     results[k] = py::none();
                     expected_period[k] = "";
                     method_used[k] = "";
-                    message[k] = "not assessable: " + batch.errors[k];
+                    message[k] = "not assessable: " + (batch.data_failure(k) ? std::string() : "target '" + pointers[k]->id + "': ") + batch.errors[k];
                     continue;
                 }
                 latest_period[k] = a.latest_period ? a.latest_period->to_string() : std::string();
@@ -151,9 +166,39 @@ The columns of ontrack.assess_table (from latest_period to message, basis, expec
 every target, in target order, and under "_results" the Assessment objects (None where a target had no
 data): each target's series selected as select_series does, assessed as assess does, on ``threads``
 threads (0: all cores) without the GIL. ``progress`` (None or a callable) receives the number of
-targets done about ten times a second. Targets without data are 'not_assessable' rows; any other error
-is raised as assess would raise it.
+targets done about ten times a second. Targets that cannot be assessed (no data, mixed units, a series
+their method cannot use) are 'not_assessable' rows naming the reason; a ``vintage`` an indicator does
+not have is raised as select_series raises it.
 )doc");
+
+    py::class_<observation_index>(m, "ObservationIndex", R"doc(
+The rows of an observation table grouped by (region, indicator) once, so that selecting the series of
+many targets does not scan the whole table for each (ontrack.select_series and evaluate_table accept
+one in place of the table). The table is kept alive by the index.
+)doc")
+        .def(py::init<const observation_table&>(), py::arg("observations"), py::keep_alive<1, 2>())
+        .def("contains", [](const observation_index& index, const std::string& region, const std::string& indicator) {
+            return !index.rows_of(region, indicator).empty();
+        }, py::arg("region"), py::arg("indicator"), "Whether any row is about this region and indicator.")
+        .def("vintages", &observation_index::vintages, py::arg("region"), py::arg("indicator"),
+             "The vintages present for a region and indicator (sorted; '' when rows carry none).")
+        .def("select_vintage", [](const observation_index& index, const std::string& region, const std::string& indicator,
+                                  const std::optional<std::string>& vintage) {
+            return index.table().select(region, indicator, vintage, index.rows_of(region, indicator));
+        }, py::arg("region"), py::arg("indicator"), py::arg("vintage") = py::none(),
+             "ObservationTable.select(region, indicator, vintage) of the indexed table, without scanning it.")
+        .def("select", [](const observation_index& index, const std::string& region, const std::string& indicator, const std::string& vintage,
+                          const py::object& as_of, const std::optional<int>& publication_lag) {
+            selection_options how;
+            how.vintage = vintage;
+            how.as_of = to_date(as_of);
+            if (publication_lag && (*publication_lag < 0 || *publication_lag > 120)) {
+                throw value_error("publication_lag", "a publication lag is 0 to 120 months, got " + std::to_string(*publication_lag));
+            }
+            how.publication_lag_months = publication_lag;
+            return index.select(region, indicator, how).values;
+        }, py::arg("region"), py::arg("indicator"), py::arg("vintage") = "first_release", py::arg("as_of") = py::none(), py::arg("publication_lag") = py::none(),
+             "The series ontrack.select_series chooses (the one selection policy: vintage, and as of a day only what was published by then).");
 }
 
 }  // namespace ontrack::python

@@ -51,6 +51,10 @@ void register_error(py::module_& m) {
             raise(data_type, e.what(), [](py::object&) {});
         } catch (const error& e) {
             raise(base_type, e.what(), [](py::object&) {});
+        } catch (const py::cast_error& e) {
+            // pybind11 would raise RuntimeError('Unable to cast …'): an argument of the wrong type is a
+            // TypeError. Functions check their arguments by name first; this is the net below them.
+            PyErr_SetString(PyExc_TypeError, (std::string("an argument has the wrong type: ") + e.what()).c_str());
         }
     });
 }

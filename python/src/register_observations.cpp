@@ -51,7 +51,9 @@ indicator, vintage=None)`` gives a Series; with several vintages, say which one.
         .def("__len__", &observation_table::size)
         .def("vintages", &observation_table::vintages, py::arg("region"), py::arg("indicator"))
         .def("contains", &observation_table::contains, py::arg("region"), py::arg("indicator"))
-        .def("select", &observation_table::select, py::arg("region"), py::arg("indicator"), py::arg("vintage") = py::none(),
+        .def("select", [](const observation_table& t, const std::string& region, const std::string& indicator,
+                          const std::optional<std::string>& vintage) { return t.select(region, indicator, vintage); },
+             py::arg("region"), py::arg("indicator"), py::arg("vintage") = py::none(),
              "The series of one indicator in one region (DataError when there is none).")
         .def("__repr__", [](const observation_table& t) { return "ObservationTable(" + std::to_string(t.size()) + " rows)"; });
 

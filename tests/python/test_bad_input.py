@@ -9,6 +9,8 @@ values checked. The C++ side of the same catalogue is tests/cpp/test_bad_input.c
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +19,7 @@ import pandas as pd
 import pytest
 
 import ontrack as ot
-from ontrack import cli
+from ontrack import _core, cli
 
 WriteFile = Callable[[str, "str | bytes"], Path]
 
@@ -107,8 +109,20 @@ def test_rejected_by_the_command_line(
         bad = write_file(f"bad_{which}.csv", text)
         targets = bad if which == "targets" else good_tgt
         observations = bad if which == "observations" else good_obs
-        status = cli.main([command, "--targets", str(targets), "--observations", str(observations), "--output", str(output)])
+        status = cli.main(
+            [command, "--targets", str(targets), "--observations", str(observations), "--format", "csv", "--output", str(output)]
+        )
         out, err = capsys.readouterr()
+        if which == "targets" and _row_level(bad):
+            # A row that is not a valid target is reported in the results with the reader's error, and
+            # the other targets are assessed (docs/robustness.md, "One bad target does not fail the run").
+            assert status == 0, err
+            assert (out, err) == ("", "")
+            verdict = "not_assessable" if command == "assess" else "not_evaluable"
+            rows = [r for r in csv.DictReader(io.StringIO(output.read_text(encoding="utf-8"))) if r.get("status", r.get("verdict")) == verdict]
+            assert any(f"{bad}, line {line}" in r["message"] and fragment in r["message"] for r in rows), rows
+            output.unlink()
+            continue
         assert status == 2
         assert out == ""
         assert err.count("\n") == 1 and err.endswith("\n")
@@ -116,6 +130,15 @@ def test_rejected_by_the_command_line(
         assert fragment in err
         assert not output.exists()  # no partial report
         assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".ontrack")) == []
+
+
+def _row_level(path: Path) -> bool:
+    """Whether the targets file is a table with some rows that are not targets (rather than no table)."""
+    try:
+        _core._read_targets_file_lenient(str(path))
+    except ot.ParseError:
+        return False
+    return True
 
 
 @pytest.mark.parametrize("which", ["targets", "observations"])

@@ -140,7 +140,7 @@ def test_dated_vintage_published_after_as_of_is_not_assessable() -> None:
     assert row["message"] == "not assessable: no vintage of 'rd' in 'county 000' was published by 1999-01-01"
 
 
-def test_errors_other_than_missing_data_are_raised_as_assess_raises_them(bundled: tuple[list[ot.Target], ot.ObservationTable]) -> None:
+def test_an_unknown_vintage_is_raised_as_select_series_raises_it(bundled: tuple[list[ot.Target], ot.ObservationTable]) -> None:
     targets, observations = bundled
     # An unknown vintage name for an indicator with several vintages: select_series raises
     # InvalidValueError naming the vintages, and so does the table.

@@ -7,6 +7,7 @@ the file, line and field, and no traceback.
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from collections.abc import Callable
@@ -61,16 +62,19 @@ def test_module_evaluates_the_bundled_files(bundled_arguments: list[str], all_id
 
 
 def test_module_bad_targets_file(write_file: WriteFile, observations_path: Path, tmp_path: Path) -> None:
+    # A row that is not a valid target is reported in the results (not_evaluable, with the reader's
+    # error naming file, line, column and target), and the other targets are evaluated.
     bad = write_file("bad.csv", "id,indicator,kind,period,value\na,x,level,2020,1\nb,x,bogus,2020,1\n")
-    done = run_module("evaluate", "--targets", str(bad), "--observations", str(observations_path), cwd=tmp_path)
-    assert done.returncode == 2
-    assert done.stdout == ""
-    assert "Traceback" not in done.stderr
-    lines = done.stderr.splitlines()
-    assert len(lines) == 1 and done.stderr.endswith("\n")
+    done = run_module("evaluate", "--targets", str(bad), "--observations", str(observations_path), "--format", "csv", cwd=tmp_path)
+    assert done.returncode == 0
+    assert done.stderr == ""
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(done.stdout))}
+    assert set(rows) == {"a", "b"}
+    assert rows["a"]["verdict"] == "no_data"
+    assert rows["b"]["verdict"] == "not_evaluable"
     # Row b is line 3; 'kind' is the third column.
-    assert lines[0].startswith(f"ontrack: {bad}, line 3, column 3: field 'kind': ")
-    assert "bogus" in lines[0]
+    assert rows["b"]["message"].startswith(f"not evaluable: {bad}, line 3, column 3: field 'kind': target 'b': ")
+    assert "bogus" in rows["b"]["message"]
 
 
 def test_module_unknown_option(bundled_arguments: list[str], tmp_path: Path) -> None:
@@ -198,10 +202,13 @@ def test_unobserved_indicator_does_not_crash(write_file: WriteFile, capsys: pyte
 def test_error_with_a_line_break_stays_on_one_line(
     write_file: WriteFile, observations_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # Regression (fixed): cli.main writes f"ontrack: {exc}" as is; the message quotes the cell "20\n25".
-    targets = write_file("t.csv", 'id,indicator,kind,value,period\na,x,level,1,"20\n25"\n')
-    assert cli.main(["evaluate", "--targets", str(targets), "--observations", str(observations_path)]) == 2
-    assert capsys.readouterr().err.count("\n") == 1
+    # Regression (fixed): cli.main writes f"ontrack: {exc}" as is; the message quotes the cell "20\n25"
+    # (now written \\n, as every control character in a message).
+    targets = write_file("t.csv", 'id,indicator,kind,value,period\na,x,level,1,2020\n')
+    observations = write_file("o.csv", 'region,indicator,period,value\nChina,x,"20\n25",1\n')
+    assert cli.main(["evaluate", "--targets", str(targets), "--observations", str(observations)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "20\\n25" in err
 
 
 def test_output_file_permissions_follow_the_umask(bundled_arguments: list[str], tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ standard library's csv module; the linear projection is recomputed with statsmod
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import math
@@ -118,17 +119,19 @@ def test_module_unknown_scheme(arguments: list[str], tmp_path: Path) -> None:
 
 
 def test_module_bad_targets_file(write_file: WriteFile, observations_path: Path, tmp_path: Path) -> None:
+    # A row that is not a valid target is a not_assessable row naming file, line, column and target;
+    # the other targets are assessed.
     header = "id,indicator,kind,comparator,value,period\n"
     bad = write_file("bad.csv", header + "a,x,level,>=,1,2020\nb,x,level,>=,lots,2020\n")
-    done = run_module("assess", "--targets", str(bad), "--observations", str(observations_path), cwd=tmp_path)
-    assert done.returncode == 2
-    assert done.stdout == ""
-    assert "Traceback" not in done.stderr
-    lines = done.stderr.splitlines()
-    assert len(lines) == 1 and done.stderr.endswith("\n")
+    done = run_module("assess", "--targets", str(bad), "--observations", str(observations_path), "--format", "csv", cwd=tmp_path)
+    assert done.returncode == 0
+    assert done.stderr == ""
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(done.stdout))}
+    assert set(rows) == {"a", "b"}
+    assert rows["b"]["status"] == "not_assessable"
     # Row b is line 3; 'value' is the fifth column.
-    assert lines[0].startswith(f"ontrack: {bad}, line 3, column 5: field 'value': ")
-    assert "lots" in lines[0]
+    assert rows["b"]["message"].startswith(f"not assessable: {bad}, line 3, column 5: field 'value': target 'b': ")
+    assert "lots" in rows["b"]["message"]
 
 
 def test_module_missing_observations_file(national_targets_path: Path, tmp_path: Path) -> None:

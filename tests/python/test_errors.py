@@ -94,7 +94,8 @@ def test_errors_are_caught_as_value_error() -> None:
         ),
         # A quoted line break inside row 2 pushes row 3 to line 4.
         pytest.param(
-            'a,China,"x\ny",level,>=,1,2020,\nb,China,x,bogus,>=,1,2020,\n',
+            # (In a number, where the reader trims it; a line break inside a key is refused.)
+            'a,China,x,level,>=,"1\n",2020,\nb,China,x,bogus,>=,1,2020,\n',
             4, 4, "kind", "bogus", "unknown target kind",
             id="line-after-multiline-field",
         ),

@@ -14,6 +14,7 @@ from pathlib import Path
 import matplotlib.image
 import numpy as np
 import numpy.typing as npt
+import pandas as pd
 import pytest
 from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
@@ -310,3 +311,34 @@ def test_awaiting_data_chart_has_no_required_path_and_says_when_the_figure_is_du
     assert not by_gid(figure, "required")
     (badge,) = [a for a in by_gid(figure, "status") if isinstance(a, Text)]
     assert "awaiting data" in badge.get_text() and "figure due 2022-07-01" in badge.get_text()
+
+
+def test_dollar_signs_are_plain_text(tmp_path: Path) -> None:
+    # Regression: an indicator name with `$` went through matplotlib's math notation, and the HTML
+    # report crashed on `$\frac` or on an odd number of dollars. User text is drawn as written.
+    assert plot.plain_text("cost in $ (US$)") == r"cost in \$ (US\$)"
+    assert plot.plain_text(plot.plain_text("$x$")) == r"\$x\$"  # escaping twice changes nothing
+    names = ["R&D $\\frac{", "price $5 and $6", "$", "a $$ b", "\\$x$"]
+    table = ot.read_observations(
+        pd.DataFrame(
+            {
+                "region": ["China"] * 5 * len(names),
+                "indicator": [n for n in names for _ in range(5)],
+                "period": [str(y) for _ in names for y in range(2016, 2021)],
+                "value": [float(y) for _ in names for y in range(1, 6)],
+                "unit": ["US$"] * 5 * len(names),
+            }
+        )
+    )
+    targets = [ot.Target(id=f"$t{k}$", region="China", indicator=n, value=9.0, period=2025, unit="US$") for k, n in enumerate(names)]
+    frame = ot.assess_table(targets, table, method="linear")
+    for t in targets:
+        series = ot.select_series(table, t.region, t.indicator)
+        figure = ot.plot_target(t, series)
+        figure.savefig(tmp_path / "chart.png", dpi=50)  # drawing is where math notation failed
+        titles = [a.get_text() for a in figure.findobj(Text) if "$" in a.get_text()]
+        assert titles, t.indicator
+    from ontrack.report import render_report
+
+    html = render_report(frame, targets, table)
+    assert html.count('class="ot-chart"') == len(names)

@@ -8,7 +8,9 @@ point (writing what was read gives the same bytes).
 
 What is not kept, by design (docs/targets_csv.md): key cells (id, region, indicator, unit, vintage,
 lead_unit and each responsible unit) are trimmed of surrounding blanks, and responsible units are
-split on ';'. The generator respects that; document, quote and source are kept exactly.
+split on ';', and key cells may not hold control or invisible characters (tab, line breaks, NUL:
+docs/robustness.md, "Invisible characters in keys"; the readers and writers refuse them). The
+generator respects that; document, quote and source are kept exactly, with every character.
 """
 
 from __future__ import annotations
@@ -27,17 +29,19 @@ ALPHABET = [
     "\x00", "😀", "—", "=", "#", "%",
 ]
 BLANKS = " \t\r\n\f\v\u3000"
+# Keys: the same alphabet without the control characters a key may not hold.
+KEY_ALPHABET = [a for a in ALPHABET if not any(c in a for c in "\t\r\n\x00")]
 CASES = 300
 
 
-def text(rng: random.Random, longest: int = 12) -> str:
-    return "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, longest)))
+def text(rng: random.Random, longest: int = 12, alphabet: list[str] = ALPHABET) -> str:
+    return "".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest)))
 
 
 def key(rng: random.Random, *, required: bool = False, forbid: str = "") -> str:
     """A cell the readers trim: no surrounding blanks; never empty when required."""
     while True:
-        cell = text(rng).strip(BLANKS)
+        cell = text(rng, alphabet=KEY_ALPHABET).strip(BLANKS)
         for c in forbid:
             cell = cell.replace(c, "")
         cell = cell.strip(BLANKS)

@@ -199,7 +199,7 @@ struct predictive {
     /// distributions of the same df (batches); the numbers are the same either way.
     double probability(comparator c, double threshold, const detail::student_t_df* t = nullptr) const {
         // Checked before the point-mass case, which would otherwise answer 0 for NaN.
-        if (std::isnan(threshold)) throw value_error("threshold", "cannot evaluate a probability at NaN");
+        if (std::isnan(threshold)) throw value_error("value", "cannot evaluate a probability at NaN");
         if (scale == 0.0) {
             const double at = median();
             switch (c) {
