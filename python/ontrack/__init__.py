@@ -221,3 +221,20 @@ __all__ += [
     "scenario_paths",
     "write_regions_text",
 ]
+
+# Data in and out as people keep it: Excel, Chinese headers, unit checks, names, data requests.
+from ontrack._core import parse_date
+from ontrack.io import merge_observations
+from ontrack.names import match_regions
+from ontrack.template import template_frame
+from ontrack.units import ScaleWarning, UnitWarning, check_units
+
+__all__ += [
+    "ScaleWarning",
+    "UnitWarning",
+    "check_units",
+    "match_regions",
+    "merge_observations",
+    "parse_date",
+    "template_frame",
+]

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ontrack import _core
 from ontrack._progress import progress_bar
-from ontrack.io import _describe_target
+from ontrack.io import PathOrFrame, _describe_target
 from ontrack.projection import SeriesLike, _as_series
 
 DateLike = Union[_dt.date, str, None]
@@ -131,8 +131,8 @@ def _number(x: Optional[float]) -> float:
 
 
 def assess_table(
-    targets: Iterable[_core.Target],
-    observations: _core.ObservationTable,
+    targets: Union[Iterable[_core.Target], "PathOrFrame"],
+    observations: Union[_core.ObservationTable, "PathOrFrame", Sequence["PathOrFrame"]],
     method: str = "auto",
     scheme: str = "probability",
     as_of: DateLike = None,
@@ -145,6 +145,8 @@ def assess_table(
 ) -> pd.DataFrame:
     """Assess every target against the observations: one row per target, most at risk first.
 
+    ``targets`` and ``observations`` may also be DataFrames or paths (CSV or .xlsx; a list of
+    observation sources is merged), read as ``read_targets`` and ``read_observations`` read them.
     Columns: ``TABLE_COLUMNS``. A target whose indicator has no observations is 'not_assessable' and
     says why in ``message``; every row has a status. Each row is what ``assess`` gives for the target
     and the series ``select_series`` chooses for it; the work runs in the compiled core without the GIL
@@ -157,9 +159,15 @@ def assess_table(
     _core.assess(_VALIDATION_TARGET, _core.Series(2000, []), method, scheme, _as_date(as_of), level, None if thresholds is None else dict(thresholds))
     if threads < 0:
         raise ValueError(f"threads: expected 0 (all cores) or a positive count, got {threads}")
-    chosen = list(targets)
+    from ontrack.io import as_observations, as_targets
+    from ontrack.units import check_units
+
+    chosen = as_targets(targets)  # DataFrames and paths are read as read_targets/read_observations read them
+    observations = as_observations(observations)
     if not chosen:
         return pd.DataFrame([], columns=TABLE_COLUMNS)
+
+    check_units(chosen, observations, stacklevel=2)
     bar = progress_bar(len(chosen), "assessing targets", progress, unit="target")
     report = None if bar is None else (lambda done: bar.update(done - bar.n))
     try:

@@ -24,4 +24,5 @@ PYBIND11_MODULE(_core, m) {
     ontrack::python::register_composite(m);
     ontrack::python::register_scenario(m);
     ontrack::python::register_extraction(m);
+    ontrack::python::register_column_names(m);
 }

@@ -194,7 +194,7 @@ TEST_CASE("observations: malformed files") {
     check_rejected(file_of({"R,x,十四五,1,家,,a"}), 2, 3, "period", "十四五", {"span"});
     check_rejected(file_of({"R,,2021,1,家,,a"}), 2, 2, "indicator", "", {"needs an indicator"});
     check_rejected("region,indicator,period\nR,x,2021\n", 1, 0, "value", "", {"required column 'value'"});
-    check_rejected(header + ",note\nR,x,2021,1,家,,a,n\n", 1, 8, "note", "note", {"unknown column"});
+    check_rejected(header + ",colour\nR,x,2021,1,家,,a,n\n", 1, 8, "colour", "colour", {"unknown column"});
     check_rejected(file_of({"R,x,2021,1,家,a"}), 2, 0, "", "", {"row has 6 fields but the header has 7"});
 }
 

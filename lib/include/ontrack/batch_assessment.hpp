@@ -132,8 +132,8 @@ public:
 
     /// The series to assess a target of `region` and `indicator` with, as ontrack.select_series does in
     /// Python: when every vintage is a publication date (YYYY-MM-DD), each period takes the latest
-    /// vintage published by `as_of` (all of them without `as_of`), and the unit is the rows' common
-    /// unit ("" when they differ); otherwise a single vintage is used as is, and with several `vintage`
+    /// vintage published by `as_of` (all of them without `as_of`), in one unit as `observation_table::select`
+    /// puts them; otherwise a single vintage is used as is, and with several `vintage`
     /// chooses (`observation_table::select`). Throws `data_error` when nothing matches (`as_of_text`
     /// is how the message writes the date), `value_error` as `select` does.
     series select(const std::string& region, const std::string& indicator, const std::string& vintage,
@@ -163,12 +163,13 @@ public:
                 throw data_error("no vintage of '" + indicator + "' in '" + region + "' was published by " + as_of_text);
             }
             std::vector<double> values;
-            std::set<std::string> units;
+            std::vector<std::string> units;
             for (const auto& [v, i] : best) {
                 values.push_back(table_->rows()[i].value);
-                units.insert(table_->rows()[i].unit);
+                units.push_back(table_->rows()[i].unit);
             }
-            return series::from_pairs(periods, values, indicator, region, units.size() == 1 ? *units.begin() : std::string());
+            const std::string unit = detail::unify_units(values, units, periods, indicator, region);
+            return series::from_pairs(periods, values, indicator, region, unit);
         }
         const std::string chosen = available.size() == 1 ? available.front() : vintage;
         if (std::find(available.begin(), available.end(), chosen) == available.end()) {
@@ -177,17 +178,15 @@ public:
         }
         std::vector<period> periods;
         std::vector<double> values;
-        std::string unit;
+        std::vector<std::string> units;
         for (const auto i : rows) {
             const auto& r = table_->rows()[i];
             if (r.vintage != chosen) continue;
-            if (!periods.empty() && r.unit != unit) {
-                throw value_error("unit", "'" + indicator + "' in '" + region + "' mixes units '" + unit + "' and '" + r.unit + "'");
-            }
-            unit = r.unit;
             periods.push_back(r.at);
             values.push_back(r.value);
+            units.push_back(r.unit);
         }
+        const std::string unit = detail::unify_units(values, units, periods, indicator, region);
         return series::from_pairs(periods, values, indicator, region, unit);
     }
 

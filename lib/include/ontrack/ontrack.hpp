@@ -6,6 +6,7 @@
 #include <ontrack/backtest.hpp>
 #include <ontrack/batch.hpp>
 #include <ontrack/batch_assessment.hpp>
+#include <ontrack/column_names.hpp>
 #include <ontrack/composite.hpp>
 #include <ontrack/distribution.hpp>
 #include <ontrack/error.hpp>

@@ -1,0 +1,109 @@
+"""Unit safety: warnings for figures that are probably in the wrong unit.
+
+The compiled core converts compatible units (万元 and 亿元, ‰ and %) and refuses incompatible ones;
+what it cannot know is that a value is in the wrong scale while its unit looks right, as when a
+spreadsheet cell formatted as a percentage (1.3%) arrives holding 0.013. These checks warn, naming the
+series, the target and what to fix, with :class:`UnitWarning` (and :class:`ScaleWarning` for the
+factor-100 cases), so a notebook shows them and ``warnings.simplefilter("error", UnitWarning)`` makes
+them errors.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+import warnings
+from collections.abc import Iterable
+
+from ontrack import _core
+
+
+class UnitWarning(UserWarning):
+    """A figure whose unit is missing or doubtful."""
+
+
+class ScaleWarning(UnitWarning):
+    """A figure that looks 100 times too small or too large (a percentage stored as a fraction)."""
+
+
+#: How close to 100 a ratio must be to look like a percentage stored as a fraction (or the reverse).
+_FACTOR_RANGE = (30.0, 300.0)
+
+
+def _is_percent(unit: str) -> bool:
+    return _core.parse_unit(unit).base == "percent"
+
+
+def _looks_100x(ratio: float) -> bool:
+    return _FACTOR_RANGE[0] <= ratio <= _FACTOR_RANGE[1]
+
+
+def unit_warnings(targets: Iterable[_core.Target], observations: _core.ObservationTable) -> list[tuple[type[UnitWarning], str]]:
+    """The warnings :func:`check_units` would issue, as (class, message) pairs, without issuing them."""
+    series: dict[tuple[str, str], list[_core.Observation]] = {}
+    for o in observations.rows:
+        if not math.isnan(o.value):
+            series.setdefault((o.region, o.indicator), []).append(o)
+    out: list[tuple[type[UnitWarning], str]] = []
+    # Within a series: one value about 100 times the others' median (one year typed as a fraction).
+    for (region, indicator), rows in sorted(series.items()):
+        # Levels only: a rate series may cross zero, where ratios mean nothing.
+        if len(rows) < 3 or any(r.value <= 0 for r in rows):
+            continue
+        for o in rows:
+            others = [abs(r.value) for r in rows if r is not o and r.value != 0]
+            if not others or o.value == 0:
+                continue
+            middle = statistics.median(others)
+            ratio = middle / abs(o.value)
+            if _looks_100x(ratio) or _looks_100x(1 / ratio):
+                out.append(
+                    (
+                        ScaleWarning,
+                        f"'{indicator}' in '{region}': {o.period} is {o.value:g}, about {ratio if ratio > 1 else 1 / ratio:.0f} times "
+                        f"{'smaller' if ratio > 1 else 'larger'} than the series' other values (median {middle:g}): "
+                        "a percentage stored as a fraction? Check the cell and its unit.",
+                    )
+                )
+    # Against the target: a percent target whose series is about 100 times smaller, or has no unit.
+    warned_empty: set[tuple[str, str]] = set()
+    for t in targets:
+        held = series.get((t.region, t.indicator))
+        if not held or not _is_percent(t.unit) or t.is_rate:
+            continue
+        units = {r.unit for r in held}
+        if units == {""} and (t.region, t.indicator) not in warned_empty:
+            warned_empty.add((t.region, t.indicator))
+            out.append(
+                (
+                    UnitWarning,
+                    f"target '{t.id}' is in {t.unit} but the observations of '{t.indicator}' in '{t.region}' have no unit: "
+                    "they are compared as percentages; write % in their unit column.",
+                )
+            )
+        if t.value is None or t.value == 0 or not all(_is_percent(u) or u == "" for u in units):
+            continue
+        middle = statistics.median(abs(r.value) for r in held)
+        if middle == 0:
+            continue
+        ratio = abs(t.value) / middle
+        if _looks_100x(ratio):
+            out.append(
+                (
+                    ScaleWarning,
+                    f"target '{t.id}' is {t.value:g}{t.unit} but the observations of '{t.indicator}' in '{t.region}' are about "
+                    f"{ratio:.0f} times smaller (median {middle:g}): percentages stored as fractions (0.013 for 1.3%)? "
+                    "Write them as percent values, or read the workbook with ontrack (it honours percent formats).",
+                )
+            )
+    return out
+
+
+def check_units(targets: Iterable[_core.Target], observations: _core.ObservationTable, stacklevel: int = 2) -> int:
+    """Warns (:class:`UnitWarning`, :class:`ScaleWarning`) about figures probably in the wrong unit:
+    a value about 100 times off its own series, a series about 100 times below its percent target, and
+    a series without a unit against a percent target (once per series). Returns how many warnings."""
+    found = unit_warnings(targets, observations)
+    for category, message in found:
+        warnings.warn(message, category, stacklevel=stacklevel + 1)
+    return len(found)
