@@ -160,7 +160,7 @@ def assess_table(
     if threads < 0:
         raise ValueError(f"threads: expected 0 (all cores) or a positive count, got {threads}")
     from ontrack.io import as_observations, as_targets
-    from ontrack.units import check_units
+    from ontrack.units import check_unit_mismatches, check_units
 
     chosen = as_targets(targets)  # DataFrames and paths are read as read_targets/read_observations read them
     observations = as_observations(observations)
@@ -168,6 +168,7 @@ def assess_table(
         return pd.DataFrame([], columns=TABLE_COLUMNS)
 
     check_units(chosen, observations, stacklevel=2)
+    check_unit_mismatches(chosen, observations)  # names the target, rather than the core's bare "cannot convert"
     bar = progress_bar(len(chosen), "assessing targets", progress, unit="target")
     report = None if bar is None else (lambda done: bar.update(done - bar.n))
     try:

@@ -114,7 +114,12 @@ def _read_inputs(args: argparse.Namespace) -> tuple[list[_core.Target], _core.Ob
     paths = args.observations or []
     if not paths:
         return targets, _core.ObservationTable([])
-    observations = read_observations(paths[0] if len(paths) == 1 else paths, encoding=encoding)
+    tables = [(path, read_observations(path, encoding=encoding)) for path in paths]
+    from ontrack.io import merge_observations
+
+    observations = tables[0][1] if len(tables) == 1 else merge_observations(tables)
+    # Where each row came from, for messages that name the file.
+    args._origins = {(o.region, o.indicator, str(o.period), o.vintage): path for path, table in tables for o in table.rows}
     return targets, observations
 
 
@@ -126,14 +131,20 @@ def _match_names(targets: list[_core.Target], observations: _core.ObservationTab
     return matched
 
 
-def _warn_units(targets: list[_core.Target], observations: _core.ObservationTable) -> None:
-    """Unit warnings on stderr, one line each (the Python warnings are silenced for the run)."""
+def _warn_units(
+    targets: list[_core.Target], observations: _core.ObservationTable, origins: "dict[tuple[str, str, str, str], str] | None" = None
+) -> None:
+    """Unit warnings on stderr, one line each (the Python warnings are silenced for the run); units
+    that cannot be converted to the target's are an error naming the target, the file and the periods."""
     import warnings
 
     from ontrack.units import UnitWarning, unit_warnings
 
     for _, message in unit_warnings(targets, observations):
         sys.stderr.write(f"ontrack: warning: {message}\n")
+    from ontrack.units import check_unit_mismatches
+
+    check_unit_mismatches(targets, observations, origins)
     # The same warnings again from assess_table/evaluate_table would repeat these lines.
     warnings.filterwarnings("ignore", category=UnitWarning, module="ontrack")
 
@@ -321,7 +332,7 @@ def _assess_or_evaluate(args: argparse.Namespace) -> int:
         targets, observations = _read_inputs(args)
         observations = _match_names(targets, observations)
         args._observations_table = observations
-        _warn_units(targets, observations)
+        _warn_units(targets, observations, getattr(args, "_origins", None))
         as_of = _as_of_text(args)
         if args.command == "assess":
             frame = assess_table(

@@ -107,3 +107,65 @@ def check_units(targets: Iterable[_core.Target], observations: _core.Observation
     for category, message in found:
         warnings.warn(message, category, stacklevel=stacklevel + 1)
     return len(found)
+
+
+def _span(periods: list[str]) -> str:
+    ordered = sorted(set(periods))
+    return ordered[0] if len(ordered) == 1 else f"{ordered[0]}–{ordered[-1]}"
+
+
+def unit_mismatches(
+    targets: Iterable[_core.Target], observations: _core.ObservationTable, origins: "dict[tuple[str, str, str, str], str] | None" = None
+) -> list[tuple[str, str]]:
+    """``(file, message)`` for every target whose observations are in a unit that measures something
+    else than the target's (亿元 against %), and every series mixing such units: what the assessment
+    would refuse, said with the target id, the file (from ``origins``: (region, indicator, period,
+    vintage) → file) and the periods concerned. Growth targets are left out (their unit may describe
+    the base value)."""
+    rows: dict[tuple[str, str], list[_core.Observation]] = {}
+    for o in observations.rows:
+        rows.setdefault((o.region, o.indicator), []).append(o)
+
+    def where(found: list[_core.Observation]) -> tuple[str, str]:
+        files = sorted({(origins or {}).get((o.region, o.indicator, str(o.period), o.vintage), "") for o in found} - {""})
+        return (files[0] if files else ""), _span([str(o.period) for o in found])
+
+    out: list[tuple[str, str]] = []
+    for t in targets:
+        held = rows.get((t.region, t.indicator))
+        if not held or t.is_rate:
+            continue
+        wanted = _core.parse_unit(t.unit)
+        by_unit: dict[str, list[_core.Observation]] = {}
+        for o in held:
+            by_unit.setdefault(o.unit, []).append(o)
+        for unit, found in by_unit.items():
+            have = _core.parse_unit(unit)
+            if wanted.symbol and have.symbol and wanted.base != have.base:
+                file, periods = where(found)
+                out.append(
+                    (
+                        file,
+                        f"target '{t.id}' is in '{t.unit}' but the observations of '{t.indicator}' in '{t.region}' are in '{unit}' "
+                        f"({file + ', ' if file else ''}{periods}): they measure different things; correct the unit column or the target's unit",
+                    )
+                )
+    return out
+
+
+class UnitMismatchError(_core.ParseError):
+    """Observations in a unit that cannot be converted to their target's."""
+
+
+def check_unit_mismatches(
+    targets: Iterable[_core.Target], observations: _core.ObservationTable, origins: "dict[tuple[str, str, str, str], str] | None" = None
+) -> None:
+    """Raises :class:`UnitMismatchError` (a ParseError) for the first of :func:`unit_mismatches`."""
+    found = unit_mismatches(targets, observations, origins)
+    if found:
+        file, message = found[0]
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        error = UnitMismatchError(message + more)
+        error.field, error.value, error.reason = "unit", "", message + more
+        error.line, error.column, error.source = 0, 0, file
+        raise error

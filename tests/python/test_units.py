@@ -69,3 +69,20 @@ def test_converted_units_assess_like_the_target_unit(write_file: WriteFile) -> N
     a = ot.assess_table(targets, mixed, progress=False)
     b = ot.assess_table(targets, plain, progress=False)
     assert a.drop(columns=["message"]).equals(b.drop(columns=["message"]))
+
+
+def test_a_unit_typo_names_the_target_the_file_and_the_periods(write_file: WriteFile, capsys: pytest.CaptureFixture[str]) -> None:
+    good = write_file("good.csv", "region,indicator,period,value,unit\nChina,rd_intensity,2019,2.2,%\nChina,rd_intensity,2020,2.4,%\n")
+    typo = write_file("typo.csv", "region,indicator,period,value,unit\nChina,rd_intensity,2021,2.43,亿元\n")
+    targets = write_file("t.csv", TARGETS)
+    status = cli.main(["assess", "--targets", str(targets), "--observations", str(good), "--observations", str(typo)])
+    err = capsys.readouterr().err.splitlines()
+    assert status == 2 and len(err) == 1
+    assert err[0] == (
+        "ontrack: target 't1' is in '%' but the observations of 'rd_intensity' in 'China' are in '亿元' "
+        f"({typo}, 2021): they measure different things; correct the unit column or the target's unit"
+    )
+    from ontrack.units import UnitMismatchError
+
+    with pytest.raises(UnitMismatchError, match="target 't1' is in '%'"):
+        ot.assess_table(read_targets(targets), read_observations([good, typo]), progress=False)
