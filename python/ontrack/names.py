@@ -58,8 +58,13 @@ def indicator_names(indicator: str) -> IndicatorNames:
         found = book.find(indicator)
     if found is None:
         return IndicatorNames(indicator, indicator, indicator, "", None)
+    unit = getattr(found, "unit", "")
     return IndicatorNames(
-        indicator, found.name_zh or indicator, found.name_en or indicator, found.measure, found.publication_lag_months
+        indicator,
+        found.name_zh or indicator,
+        found.name_en or indicator,
+        str(getattr(unit, "symbol", unit) or ""),
+        found.publication_lag_months,
     )
 
 
@@ -124,7 +129,10 @@ def suggest(target: _core.Target, observations: _core.ObservationTable, regions:
         candidates = _close(target.indicator, in_region)
         book = catalogue()
         if book is not None:
-            candidates += [info.id for info in book.match_phrase(target.indicator) if info.id in in_region]
+            # The indicator written as a name (研发经费投入强度) or a phrase the catalogue knows.
+            named = book.lookup(target.indicator)
+            candidates += [info.id for info in ([named] if named is not None else []) + list(book.match_phrase(target.indicator))
+                           if info.id in in_region]
         out += [f"indicator '{i}'" for i in dict.fromkeys(candidates)]
     return out
 

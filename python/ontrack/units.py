@@ -45,26 +45,31 @@ def unit_warnings(targets: Iterable[_core.Target], observations: _core.Observati
         if not math.isnan(o.value):
             series.setdefault((o.region, o.indicator), []).append(o)
     out: list[tuple[type[UnitWarning], str]] = []
-    # Within a series: one value about 100 times the others' median (one year typed as a fraction).
+    # Within a series: a value about 100 times smaller (or larger) than the two periods next to it (one
+    # year typed as a fraction); neighbours rather than the whole series, so a level drifting down is
+    # not flagged.
     for (region, indicator), rows in sorted(series.items()):
         # Levels only: a rate series may cross zero, where ratios mean nothing.
         if len(rows) < 3 or any(r.value <= 0 for r in rows):
             continue
-        for o in rows:
-            others = [abs(r.value) for r in rows if r is not o and r.value != 0]
-            if not others or o.value == 0:
-                continue
-            middle = statistics.median(others)
-            ratio = middle / abs(o.value)
-            if _looks_100x(ratio) or _looks_100x(1 / ratio):
-                out.append(
-                    (
-                        ScaleWarning,
-                        f"'{indicator}' in '{region}': {o.period} is {o.value:g}, about {ratio if ratio > 1 else 1 / ratio:.0f} times "
-                        f"{'smaller' if ratio > 1 else 'larger'} than the series' other values (median {middle:g}): "
-                        "a percentage stored as a fraction? Check the cell and its unit.",
+        ordered = sorted(rows, key=lambda r: r.period)
+        for k, o in enumerate(ordered):
+            # The two periods next to it: one on each side, or the two after the first, before the last.
+            near = (k - 1, k + 1) if 0 < k < len(ordered) - 1 else ((1, 2) if k == 0 else (k - 1, k - 2))
+            neighbours = [ordered[n].value for n in near]
+            ratios = [n / o.value for n in neighbours]
+            for smaller in (True, False):
+                factors = ratios if smaller else [1 / r for r in ratios]
+                if all(_looks_100x(f) for f in factors):
+                    middle = statistics.median(neighbours)
+                    out.append(
+                        (
+                            ScaleWarning,
+                            f"'{indicator}' in '{region}': {o.period} is {o.value:g}, about {statistics.median(factors):.0f} times "
+                            f"{'smaller' if smaller else 'larger'} than the periods next to it ({middle:g}): "
+                            "a percentage stored as a fraction? Check the cell and its unit.",
+                        )
                     )
-                )
     # Against the target: a percent target whose series is about 100 times smaller, or has no unit.
     warned_empty: set[tuple[str, str]] = set()
     for t in targets:

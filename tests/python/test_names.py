@@ -80,3 +80,46 @@ def test_a_gap_in_one_file_is_filled_by_another(write_file: WriteFile) -> None:
     b = write_file("b.csv", "region,indicator,period,value\nA,x,2020,2\nA,x,2019,\n")
     merged = read_observations([a, b])
     assert [(str(o.period), o.value) for o in merged.rows] == [("2019", 1.0), ("2020", 2.0)]
+
+
+class FakeInfo:
+    """The fields of ``IndicatorInfo`` the names module reads (the catalogue's own tests cover reading it)."""
+
+    def __init__(self, id: str, name_zh: str, name_en: str, unit: str, lag: int) -> None:
+        self.id, self.name_zh, self.name_en, self.publication_lag_months = id, name_zh, name_en, lag
+        self.unit = ot.parse_unit(unit)
+
+
+class FakeCatalogue:
+    def __init__(self, *infos: FakeInfo) -> None:
+        self.infos = {i.id: i for i in infos}
+
+    def find(self, id: str) -> "FakeInfo | None":
+        return self.infos.get(id)
+
+    def lookup(self, name: str) -> "FakeInfo | None":
+        return next((i for i in self.infos.values() if name in (i.id, i.name_zh, i.name_en)), None)
+
+    def match_phrase(self, text: str) -> list[FakeInfo]:
+        return [i for i in self.infos.values() if i.name_zh in text]
+
+
+def test_catalogue_names_units_and_lags_reach_the_template_and_suggestions(
+    write_file: WriteFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    from ontrack import names
+    from ontrack.template import template_frame
+
+    book = FakeCatalogue(FakeInfo("gdp", "地区生产总值", "gross regional product", "亿元", 15))
+    monkeypatch.setattr(names, "catalogue", lambda: book)
+    assert names.indicator_names("gdp") == names.IndicatorNames("gdp", "地区生产总值", "gross regional product", "亿元", 15)
+    obs = read_observations(write_file("o.csv", OBS))
+    (by_name,) = read_targets(write_file("t.csv", TARGET.format(region="Changji Prefecture", indicator="地区生产总值")))
+    assert suggest(by_name, obs) == ["indicator 'gdp'"]
+    (wanted,) = read_targets(write_file("t2.csv", TARGET.format(region="Qitai County", indicator="gdp")))
+    frame = template_frame([wanted], obs, as_of=dt.date(2025, 6, 1))
+    # A 15-month lag: by 2025-06-01 only periods ending before 2024-03-01 are out, so 2020–2023.
+    assert list(frame["period"]) == ["2020", "2021", "2022", "2023"]
+    assert set(frame["name_zh"]) == {"地区生产总值"} and set(frame["name_en"]) == {"gross regional product"}

@@ -40,8 +40,14 @@ def test_empty_unit_against_a_percent_target_warns_once_per_series(write_file: W
 
 def test_one_value_off_by_100_in_its_series_warns(write_file: WriteFile) -> None:
     text = "region,indicator,period,value,unit\nA,share,2019,2.2,%\nA,share,2020,0.024,%\nA,share,2021,2.5,%\n"
-    with pytest.warns(ScaleWarning, match=r"'share' in 'A': 2020 is 0.024, about 98 times smaller"):
+    # 2.2 / 0.024 = 91.7 and 2.5 / 0.024 = 104.2: the median factor, 98, is reported.
+    with pytest.warns(ScaleWarning, match=r"'share' in 'A': 2020 is 0.024, about 98 times smaller than the periods next to it"):
         check_units([], read_observations(write_file("o.csv", text)))
+
+
+def test_a_level_drifting_down_does_not_warn(write_file: WriteFile) -> None:
+    text = "region,indicator,period,value\n" + "".join(f"A,x,{2010 + k},{v}\n" for k, v in enumerate([6.8, 3.1, 1.2, 0.5, 0.09]))
+    assert unit_warnings([], read_observations(write_file("o.csv", text))) == []
 
 
 def test_consistent_data_does_not_warn(write_file: WriteFile) -> None:
@@ -86,3 +92,9 @@ def test_a_unit_typo_names_the_target_the_file_and_the_periods(write_file: Write
 
     with pytest.raises(UnitMismatchError, match="target 't1' is in '%'"):
         ot.assess_table(read_targets(targets), read_observations([good, typo]), progress=False)
+
+
+def test_the_latest_year_typed_as_a_fraction_warns(write_file: WriteFile) -> None:
+    text = "region,indicator,period,value,unit\nA,share,2019,2.2,%\nA,share,2020,2.3,%\nA,share,2021,0.025,%\n"
+    found = unit_warnings([], read_observations(write_file("o.csv", text)))
+    assert len(found) == 1 and "2021 is 0.025" in found[0][1]
