@@ -197,8 +197,10 @@ TEST_CASE("observation_index: dated vintages take the latest release published b
     const auto unknown = ontrack::testing::thrown<ontrack::value_error>([&] { (void)index.select("China", "b", "bogus", std::nullopt, "None"); });
     REQUIRE(unknown);
     CHECK(ontrack::testing::mentions(unknown->what(), {"no vintage 'bogus'", "first_release, yearbook"}));
-    // Mixed units across dated releases: no common unit.
-    CHECK(index.select("China", "c", "first_release", std::nullopt, "None").unit().empty());
+    // Units across dated releases that measure different things (% and 万): refused, naming both.
+    const auto mixed = ontrack::testing::thrown<ontrack::value_error>([&] { (void)index.select("China", "c", "first_release", std::nullopt, "None"); });
+    REQUIRE(mixed);
+    CHECK(ontrack::testing::mentions(mixed->what(), {"'%' (2020)", "'万' (2021)", "measure different things"}));
     CHECK(index.vintages("China", "b") == std::vector<std::string>{"first_release", "yearbook"});
     CHECK(index.rows_of("Nowhere", "a").empty());
 }
