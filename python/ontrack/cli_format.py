@@ -182,6 +182,9 @@ def assessment_table_text(
 
 def evaluation_table_text(frame: pd.DataFrame, lang: str = "en", width: Optional[int] = None, show_all: bool = False) -> str:
     """The ``ontrack evaluate`` table: decided rows first, targets without data in one line unless ``show_all``."""
+    from ontrack.i18n import localise_evaluation
+
+    frame = localise_evaluation(frame, lang)
     width = terminal_width() if width is None else width
     rank = {"missed": 0, "met": 1, "pending": 2, "not_evaluable": 3, "no_data": 4}
     order = frame.assign(_rank=frame["verdict"].map(rank).fillna(len(rank))).sort_values("_rank", kind="stable")

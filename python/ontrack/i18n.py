@@ -178,3 +178,35 @@ def localise_table(table: "Any", lang: str) -> "Any":
     if "target" in out.columns:
         out["target"] = [target_text(str(t), lang) for t in table["target"]]
     return out
+
+
+def chinese_evaluation_message(record: Mapping[str, object]) -> str:
+    """The message of one ``evaluate_table`` row written in Chinese from the row's own figures."""
+    verdict = str(record.get("verdict", ""))
+    word = status_word(verdict, "zh")
+    if verdict == "no_data":
+        return f"{word}：无观测数据"
+    if verdict == "not_evaluable":
+        return f"{word}：缺少基期或目标年份的数据"
+    parts = []
+    if _present(record.get("observed")):
+        parts.append(f"实际 {_number(record['observed'])}")
+    if _present(record.get("required")):
+        parts.append(f"要求 {_number(record['required'])}")
+    if verdict == "pending":
+        parts.insert(0, f"目标年份 {record.get('deadline', '')} 的数据尚未发布")
+    if _present(record.get("latest_value")):
+        parts.append(f"最新值 {_number(record['latest_value'])}（{record.get('latest_period', '')}）")
+    if record.get("target"):
+        parts.append(f"目标 {target_text(str(record['target']), 'zh')}")
+    return f"{word}：" + "，".join(parts)
+
+
+def localise_evaluation(table: "Any", lang: str) -> "Any":
+    """An evaluation table with its message and target columns in ``lang`` (a copy; English unchanged)."""
+    if lang != "zh" or "message" not in table.columns:
+        return table
+    out = table.copy()
+    out["message"] = [chinese_evaluation_message(r) for r in table.to_dict("records")]
+    out["target"] = [target_text(str(t), lang) for t in table["target"]]
+    return out
