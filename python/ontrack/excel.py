@@ -244,6 +244,9 @@ def write_table_workbook(
     from ontrack.i18n import check_language, column_word, status_word
 
     check_language(lang)
+    from ontrack.i18n import localise_evaluation, localise_table
+
+    frame = localise_table(frame, lang) if "status" in frame.columns else localise_evaluation(frame, lang)
     openpyxl = openpyxl_module()
     Font, PatternFill = openpyxl.styles.Font, openpyxl.styles.PatternFill
     get_column_letter = openpyxl.utils.get_column_letter

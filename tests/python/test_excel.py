@@ -152,3 +152,16 @@ def test_missing_openpyxl_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_p
     monkeypatch.setitem(sys.modules, "openpyxl", None)  # as if not installed: importing it raises ImportError
     with pytest.raises(ImportError, match=r"pip install 'ontrack\[excel\]'"):
         read_observations(tmp_path / "obs.xlsx")
+
+
+def test_chinese_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "评估.xlsx"
+    arguments = ["assess", "--targets", str(DATA / "national_targets.csv"), "--observations", str(DATA / "observations.csv")]
+    assert cli.main([*arguments, "--lang", "zh", "--output", str(out)]) == 0
+    sheet = openpyxl.load_workbook(out).active
+    headings = [c.value for c in sheet[1]]
+    assert headings[:3] == ["编号", "地区", "指标"] and "状态" in headings and "说明" in headings
+    statuses = {r[headings.index("状态")].value for r in sheet.iter_rows(min_row=2)}
+    assert "未实现" in statuses and not statuses & {"missed", "not_assessable"}
+    messages = [str(r[headings.index("说明")].value) for r in sheet.iter_rows(min_row=2)]
+    assert not any("missed" in m or "no observations" in m for m in messages)
