@@ -270,3 +270,24 @@ __all__ += [
     "plot_reliability",
     "read_panel_csv",
 ]
+
+# Data in and out as people keep it: Excel, Chinese headers, unit checks, names, data requests.
+from ontrack._core import canonical_column_name, chinese_column_name, column_aliases, is_note_column, parse_date
+from ontrack.io import merge_observations
+from ontrack.names import match_regions
+from ontrack.template import template_frame
+from ontrack.units import ScaleWarning, UnitWarning, check_units
+
+__all__ += [
+    "ScaleWarning",
+    "UnitWarning",
+    "canonical_column_name",
+    "check_units",
+    "chinese_column_name",
+    "column_aliases",
+    "is_note_column",
+    "match_regions",
+    "merge_observations",
+    "parse_date",
+    "template_frame",
+]

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ontrack import _core
 from ontrack._progress import progress_bar
-from ontrack.io import _describe_target
+from ontrack.io import PathOrFrame, _describe_target
 from ontrack.projection import SeriesLike, _as_series
 
 DateLike = Union[_dt.date, str, None]
@@ -189,8 +189,8 @@ def _number(x: Optional[float]) -> float:
 
 
 def assess_table(
-    targets: Iterable[_core.Target],
-    observations: _core.ObservationTable,
+    targets: Union[Iterable[_core.Target], "PathOrFrame"],
+    observations: Union[_core.ObservationTable, "PathOrFrame", Sequence["PathOrFrame"]],
     method: str = "default",
     scheme: str = "probability",
     as_of: DateLike = "today",
@@ -205,6 +205,8 @@ def assess_table(
 ) -> pd.DataFrame:
     """Assess every target against the observations: one row per target, most at risk first.
 
+    ``targets`` and ``observations`` may also be DataFrames or paths (CSV or .xlsx; a list of
+    observation sources is merged), read as ``read_targets`` and ``read_observations`` read them.
     Columns: ``TABLE_COLUMNS``. ``as_of`` is the day of the assessment, today by default (None: every
     figure in the table, no deadline awaited); only figures published by then count (see
     ``select_series``), and a passed deadline whose figure is not out is 'awaiting_data' with a nowcast
@@ -235,12 +237,19 @@ def assess_table(
     )
     if threads < 0:
         raise ValueError(f"threads: expected 0 (all cores) or a positive count, got {threads}")
-    chosen = list(targets)
+    from ontrack.io import as_observations, as_targets
+    from ontrack.units import check_unit_mismatches, check_units
+
+    chosen = as_targets(targets)  # DataFrames and paths are read as read_targets/read_observations read them
+    observations = as_observations(observations)
     if not chosen:
         empty = pd.DataFrame([], columns=TABLE_COLUMNS)
         empty.attrs["as_of"] = None if day is None else day.isoformat()
         empty.attrs["assessments"] = AssessmentResults({})
         return empty
+
+    check_units(chosen, observations, stacklevel=2)
+    check_unit_mismatches(chosen, observations)  # names the target, rather than the core's bare "cannot convert"
     bar = progress_bar(len(chosen), "assessing targets", progress, unit="target")
     report = None if bar is None else (lambda done: bar.update(done - bar.n))
     try:

@@ -18,6 +18,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -40,11 +41,11 @@ def _build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     assess = commands.add_parser("assess", help="will each target be met? projection, probability, pace and status")
     assess.add_argument("--targets", action="append", required=True, help="targets CSV (repeatable)")
-    assess.add_argument("--observations", required=True, help="observations CSV")
+    assess.add_argument("--observations", action="append", required=True, help="observations CSV or .xlsx (repeatable: merged)")
     assess.add_argument(
         "--as-of", dest="as_of", default="today",
-        help="the day of the assessment (YYYY-MM-DD, default today): only figures published by then count, and a passed "
-        "deadline whose figure is not out is awaiting_data; 'all' uses every figure in the file",
+        help="the day of the assessment (2026-12-01, 2026/12/01, 2026-12 for its last day; default today): only figures "
+        "published by then count, and a passed deadline whose figure is not out is awaiting_data; 'all' uses every figure in the file",
     )
     assess.add_argument(
         "--publication-lag", dest="publication_lag", type=int, metavar="MONTHS",
@@ -65,10 +66,12 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     assess.add_argument("--vintage", default="first_release", help="release to use where several exist (default: first_release)")
     assess.add_argument(
-        "--format", choices=["table", "csv", "json", "html"], default="table",
-        help="html: a self-contained page, table and charts (needs matplotlib: pip install ontrack[plot])",
+        "--format", choices=["table", "csv", "json", "html", "pdf"], default="table",
+        help="html: a self-contained page, table and charts (needs matplotlib: pip install ontrack[plot]); "
+        "pdf: that page printed by headless Chromium",
     )
-    assess.add_argument("--output", help="write here instead of standard output (atomically)")
+    assess.add_argument("--output", help="write here instead of standard output (atomically); a .xlsx name writes a formatted workbook")
+    _add_people_options(assess)
     calibrate = commands.add_parser(
         "calibrate", help="how honest have projections been on a panel? coverage, PIT, interval score, Brier; or fit a calibration"
     )
@@ -83,12 +86,13 @@ def _build_parser() -> argparse.ArgumentParser:
         "evaluate", help="say, from observed data only, which targets are met, missed or pending"
     )
     evaluate.add_argument("--targets", action="append", required=True, help="targets CSV (repeatable)")
-    evaluate.add_argument("--observations", required=True, help="observations CSV")
+    evaluate.add_argument("--observations", action="append", required=True, help="observations CSV or .xlsx (repeatable: merged)")
     evaluate.add_argument(
         "--vintage", default="first_release", help="release to use where several exist (default: first_release)"
     )
     evaluate.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    evaluate.add_argument("--output", help="write here instead of standard output (atomically)")
+    evaluate.add_argument("--output", help="write here instead of standard output (atomically); a .xlsx name writes a workbook")
+    _add_people_options(evaluate)
     extract = commands.add_parser(
         "extract", help="propose the targets a Chinese plan text states (a targets file, plus a review table)"
     )
@@ -100,7 +104,145 @@ def _build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--observations", help="also write the baseline figures as an observations CSV")
     extract.add_argument("--review", help="also write every row (targets and baselines) with the review columns")
     extract.add_argument("--merge-repeats", action="store_true", help="one row per target when the plan restates it")
+    _add_template_command(commands)
     return parser
+
+
+def _add_people_options(command: argparse.ArgumentParser) -> None:
+    """Options for the files people keep and the tables they read."""
+    command.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the table and report (zh: Chinese)")
+    command.add_argument("--encoding", help="encoding of CSV inputs that are not UTF-8 (default: detected, GB18030 tried)")
+    command.add_argument("--all", dest="show_all", action="store_true", help="list every target in the table, not_assessable ones too")
+    command.add_argument(
+        "--excel", action="store_true", help="CSV for Excel: with a byte-order mark (default for a .csv output with --lang zh)"
+    )
+
+
+def _add_template_command(commands: "argparse._SubParsersAction[Any]") -> None:
+    template = commands.add_parser(
+        "template", help="the observations each target still needs, as a sheet to fill in and read back with --observations"
+    )
+    template.add_argument("--targets", action="append", required=True, help="targets CSV or .xlsx (repeatable)")
+    template.add_argument("--observations", action="append", help="observations already held (repeatable)")
+    template.add_argument("--as-of", dest="as_of", help="the date the figures are requested on (default: today)")
+    template.add_argument("--output", help=".xlsx (formatted) or .csv to write (default: a table on standard output)")
+    template.add_argument("--lang", choices=["en", "zh"], default="zh", help="language of the sheet's headers (default: zh)")
+    template.add_argument("--encoding", help="encoding of CSV inputs that are not UTF-8")
+
+
+def _read_inputs(args: argparse.Namespace) -> tuple[list[_core.Target], _core.ObservationTable]:
+    """Targets and observations of a command: CSV or Excel, merged when repeated."""
+    encoding = getattr(args, "encoding", None)
+    targets = [t for path in args.targets for t in read_targets(path, encoding=encoding)]
+    paths = args.observations or []
+    if not paths:
+        return targets, _core.ObservationTable([])
+    tables = [(path, read_observations(path, encoding=encoding)) for path in paths]
+    from ontrack.io import merge_observations
+
+    observations = tables[0][1] if len(tables) == 1 else merge_observations(tables)
+    # Where each row came from, for messages that name the file.
+    args._origins = {(o.region, o.indicator, str(o.period), o.vintage): path for path, table in tables for o in table.rows}
+    return targets, observations
+
+
+def _match_names(targets: list[_core.Target], observations: _core.ObservationTable) -> _core.ObservationTable:
+    """Observations under the region names the targets use (regions.csv names and aliases)."""
+    from ontrack.names import match_regions
+
+    matched, _ = match_regions(targets, observations)
+    return matched
+
+
+def _warn_units(
+    targets: list[_core.Target], observations: _core.ObservationTable, origins: "dict[tuple[str, str, str, str], str] | None" = None
+) -> None:
+    """Unit warnings on stderr, one line each (the Python warnings are silenced for the run); units
+    that cannot be converted to the target's are an error naming the target, the file and the periods."""
+    import warnings
+
+    from ontrack.units import UnitWarning, unit_warnings
+
+    for _, message in unit_warnings(targets, observations):
+        sys.stderr.write(f"ontrack: warning: {message}\n")
+    from ontrack.units import check_unit_mismatches
+
+    check_unit_mismatches(targets, observations, origins)
+    # The same warnings again from assess_table/evaluate_table would repeat these lines.
+    warnings.filterwarnings("ignore", category=UnitWarning, module="ontrack")
+
+
+def _as_of_text(args: argparse.Namespace) -> str | None:
+    """--as-of as an ISO date: 2026/12/01, 2026年12月1日, or a month (2026-12) or year for its last day."""
+    if not getattr(args, "as_of", None):
+        return None
+    return str(_core.parse_date(args.as_of, "as_of").isoformat())
+
+
+def _people_text(args: argparse.Namespace, frame: pd.DataFrame, targets: list[_core.Target], header: str) -> str:
+    """The table or CSV people read, in --lang, fitted to the terminal."""
+    from ontrack.cli_format import assessment_table_text, evaluation_table_text
+    from ontrack.names import suggestions_for
+
+    from ontrack.cli_format import UNLIMITED
+
+    width = UNLIMITED if args.output else None
+    if args.format == "table":
+        if args.command == "assess":
+            hints = suggestions_for(frame, targets, args._observations_table, args.lang)
+            return assessment_table_text(frame, targets, header, lang=args.lang, width=width, show_all=args.show_all, suggestions=hints)
+        return evaluation_table_text(frame, lang=args.lang, width=width, show_all=args.show_all)
+    return ""
+
+
+def _for_excel(args: argparse.Namespace, text: str) -> str:
+    """CSV text with a byte-order mark when Excel will open it (--excel, or a .csv output with --lang zh)."""
+    wanted = getattr(args, "excel", False) or (
+        getattr(args, "lang", "en") == "zh" and bool(args.output) and str(args.output).lower().endswith(".csv")
+    )
+    return "\ufeff" + text if wanted and args.format == "csv" and not text.startswith("\ufeff") else text
+
+
+def _write_workbook_output(args: argparse.Namespace, frame: pd.DataFrame, targets: list[_core.Target], observations: _core.ObservationTable) -> bool:
+    """Writes --output as a formatted workbook when it names a .xlsx file; whether it did."""
+    if not args.output or not str(args.output).lower().endswith((".xlsx", ".xlsm")):
+        return False
+    from ontrack.excel import write_table_workbook
+
+    write_table_workbook(frame, args.output, targets=targets, observations=observations, lang=getattr(args, "lang", "en"))
+    return True
+
+
+def _report_language(lang: str) -> dict[str, Any]:
+    return {"lang": lang}
+
+
+def _write_pdf(args: argparse.Namespace, html: str) -> int:
+    """--format pdf: the HTML report printed to --output by headless Chromium."""
+    from ontrack.report_print import print_pdf
+
+    if not args.output:
+        raise _core.ParseError("--format pdf needs --output FILE.pdf (a PDF is not written to standard output)")
+    print_pdf(html, args.output)
+    return 0
+
+
+def _template(args: argparse.Namespace) -> int:
+    """``ontrack template``: the observations targets still need, as a sheet to fill in."""
+    from ontrack.template import template_frame, template_text, write_template
+
+    try:
+        targets, observations = _read_inputs(args)
+        frame = template_frame(targets, observations, as_of=_as_of_text(args))
+        if args.output:
+            write_template(frame, args.output, lang=args.lang)
+        else:
+            sys.stdout.write(template_text(frame, lang=args.lang))
+    except (_core.OntrackError, OSError, ImportError) as exc:
+        message = " ".join(str(exc).split("\n"))
+        sys.stderr.write(f"ontrack: {message}\n")
+        return 2
+    return 0
 
 
 def _render_assessment(frame: pd.DataFrame, fmt: str, summary: pd.DataFrame, header: str) -> str:
@@ -251,23 +393,53 @@ def _with_rejected(frame: pd.DataFrame, rejected: list[tuple[int, str, str]], co
     return combined
 
 
+def _read_targets_lenient(path: str, encoding: "str | None") -> tuple[list[_core.Target], list[tuple[int, str, str]]]:
+    """The valid targets of a file and, for a UTF-8 CSV, its rejected rows (line, id, why), so that one
+    bad row does not stop the run; other files (Excel, other encodings) are read whole."""
+    from ontrack import excel
+
+    if excel.is_excel_path(path) or encoding is not None or os.path.isdir(path) or not os.path.exists(path):
+        return read_targets(path, encoding=encoding), []
+    try:
+        readable, bad = _core._read_targets_file_lenient(os.fspath(path))
+        return list(readable), list(bad)
+    except _core.ParseError as exc:
+        if "not valid UTF-8" not in exc.reason:
+            raise
+        return read_targets(path, encoding=encoding), []
+
+
 def _run(argv: Sequence[str] | None) -> int:
     args = _build_parser().parse_args(argv)
     if args.command == "extract":
         return _extract(args)
     if args.command == "calibrate":
         return _calibrate(args)
+    if args.command == "template":
+        return _template(args)
+    import warnings
+
+    with warnings.catch_warnings():
+        return _assess_or_evaluate(args)
+
+
+def _assess_or_evaluate(args: argparse.Namespace) -> int:
     # A row that is not a valid target is reported as such, and the other targets are assessed.
+    encoding = getattr(args, "encoding", None)
     targets: list[_core.Target] = []
     rejected: list[tuple[int, str, str]] = []
     for path in args.targets:
-        readable, bad = _core._read_targets_file_lenient(os.fspath(path))
+        readable, bad = _read_targets_lenient(path, encoding)
         targets += readable
         rejected += bad
-    observations = read_observations(args.observations)
+    args.targets = []  # read above; _read_inputs reads only the observations
+    _, observations = _read_inputs(args)
+    observations = _match_names(targets, observations)
+    args._observations_table = observations
+    _warn_units(targets, observations, getattr(args, "_origins", None))
     if args.command == "assess":
         calibration = _core.Calibration.load(args.calibration) if args.calibration else None
-        as_of = None if args.as_of == "all" else args.as_of
+        as_of = None if args.as_of == "all" else ("today" if args.as_of == "today" else _as_of_text(args))
         frame = _with_rejected(
             assess_table(
                 targets, observations, method=args.method, scheme=args.scheme, as_of=as_of, vintage=args.vintage,
@@ -281,15 +453,29 @@ def _run(argv: Sequence[str] | None) -> int:
         ) + (
             f", as of {used}" + (" (today)" if args.as_of == "today" else "") if used else ", every figure in the file (no as-of day)"
         )
-        if args.format == "html":
+        if args.lang == "zh":
+            from ontrack.i18n import phrase
+
+            when = phrase("as_of", "zh", date=used) if used else phrase("all_data", "zh")
+            header = phrase("assess_header", "zh", scheme=args.scheme, method=args.method, when=when)
+        if _write_workbook_output(args, frame, targets, observations):
+            return 0
+        if args.format in ("html", "pdf"):
             from ontrack.report import render_report
 
-            text = render_report(frame, targets, observations, vintage=args.vintage, header=header)
+            text = render_report(frame, targets, observations, vintage=args.vintage, header=header, **_report_language(args.lang))
+            if args.format == "pdf":
+                return _write_pdf(args, text)
+        elif args.format == "table":
+            text = _people_text(args, frame, targets, header)
         else:
             text = _render_assessment(frame, args.format, summarize(frame, targets, "status"), header)
     else:
         frame = _with_rejected(evaluate_table(targets, observations, vintage=args.vintage), rejected, "verdict", "not_evaluable")
-        text = _render(frame, args.format)
+        if _write_workbook_output(args, frame, targets, observations):
+            return 0
+        text = _people_text(args, frame, targets, "") if args.format == "table" else _render(frame, args.format)
+    text = _for_excel(args, text)
     if args.output:
         _write_atomically(args.output, text)
     else:

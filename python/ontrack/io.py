@@ -7,7 +7,7 @@ import math
 import os
 from decimal import Decimal
 from collections.abc import Iterable, Sequence
-from typing import Union
+from typing import Any, Optional, Union
 
 import pandas as pd
 
@@ -56,19 +56,94 @@ def _frame_to_csv(frame: pd.DataFrame, what: str) -> str:
     return pd.DataFrame(columns, dtype=str).to_csv(index=False, lineterminator="\n")
 
 
-def read_targets(source: PathOrFrame) -> list[_core.Target]:
-    """Targets from a CSV file (docs/targets_csv.md) or a DataFrame with the same columns.
+def _error(reason: str, source: str, field: str = "", value: str = "") -> _core.ParseError:
+    """A ParseError worded as the compiled readers word theirs."""
+    message = (f"{source}: " if source else "") + (f"field '{field}': " if field else "") + reason + (f" (got '{value}')" if value else "")
+    error = _core.ParseError(message)
+    error.field, error.value, error.reason = field, value, reason
+    error.line, error.column, error.source = 0, 0, source
+    return error
 
-    A DataFrame may hold numbers or text (``"5%"``); NaN and None are empty cells. A rate (growth
-    kinds) is read as the file reads it: 0.05 or ``"5%"``; a number above 1 (5.0) is ambiguous and
-    refused like the text ``"5"``, except in a frame from :func:`targets_to_pandas`, whose rates are
-    fractions (1.5 is 150%). Raises ParseError
-    naming the file, line, column and field of the first problem (``source`` is ``"DataFrame"`` for a
-    frame, with the line of the CSV it becomes: the header is line 1).
+
+#: Encodings tried, in order, for a text file that is not UTF-8: what Chinese Excel and WPS export.
+FALLBACK_ENCODINGS = ("gb18030",)
+
+
+def _decoded(path: str, encoding: Optional[str]) -> Optional[str]:
+    """The text of ``path`` when it must be decoded here (``encoding`` given, or the file not UTF-8);
+    None when it is UTF-8 and the compiled reader should read it itself."""
+    with open(path, "rb") as stream:
+        data = stream.read()
+    if encoding is not None:
+        try:
+            return data.decode(encoding)
+        except LookupError:
+            raise _error("unknown encoding: expected a name such as utf-8, gb18030 or gbk", path, "encoding", encoding) from None
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise _error(
+                f"not valid {encoding} text at line {line} (byte offset {exc.start}): save the file as UTF-8, "
+                "or give the encoding it was saved in (--encoding)",
+                path,
+            ) from None
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        for name in FALLBACK_ENCODINGS:
+            try:
+                return data.decode(name)
+            except UnicodeDecodeError:
+                continue
+        return None  # the compiled reader names the line, column and byte that is not UTF-8
+
+
+def _read_file(path: "str | os.PathLike[str]", what: str, sheet: Optional[str], encoding: Optional[str]) -> Any:
+    """Targets or observations from a CSV (any of the encodings above) or an Excel sheet."""
+    from ontrack import excel
+
+    read_text = _core.read_targets_text if what == "targets" else _core.read_observations_text
+    read_file = _core.read_targets_file if what == "targets" else _core.read_observations_file
+    if excel.is_excel_path(path):
+        text, source = excel.read_sheet_text(path, what, sheet)
+        return read_text(text, source)
+    path = os.fspath(path)
+    if os.path.isdir(path) or not os.path.exists(path):
+        return read_file(path)  # the compiled reader's own message for a folder or a missing file
+    decoded = _decoded(path, encoding)
+    if decoded is not None:
+        return read_text(decoded, path)
+    try:
+        return read_file(path)
+    except _core.ParseError as exc:
+        if "not valid UTF-8" not in exc.reason:
+            raise
+        # Neither UTF-8 nor a fallback: the compiled reader's position, with the encodings tried.
+        tried = " or ".join(n.upper() for n in FALLBACK_ENCODINGS)
+        error = _core.ParseError(f"{exc} (nor {tried}: save the file as UTF-8, or give its encoding with --encoding)")
+        error.field, error.value, error.line, error.column, error.source = exc.field, exc.value, exc.line, exc.column, exc.source
+        error.reason = f"{exc.reason} (nor {tried})"
+        raise error from None
+
+
+def read_targets(source: PathOrFrame, *, sheet: Optional[str] = None, encoding: Optional[str] = None) -> list[_core.Target]:
+    """Targets from a CSV file (docs/targets_csv.md), an Excel sheet or a DataFrame with the same columns.
+
+    Headers may be Chinese (编号, 地区, 指标, 类型, 目标值, 年份 …; ``_core.column_aliases()``). A CSV file
+    that is not UTF-8 is read as GB18030 (what Chinese Excel saves) unless ``encoding`` names another.
+    A workbook (``.xlsx``) is read from ``sheet`` (or ``"book.xlsx#sheet"``, or the first sheet); a
+    percent-formatted cell is a percent value. A DataFrame may hold numbers or text (``"5%"``); NaN and
+    None are empty cells. A rate (growth kinds) is read as the file reads it: 0.05 or ``"5%"``; a number
+    above 1 (5.0) is ambiguous and refused like the text ``"5"``, except in a frame from
+    :func:`targets_to_pandas`, whose rates are fractions (1.5 is 150%). Raises ParseError naming the file, line, column and field of the first problem
+    (``source`` is ``"DataFrame"`` for a frame, with the line of the CSV it becomes: the header is line 1).
     """
     if isinstance(source, pd.DataFrame):
         return _core.read_targets_text(_frame_to_csv(source, "targets"), "DataFrame")
-    return _core.read_targets_file(os.fspath(source))
+    if not isinstance(source, (str, os.PathLike)):
+        raise TypeError(f"targets: expected a path or a pandas DataFrame, got {type(source).__name__}")
+    result: list[_core.Target] = _read_file(source, "targets", sheet, encoding)
+    return result
 
 
 def write_targets(targets: Sequence[_core.Target], path: str | os.PathLike[str] | None = None) -> str:
@@ -93,16 +168,65 @@ def targets_to_pandas(targets: Sequence[_core.Target]) -> pd.DataFrame:
     return frame
 
 
-def read_observations(source: PathOrFrame) -> _core.ObservationTable:
-    """Observations (region, indicator, period, value, unit, vintage, source) from a CSV file or DataFrame.
+def read_observations(
+    source: Union[PathOrFrame, Sequence[PathOrFrame]], *, sheet: Optional[str] = None, encoding: Optional[str] = None
+) -> _core.ObservationTable:
+    """Observations (region, indicator, period, value, unit, vintage, source) from a CSV file, an Excel
+    sheet, a DataFrame, or a list of these merged into one table.
 
-    ``(region, indicator, period, vintage)`` must be unique; an empty value is a gap. Raises ParseError
-    naming the file, line, column and field of the first problem. The bundled real data:
-    ``ontrack.datasets.observations()``.
+    Long tables have ``period`` and ``value`` columns; wide ones a column per period (2019, 2020 …).
+    Headers may be Chinese (地区, 指标, 年份, 数值, 单位, 来源); a 备注 (note) column is accepted; rows of empty
+    cells are skipped. Encodings and workbooks as :func:`read_targets`. ``(region, indicator, period,
+    vintage)`` must be unique, within a file and across the files of a list (the error names both
+    files); an empty value is a gap. Raises ParseError naming the file, line, column and field of the
+    first problem. The bundled real data: ``ontrack.datasets.observations()``.
     """
+    if isinstance(source, (list, tuple)):
+        return merge_observations([(_source_name(s, i), read_observations(s, sheet=sheet, encoding=encoding)) for i, s in enumerate(source)])
     if isinstance(source, pd.DataFrame):
         return _core.read_observations_text(_frame_to_csv(source, "observations"), "DataFrame")
-    return _core.read_observations_file(os.fspath(source))
+    if not isinstance(source, (str, os.PathLike)):
+        raise TypeError(f"observations: expected a path, a pandas DataFrame or a list of them, got {type(source).__name__}")
+    result: _core.ObservationTable = _read_file(source, "observations", sheet, encoding)
+    return result
+
+
+def _source_name(source: object, index: int) -> str:
+    return os.fspath(source) if isinstance(source, (str, os.PathLike)) else f"DataFrame {index + 1}"
+
+
+def merge_observations(tables: Sequence[tuple[str, _core.ObservationTable]]) -> _core.ObservationTable:
+    """One table from several ``(name, table)`` pairs; a row whose region, indicator, period and vintage
+    another file also holds is a ParseError naming both files, unless one of the two is a gap (an
+    empty value), which the other's value fills."""
+    first_seen: dict[tuple[str, str, str, str], str] = {}
+    rows: list[_core.Observation] = []
+    names = [name for name, _ in tables]
+    for name in names:
+        if names.count(name) > 1:
+            raise _error("the file is given twice (each --observations file once)", name)
+    at: dict[tuple[str, str, str, str], int] = {}
+    for name, table in tables:
+        for o in table.rows:
+            key = (o.region, o.indicator, str(o.period), o.vintage)
+            if key in first_seen and (math.isnan(o.value) or math.isnan(rows[at[key]].value)):
+                # A gap (empty value) in one file is filled by the value another file holds.
+                if not math.isnan(o.value):
+                    rows[at[key]] = o
+                continue
+            if key in first_seen and first_seen[key] != name:
+                raise _error(
+                    f"duplicate observation of {o.region} / {o.indicator} / {o.period}"
+                    + (f" / vintage {o.vintage}" if o.vintage else "")
+                    + f": it is also in '{first_seen[key]}' (keep it in one file, or give the files different vintages)",
+                    name,
+                    "period",
+                    str(o.period),
+                )
+            first_seen.setdefault(key, name)
+            at[key] = len(rows)
+            rows.append(o)
+    return _core.ObservationTable(rows)
 
 
 def write_observations(table: _core.ObservationTable, path: str | os.PathLike[str] | None = None) -> str:
@@ -137,6 +261,38 @@ def observations_to_pandas(table: _core.ObservationTable) -> pd.DataFrame:
     if all(o.published is None for o in table.rows):
         columns.remove("published")  # as the CSV writer: the column only when a row has a date
     return pd.DataFrame(rows, columns=columns)
+
+
+def observations_from_pandas(frame: pd.DataFrame) -> _core.ObservationTable:
+    """An observation table from a DataFrame (long, or wide with a column per period); attached as
+    ``ObservationTable.from_pandas``. Same as ``read_observations(frame)``."""
+    return read_observations(frame)
+
+
+def _attach() -> None:
+    setattr(_core.ObservationTable, "to_pandas", observations_to_pandas)
+    setattr(_core.ObservationTable, "from_pandas", staticmethod(observations_from_pandas))
+
+
+_attach()
+
+
+def as_targets(targets: Union[Iterable[_core.Target], PathOrFrame]) -> list[_core.Target]:
+    """Targets as given, or read from a path or a DataFrame (``read_targets``)."""
+    if isinstance(targets, (pd.DataFrame, str, os.PathLike)):
+        return read_targets(targets)
+    return list(targets)
+
+
+def as_observations(observations: Union[_core.ObservationTable, PathOrFrame, Sequence[PathOrFrame]]) -> _core.ObservationTable:
+    """An observation table as given, or read from a path, a DataFrame or a list of them (``read_observations``)."""
+    if isinstance(observations, _core.ObservationTable):
+        return observations
+    if isinstance(observations, (pd.DataFrame, str, os.PathLike, list, tuple)):
+        return read_observations(observations)
+    raise TypeError(
+        f"observations: expected an ObservationTable, a path, a pandas DataFrame or a list of them, got {type(observations).__name__}"
+    )
 
 
 #: Columns of :func:`evaluate_table`.
@@ -184,17 +340,25 @@ def _describe_target(t: _core.Target) -> str:
 
 
 def evaluate_table(
-    targets: Iterable[_core.Target],
-    observations: _core.ObservationTable,
+    targets: Union[Iterable[_core.Target], PathOrFrame],
+    observations: Union[_core.ObservationTable, PathOrFrame, Sequence[PathOrFrame]],
     vintage: str = "first_release",
 ) -> pd.DataFrame:
     """Evaluate every target against the observations, from observed data only.
+
+    ``targets`` and ``observations`` may also be DataFrames or paths (read as ``read_targets`` and
+    ``read_observations`` read them).
 
     The series is chosen by the one selection policy (``select_series``, as ``assess_table``): where an
     indicator has several named vintages, ``vintage`` chooses one (by default what was first
     published); dated vintages give each period its latest release. A target whose indicator has no
     observations gets verdict 'no_data' and says so.
     """
+    from ontrack.units import check_units
+
+    targets = as_targets(targets)
+    observations = as_observations(observations)
+    check_units(targets, observations, stacklevel=2)
     # Rows grouped by region and indicator once: each target then reads only its own rows.
     index = _core.ObservationIndex(observations)
     records = []

@@ -275,6 +275,17 @@ class _Fonts:
                 text.set_text(_drawable(text.get_text(), self.cjk))
                 text.set_fontfamily([self.cjk])
                 text.set_fontweight(_cjk_weight(self.cjk, text.get_fontweight()))
+        if self.lang == "zh" and 0x2212 not in _charmap(self.cjk):
+            # Tick labels are formatted at draw time with U+2212 MINUS SIGN (axes.unicode_minus), which
+            # fonts such as WenQuanYi lack (a box): these axes write the ASCII hyphen-minus instead.
+            for axes in figure.axes:
+                for axis in (axes.xaxis, axes.yaxis):
+                    for formatter in (axis.get_major_formatter(), axis.get_minor_formatter()):
+                        formatter.fix_minus = _ascii_minus  # type: ignore[method-assign,assignment]
+
+
+def _ascii_minus(text: str) -> str:
+    return text
 
 
 def _new_figure(figsize: tuple[float, float]) -> Figure:

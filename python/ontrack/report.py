@@ -31,6 +31,15 @@ figure.ot-chart { margin: 0; border: 1px solid #d0d7de; border-radius: 6px; padd
 figure.ot-chart img { max-width: 100%; height: auto; display: block; }
 figure.ot-chart figcaption { font-size: 12px; color: #57606a; margin-top: 4px; }
 .ot-table table { font-size: 13px; }
+@media print {
+  @page { size: A4; margin: 12mm; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 10px; }
+  .ot-table table { font-size: 9px; }
+  tr, figure.ot-chart { break-inside: avoid; page-break-inside: avoid; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  .ot-charts { gap: 8px; }
+  figure.ot-chart { max-width: 48%; }
+}
 """
 
 _WORDS = {
@@ -108,8 +117,11 @@ def render_report(
     if lang not in _WORDS:
         raise ValueError(f"lang: expected 'en' or 'zh', got {lang!r}")
     words = _WORDS[lang]
+    from ontrack.i18n import localise_table
+
     as_of = table.attrs.get("as_of")
     images = chart_images(table, targets, observations, vintage=vintage, lang=lang, dpi=dpi)
+    table = localise_table(table, lang)  # messages and target wording in the report's language
     charts = []
     for target_id, status, png in images:
         data = base64.b64encode(png).decode("ascii")

@@ -26,4 +26,5 @@ PYBIND11_MODULE(_core, m) {
     ontrack::python::register_scenario(m);
     ontrack::python::register_extraction(m);
     ontrack::python::register_calibration(m);
+    ontrack::python::register_column_names(m);
 }

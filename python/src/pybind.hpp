@@ -38,6 +38,7 @@ void register_composite(py::module_& m);
 void register_scenario(py::module_& m);
 void register_extraction(py::module_& m);
 void register_calibration(py::module_& m);
+void register_column_names(py::module_& m);
 
 /// A period from what Python users write: a Period, an int year, a string ("2025-Q3", "十三五末"), a
 /// datetime.date (the year containing it) or a pandas Period (through its string form).

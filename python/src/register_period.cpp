@@ -76,6 +76,10 @@ InvalidValueError. Bad text raises ParseError naming it.
     m.def("find_five_year_plan", &find_five_year_plan, py::arg("text"),
           "The plan named in text ('十四五', '“十四五”期间', '14th FYP'), or None.");
     m.def(
+        "parse_date", [](const std::string& text, const std::string& field) { return to_date(parse_date(text, field)); }, py::arg("text"),
+        py::arg("field") = "as_of",
+        "A datetime.date from '2026-12-01', '2026/12/01', '2026年12月1日', or the last day of a month ('2026-12') or year ('2026').");
+    m.def(
         "parse_period_span",
         [](const std::string& text) {
             const auto span = parse_period_span(text);

@@ -208,8 +208,10 @@ TEST_CASE("observation_index: dated vintages take the latest release published b
     const auto unknown = ontrack::testing::thrown<ontrack::value_error>([&] { (void)pick("b", "bogus", std::nullopt); });
     REQUIRE(unknown);
     CHECK(ontrack::testing::mentions(unknown->what(), {"no vintage 'bogus'", "first_release, yearbook"}));
-    // Mixed units across dated releases: no common unit.
-    CHECK(pick("c", "first_release", std::nullopt).unit().empty());
+    // Units across dated releases that measure different things (% and 万): refused, naming both.
+    const auto mixed = ontrack::testing::thrown<ontrack::value_error>([&] { (void)pick("c", "first_release", std::nullopt); });
+    REQUIRE(mixed);
+    CHECK(ontrack::testing::mentions(mixed->what(), {"'%' (2020)", "'万' (2021)", "measure different things"}));
     CHECK(index.vintages("China", "b") == std::vector<std::string>{"first_release", "yearbook"});
     CHECK(index.rows_of("Nowhere", "a").empty());
 }

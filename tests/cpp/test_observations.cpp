@@ -194,7 +194,7 @@ TEST_CASE("observations: malformed files") {
     check_rejected(file_of({"R,x,十四五,1,家,,a"}), 2, 3, "period", "十四五", {"span"});
     check_rejected(file_of({"R,,2021,1,家,,a"}), 2, 2, "indicator", "", {"needs an indicator"});
     check_rejected("region,indicator,period\nR,x,2021\n", 1, 0, "value", "", {"required column 'value'"});
-    check_rejected(header + ",note\nR,x,2021,1,家,,a,n\n", 1, 8, "note", "note", {"unknown column"});
+    check_rejected(header + ",colour\nR,x,2021,1,家,,a,n\n", 1, 8, "colour", "colour", {"unknown column"});
     check_rejected(file_of({"R,x,2021,1,家,a"}), 2, 0, "", "", {"row has 6 fields but the header has 7"});
 }
 
@@ -222,12 +222,17 @@ TEST_CASE("observations: optional columns, full-width digits, quarters, BOM and 
     CHECK(ontrack::write_observations(ontrack::read_observations("\xEF\xBB\xBF" + crlf)) == canonical);
 }
 
-TEST_CASE("observations: select rejects mixed units; the unnamed vintage can be chosen") {
-    const auto mixed = ontrack::read_observations(file_of({"R,x,2020,1,亿元,,a", "R,x,2021,2,万元,,a"}));
+TEST_CASE("observations: select converts units of one kind, rejects others; the unnamed vintage can be chosen") {
+    // 1 亿元 = 10^8 / 10^4 = 10000 万元 (exact); the series takes the unit of its latest row.
+    const auto convertible = ontrack::read_observations(file_of({"R,x,2020,1,亿元,,a", "R,x,2021,2,万元,,a"}));
+    const auto converted = convertible.select("R", "x");
+    CHECK(converted.unit() == "万元");
+    CHECK(converted.values() == std::vector<double>{10000.0, 2.0});
+    const auto mixed = ontrack::read_observations(file_of({"R,x,2020,1,亿元,,a", "R,x,2021,2,%,,a"}));
     const auto e = thrown<ontrack::value_error>([&] { (void)mixed.select("R", "x"); });
     REQUIRE(e);
     CHECK(e->field() == "unit");
-    CHECK(mentions(e->what(), {"'亿元'", "'万元'"}));
+    CHECK(mentions(e->what(), {"'亿元'", "'%'"}));
 
     const auto table = ontrack::read_observations(file_of({"R,x,2020,1,家,,a", "R,x,2020,2,家,yearbook,a"}));
     CHECK(table.vintages("R", "x") == std::vector<std::string>{"", "yearbook"});

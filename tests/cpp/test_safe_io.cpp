@@ -312,25 +312,26 @@ TEST_CASE("one bad target: the error names the target, and a lenient read keeps 
 
 // ----------------------------------------------------------------------------- units across dated vintages
 
-TEST_CASE("dated vintages: a series mixing units across vintages is refused as without vintages") {
+TEST_CASE("dated vintages: a series mixing units of one kind across vintages is converted as without vintages") {
     // The issue's example: 万元 in the older vintages, 亿元 in the newest; the latest vintage of each
-    // period would have joined 1.2e6 (万元) and 130 (亿元) into one series.
+    // period would have joined 1.2e6 (万元) and 130 (亿元) into one series. Now every path puts them in
+    // the unit of the latest period: 1,200,000 万元 = 1.2e6 × 1e4 / 1e8 = 120 亿元 (hand arithmetic).
     const std::string wan = "\xE4\xB8\x87\xE5\x85\x83", yi = "\xE4\xBA\xBF\xE5\x85\x83";
     const auto table = ontrack::read_observations(obs_header + "China,x,2019,1200000," + wan + ",2020-03-01,\n" + "China,x,2020,1250000," + wan +
                                                       ",2021-03-01,\n" + "China,x,2021,130," + yi + ",2022-03-01,\n" + "China,x,2022,135," + yi +
                                                       ",2023-03-01,\n",
                                                   "o.csv");
     const ontrack::observation_index index(table);
-    const auto e = thrown<ontrack::value_error>([&] { (void)index.select("China", "x", ontrack::selection_options{}); });
-    REQUIRE(e);
-    CHECK(mentions(e->what(), {"field 'unit'", "mixes units", wan, yi, "vintage 2022-03-01"}));
-    // Known only up to 2021-06-30, the series is all 万元: accepted.
+    const auto all = index.select("China", "x", ontrack::selection_options{}).values;
+    CHECK(all.unit() == yi);
+    CHECK(all.values() == std::vector<double>{120.0, 125.0, 130.0, 135.0});
+    // Known only up to 2021-06-30, the series is all 万元: kept as written.
     ontrack::selection_options by_mid_2021;
     by_mid_2021.as_of = boost::gregorian::date(2021, 6, 30);
     const auto early = index.select("China", "x", by_mid_2021).values;
     CHECK(early.unit() == wan);
     CHECK(early.size() == 2);
-    // The batch assessment reports it per target instead of a projection of mixed numbers.
+    // The batch assessment projects the converted series (a level near 135, not −47,659).
     ontrack::target t;
     t.id = "t";
     t.region = "China";
@@ -338,10 +339,17 @@ TEST_CASE("dated vintages: a series mixing units across vintages is refused as w
     t.value = 200.0;
     t.deadline = period::year(2025);
     const auto batch = ontrack::assess_observations({&t}, table);
-    CHECK(mentions(batch.errors[0], {"mixes units"}));
-    // The same data without vintages: the same refusal.
+    REQUIRE_FALSE(batch.failures[0]);
+    REQUIRE(batch.results[0].latest_value);
+    CHECK(*batch.results[0].latest_value == 135.0);
+    // The same data without vintages: the same conversion.
     const auto plain = ontrack::read_observations(obs_header + "China,x,2019,1200000," + wan + ",,\nChina,x,2021,130," + yi + ",,\n", "o.csv");
-    CHECK(mentions(thrown<ontrack::value_error>([&] { (void)plain.select("China", "x"); })->what(), {"mixes units"}));
+    CHECK(plain.select("China", "x").values() == std::vector<double>{120.0, 130.0});
+    // Units that measure different things are refused on every path, naming both.
+    const auto odd = ontrack::read_observations(obs_header + "China,y,2019,1,%,2020-03-01,\nChina,y,2020,2," + wan + ",2021-03-01,\n", "o.csv");
+    const auto refused = thrown<ontrack::value_error>([&] { (void)ontrack::observation_index(odd).select("China", "y", ontrack::selection_options{}); });
+    REQUIRE(refused);
+    CHECK(mentions(refused->what(), {"field 'unit'", "mixes units", "%", wan}));
 }
 
 TEST_CASE("indexed selection gives what the table's select gives") {

@@ -82,7 +82,8 @@ def run_csv(arguments: list[str], capsys: pytest.CaptureFixture[str]) -> pd.Data
 def test_module_assesses_the_bundled_files(
     arguments: list[str], all_ids: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    done = run_module(*arguments, cwd=tmp_path)
+    # --all: not_assessable rows too (by default they are summarised in one line).
+    done = run_module(*arguments, "--all", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     lines = done.stdout.splitlines()
@@ -105,7 +106,10 @@ def test_module_bad_as_of(arguments: list[str], tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stdout == ""
     assert "Traceback" not in done.stderr
-    assert done.stderr.splitlines() == ["ontrack: field 'as_of': not an ISO date (YYYY-MM-DD) (got '2021-13-01')"]
+    assert done.stderr.splitlines() == [
+        "ontrack: field 'as_of': not a date: expected 2026-12-01, 2026/12/01, 2026年12月1日, or a month (2026-12) or year (2026) "
+        "for its last day (got '2021-13-01')"
+    ]
 
 
 def test_module_unknown_scheme(arguments: list[str], tmp_path: Path) -> None:

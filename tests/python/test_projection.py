@@ -401,8 +401,8 @@ def test_probability_errors(china_intensity: ot.Series) -> None:
         assert caught.value.field == "comparator"
         assert f"got '{comparator}'" in str(caught.value) and "'>='" in str(caught.value)
     with pytest.raises(ot.ParseError) as parse:
-        projection.probability("=>", 3.0, 2027)  # type: ignore[arg-type]
-    assert parse.value.field == "comparator" and parse.value.value == "=>"
+        projection.probability("=<>", 3.0, 2027)  # type: ignore[arg-type]
+    assert parse.value.field == "comparator" and parse.value.value == "=<>"
     with pytest.raises(ot.InvalidValueError) as outside:
         projection.probability(">=", 3.0, 2030)
     assert outside.value.field == "period"

@@ -273,7 +273,7 @@ def test_validation_names_the_field(arguments: dict[str, Any], field: str, fragm
     ("arguments", "field", "value"),
     [
         (dict(kind="bogus", value=1, period=2025), "kind", "bogus"),
-        (dict(comparator="=>", value=1, period=2025), "comparator", "=>"),
+        (dict(comparator="=<>", value=1, period=2025), "comparator", "=<>"),
         (dict(commitment="maybe", value=1, period=2025), "commitment", "maybe"),
         (dict(value="abc", period=2025), "value", "abc"),
         (dict(value=1, baseline_value="n/a", period=2025), "baseline_value", "n/a"),

@@ -9,6 +9,7 @@
 #include <ontrack/bounds.hpp>
 #include <ontrack/calibration.hpp>
 #include <ontrack/calibration_report.hpp>
+#include <ontrack/column_names.hpp>
 #include <ontrack/composite.hpp>
 #include <ontrack/default_calibration.hpp>
 #include <ontrack/distribution.hpp>

@@ -13,6 +13,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace ontrack {
 
@@ -59,7 +61,8 @@ public:
     /// `2025`, `2025年`, `2025年底`/`2025年末` (the year 2025); `2025-Q3`, `2025Q3`, `2025年第三季度`;
     /// `2025-03`, `2025年3月`; an ISO date `2025-03-31` (the period of frequency `date_frequency`
     /// containing it); `十三五末` (the last year of the 13th five-year plan, 2020) and `十四五初` (its first
-    /// year). Full-width digits are accepted. Throws `parse_error` naming `field` and the text.
+    /// year). Full-width digits are accepted, and a year written as a number with zero decimals
+    /// (`2020.0`, as spreadsheets and pandas write years). Throws `parse_error` naming `field` and the text.
     static period parse(std::string_view text, std::string_view field = "period",
                         frequency date_frequency = frequency::annual);
 
@@ -327,6 +330,8 @@ inline period period::parse(std::string_view raw, std::string_view field, freque
         return fail("unrecognised text after 年");
     }
 
+    // A year that went through a spreadsheet or pandas as a number: 2020.0 is 2020.
+    if (text.size() > 5 && text[4] == '.' && text.find_first_not_of('0', 5) == std::string::npos) text.resize(4);
     // ISO-like forms.
     if (const auto y = detail::parse_int(text); y && text.size() == 4) return guarded([&] { return period::year(*y); });
     if (text.size() >= 6 && detail::parse_int(std::string_view(text).substr(0, 4))) {
@@ -385,6 +390,47 @@ inline period_span parse_period_span(std::string_view raw, std::string_view fiel
     }
     const auto single = period::parse(raw, field);
     return period_span{single, single};
+}
+
+/// Reads a calendar date as people write one: `2026-12-01`, `2026/12/01`, `2026.12.01`, `2026年12月1日`;
+/// a month (`2026-12`, `2026/12`, `2026年12月`) or a year (`2026`) means its last day, so that "as of
+/// 2026-12" includes everything published in December. Full-width digits are accepted. Throws
+/// `parse_error` naming `field`, the text and the accepted forms.
+inline boost::gregorian::date parse_date(std::string_view raw, std::string_view field = "as_of") {
+    const std::string original(raw);
+    std::string text = detail::ascii_digits(detail::trim(raw));
+    const auto fail = [&]() -> boost::gregorian::date {
+        throw parse_error(std::string(field), original,
+                          "not a date: expected 2026-12-01, 2026/12/01, 2026年12月1日, or a month (2026-12) or year (2026) for its last day");
+    };
+    // 2026年12月1日 → 2026-12-1; 2026.12.01 and 2026/12/01 → dashes.
+    for (const auto& [from, to] : {std::pair<std::string_view, std::string_view>{"年", "-"}, {"月", "-"}, {"日", ""}, {"/", "-"}, {".", "-"}}) {
+        for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) text.replace(at, from.size(), to);
+    }
+    if (!text.empty() && text.back() == '-') text.pop_back();
+    std::vector<int> parts;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto dash = text.find('-', start);
+        const auto piece = std::string_view(text).substr(start, dash == std::string::npos ? std::string::npos : dash - start);
+        const auto n = detail::parse_int(piece);
+        if (!n || piece.empty() || piece.size() > 4 || piece.front() == '-' || piece.front() == '+') return fail();
+        parts.push_back(*n);
+        if (dash == std::string::npos) break;
+        start = dash + 1;
+    }
+    if (parts.empty() || parts.size() > 3 || parts[0] < 1400 || parts[0] > 9999) return fail();
+    try {
+        const auto y = static_cast<unsigned short>(parts[0]);
+        if (parts.size() == 1) return boost::gregorian::date(y, 12, 31);
+        if (parts[1] < 1 || parts[1] > 12) return fail();
+        const auto m = static_cast<unsigned short>(parts[1]);
+        if (parts.size() == 2) return boost::gregorian::date(y, m, boost::gregorian::gregorian_calendar::end_of_month_day(y, m));
+        if (parts[2] < 1 || parts[2] > 31) return fail();
+        return boost::gregorian::date(y, m, static_cast<unsigned short>(parts[2]));
+    } catch (const std::out_of_range&) {
+        return fail();
+    }
 }
 
 }  // namespace ontrack

@@ -147,9 +147,15 @@ public:
                 throw data_error("no vintage of '" + indicator + "' in '" + region + "' was published by " + as_of_text);
             }
             std::vector<double> values;
-            for (const auto& [v, i] : best) values.push_back(table_->rows()[i].value);
-            // Mixed units across vintages are refused as in the named-vintage path (`common_unit`).
-            out.values = series::from_pairs(periods, values, indicator, region, detail::common_unit(*table_, best, region, indicator));
+            std::vector<std::string> units;
+            for (const auto& [v, i] : best) {
+                values.push_back(table_->rows()[i].value);
+                units.push_back(table_->rows()[i].unit);
+            }
+            // Units of one kind across releases (万元, then 亿元) are put in one, as for a named vintage;
+            // units that measure different things are refused naming both (`detail::unify_units`).
+            const std::string unit = detail::unify_units(values, units, periods, indicator, region);
+            out.values = series::from_pairs(periods, values, indicator, region, unit);
             return out;
         }
         const std::string chosen = available.size() == 1 ? available.front() : options.vintage;
@@ -160,23 +166,20 @@ public:
         }
         std::vector<period> periods;
         std::vector<double> values;
-        std::string unit;
-        bool any = false;
+        std::vector<std::string> units;
         for (const auto i : rows) {
             const auto& r = table_->rows()[i];
             if (r.vintage != chosen) continue;
-            if (any && r.unit != unit) {
-                throw value_error("unit", "'" + indicator + "' in '" + region + "' mixes units '" + unit + "' and '" + r.unit + "'");
-            }
-            any = true;
-            unit = r.unit;
             if (options.as_of && !published_by(r.at, r.published, options.lag_months(r.at.freq()), *options.as_of)) {
                 out.unpublished.emplace_back(r.at, r.published ? *r.published : available_from(r.at, options.lag_months(r.at.freq())));
                 continue;
             }
             periods.push_back(r.at);
             values.push_back(r.value);
+            units.push_back(r.unit);
         }
+        // Units of one kind (万元 and 亿元) in the unit of the latest period; others refused naming both.
+        const std::string unit = detail::unify_units(values, units, periods, indicator, region);
         out.values = series::from_pairs(periods, values, indicator, region, unit);
         return out;
     }

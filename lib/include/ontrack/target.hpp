@@ -91,13 +91,14 @@ inline target_kind parse_target_kind(std::string_view raw, std::string_view fiel
 /// Reads ">=", ">", "<=", "<", "~" or "within" (also "≥", "≤", "about"); throws `parse_error` otherwise.
 inline comparator parse_comparator(std::string_view raw, std::string_view field = "comparator") {
     const auto text = detail::trim(raw);
-    if (text == ">=" || text == "≥") return comparator::at_least;
-    if (text == ">") return comparator::greater;
-    if (text == "<=" || text == "≤") return comparator::at_most;
-    if (text == "<") return comparator::less;
+    // The full-width and Japanese-style forms (≧ ＞＝) are what Chinese input methods type.
+    if (text == ">=" || text == "≥" || text == "≧" || text == "＞＝" || text == "＞=" || text == "=>") return comparator::at_least;
+    if (text == ">" || text == "＞") return comparator::greater;
+    if (text == "<=" || text == "≤" || text == "≦" || text == "＜＝" || text == "＜=" || text == "=<") return comparator::at_most;
+    if (text == "<" || text == "＜") return comparator::less;
     if (text == "~" || text == "about" || text == "≈") return comparator::about;
     if (text == "within") return comparator::within;
-    throw parse_error(std::string(field), std::string(raw), "unknown comparator: expected >=, >, <=, <, ~ or within");
+    throw parse_error(std::string(field), std::string(raw), "unknown comparator: expected >= (≥ ≧ ＞＝), >, <= (≤ ≦ ＜＝), <, ~ or within");
 }
 
 /// Reads "binding", "expected" (also 约束性, 预期性) or an empty field.

@@ -1,9 +1,11 @@
 // RFC 4180 CSV reading and writing, strict enough to name the line and column of every problem.
 #pragma once
 
+#include <ontrack/column_names.hpp>
 #include <ontrack/detail/text.hpp>
 #include <ontrack/error.hpp>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cerrno>
@@ -56,7 +58,7 @@ struct csv_table {
 /// Parses CSV text. Accepts a UTF-8 byte-order mark, LF or CRLF line ends, quoted fields with commas,
 /// doubled quotes and line breaks. Rejects, naming line and column: bytes that are not UTF-8, an
 /// unterminated quoted field, text after a closing quote, a row with a different number of fields
-/// than the header, an empty header. Blank lines are skipped.
+/// than the header, an empty header. Blank lines and rows of empty cells are skipped.
 inline csv_table parse_csv(std::string_view text, const std::string& source) {
     if (starts_with(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
     if (!is_valid_utf8(text)) {
@@ -103,7 +105,9 @@ inline csv_table parse_csv(std::string_view text, const std::string& source) {
         if (field.size() > input_limits::max_field_bytes) too_long();
         fields.push_back(std::move(field));
         field.clear();
-        const bool blank = !row_has_content;
+        // A row of empty cells (",,,,", as spreadsheets export their trailing rows) is blank too.
+        bool blank = true;
+        for (const auto& f : fields) blank = blank && trim(f).empty();
         if (!blank) {
             if (table.header.empty()) {
                 table.header = std::move(fields);
@@ -322,17 +326,37 @@ inline void check_key(std::string_view value, const std::string& field, std::siz
 /// Maps header names to positions and checks them against the columns a file format knows.
 class csv_columns {
 public:
+    /// `skip`: 0-based positions the caller reads itself (the year columns of a wide table); `aside`:
+    /// canonical names accepted and kept aside with the note columns (`extra()`).
     csv_columns(const std::vector<std::string>& header, const std::vector<std::string>& known,
-                const std::vector<std::string>& required, const std::string& source) {
+                const std::vector<std::string>& required, const std::string& source, const std::vector<std::size_t>& skip = {},
+                const std::vector<std::string>& aside = {}) {
         for (std::size_t i = 0; i < header.size(); ++i) {
-            const std::string name(trim(header[i]));
+            if (std::find(skip.begin(), skip.end(), i) != skip.end()) continue;
+            const std::string written(trim(header[i]));
+            if (is_note_column(written)) {
+                extra_.emplace_back(written, i);
+                continue;
+            }
+            // Chinese and capitalised headers name the same columns: 地区 is region, Value is value.
+            const std::string canonical = canonical_column_name(written);
+            if (std::find(aside.begin(), aside.end(), canonical) != aside.end()) {
+                extra_.emplace_back(written, i);
+                continue;
+            }
             bool is_known = false;
-            for (const auto& k : known) is_known = is_known || k == name;
+            for (const auto& k : known) is_known = is_known || k == canonical;
+            const std::string name = is_known ? canonical : written;
             if (!is_known) {
-                throw parse_error(name, name, "unknown column (expected columns: " + join(known, ",") + ")", 1, i + 1, source);
+                throw parse_error(name, name, "unknown column (expected columns: " + join(known, ",") +
+                                                  "; Chinese headers such as 地区, 指标, 年份, 数值, 单位, 来源 are read too, and a note column named 备注 or note is kept aside)",
+                                  1, i + 1, source);
             }
             for (const auto& [seen, at] : positions_) {
-                if (seen == name) throw parse_error(name, name, "the column appears twice", 1, i + 1, source);
+                if (seen == name) {
+                    throw parse_error(name, written, "the column appears twice" + (written == name ? std::string() : " ('" + written + "' names column '" + name + "')"),
+                                      1, i + 1, source);
+                }
             }
             positions_.emplace_back(name, i);
         }
@@ -356,8 +380,12 @@ public:
         return 0;
     }
 
+    /// Note and aside columns as (header as written, 0-based position): accepted, not read as data.
+    const std::vector<std::pair<std::string, std::size_t>>& extra() const noexcept { return extra_; }
+
 private:
     std::vector<std::pair<std::string, std::size_t>> positions_;
+    std::vector<std::pair<std::string, std::size_t>> extra_;
 };
 
 }  // namespace ontrack::detail

@@ -1,0 +1,176 @@
+"""Unit safety: warnings for figures that are probably in the wrong unit.
+
+The compiled core converts compatible units (万元 and 亿元, ‰ and %) and refuses incompatible ones;
+what it cannot know is that a value is in the wrong scale while its unit looks right, as when a
+spreadsheet cell formatted as a percentage (1.3%) arrives holding 0.013. These checks warn, naming the
+series, the target and what to fix, with :class:`UnitWarning` (and :class:`ScaleWarning` for the
+factor-100 cases), so a notebook shows them and ``warnings.simplefilter("error", UnitWarning)`` makes
+them errors.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+import warnings
+from collections.abc import Iterable
+
+from ontrack import _core
+
+
+class UnitWarning(UserWarning):
+    """A figure whose unit is missing or doubtful."""
+
+
+class ScaleWarning(UnitWarning):
+    """A figure that looks 100 times too small or too large (a percentage stored as a fraction)."""
+
+
+#: How close to 100 a ratio must be to look like a percentage stored as a fraction (or the reverse).
+_FACTOR_RANGE = (30.0, 300.0)
+
+
+def _is_percent(unit: str) -> bool:
+    return _core.parse_unit(unit).base == "percent"
+
+
+def _looks_100x(ratio: float) -> bool:
+    return _FACTOR_RANGE[0] <= ratio <= _FACTOR_RANGE[1]
+
+
+def unit_warnings(targets: Iterable[_core.Target], observations: _core.ObservationTable) -> list[tuple[type[UnitWarning], str]]:
+    """The warnings :func:`check_units` would issue, as (class, message) pairs, without issuing them."""
+    series: dict[tuple[str, str], list[_core.Observation]] = {}
+    for o in observations.rows:
+        if not math.isnan(o.value):
+            series.setdefault((o.region, o.indicator), []).append(o)
+    out: list[tuple[type[UnitWarning], str]] = []
+    # Within a series: a value about 100 times smaller (or larger) than the two periods next to it (one
+    # year typed as a fraction); neighbours rather than the whole series, so a level drifting down is
+    # not flagged.
+    for (region, indicator), rows in sorted(series.items()):
+        # Levels only: a rate series may cross zero, where ratios mean nothing.
+        if len(rows) < 3 or any(r.value <= 0 for r in rows):
+            continue
+        ordered = sorted(rows, key=lambda r: r.period)
+        for k, o in enumerate(ordered):
+            # The two periods next to it: one on each side, or the two after the first, before the last.
+            near = (k - 1, k + 1) if 0 < k < len(ordered) - 1 else ((1, 2) if k == 0 else (k - 1, k - 2))
+            neighbours = [ordered[n].value for n in near]
+            ratios = [n / o.value for n in neighbours]
+            for smaller in (True, False):
+                factors = ratios if smaller else [1 / r for r in ratios]
+                if all(_looks_100x(f) for f in factors):
+                    middle = statistics.median(neighbours)
+                    out.append(
+                        (
+                            ScaleWarning,
+                            f"'{indicator}' in '{region}': {o.period} is {o.value:g}, about {statistics.median(factors):.0f} times "
+                            f"{'smaller' if smaller else 'larger'} than the periods next to it ({middle:g}): "
+                            "a percentage stored as a fraction? Check the cell and its unit.",
+                        )
+                    )
+    # Against the target: a percent target whose series is about 100 times smaller, or has no unit.
+    warned_empty: set[tuple[str, str]] = set()
+    for t in targets:
+        held = series.get((t.region, t.indicator))
+        if not held or not _is_percent(t.unit) or t.is_rate:
+            continue
+        units = {r.unit for r in held}
+        if units == {""} and (t.region, t.indicator) not in warned_empty:
+            warned_empty.add((t.region, t.indicator))
+            out.append(
+                (
+                    UnitWarning,
+                    f"target '{t.id}' is in {t.unit} but the observations of '{t.indicator}' in '{t.region}' have no unit: "
+                    "they are compared as percentages; write % in their unit column.",
+                )
+            )
+        if t.value is None or t.value == 0 or not all(_is_percent(u) or u == "" for u in units):
+            continue
+        middle = statistics.median(abs(r.value) for r in held)
+        if middle == 0:
+            continue
+        ratio = abs(t.value) / middle
+        if _looks_100x(ratio):
+            out.append(
+                (
+                    ScaleWarning,
+                    f"target '{t.id}' is {t.value:g}{t.unit} but the observations of '{t.indicator}' in '{t.region}' are about "
+                    f"{ratio:.0f} times smaller (median {middle:g}): percentages stored as fractions (0.013 for 1.3%)? "
+                    "Write them as percent values, or read the workbook with ontrack (it honours percent formats).",
+                )
+            )
+    return out
+
+
+def check_units(targets: Iterable[_core.Target], observations: _core.ObservationTable, stacklevel: int = 2) -> int:
+    """Warns (:class:`UnitWarning`, :class:`ScaleWarning`) about figures probably in the wrong unit:
+    a value about 100 times off its own series, a series about 100 times below its percent target, and
+    a series without a unit against a percent target (once per series). Returns how many warnings."""
+    found = unit_warnings(targets, observations)
+    for category, message in found:
+        warnings.warn(message, category, stacklevel=stacklevel + 1)
+    return len(found)
+
+
+def _span(periods: list[str]) -> str:
+    ordered = sorted(set(periods))
+    return ordered[0] if len(ordered) == 1 else f"{ordered[0]}–{ordered[-1]}"
+
+
+def unit_mismatches(
+    targets: Iterable[_core.Target], observations: _core.ObservationTable, origins: "dict[tuple[str, str, str, str], str] | None" = None
+) -> list[tuple[str, str]]:
+    """``(file, message)`` for every target whose observations are in a unit that measures something
+    else than the target's (亿元 against %), and every series mixing such units: what the assessment
+    would refuse, said with the target id, the file (from ``origins``: (region, indicator, period,
+    vintage) → file) and the periods concerned. Growth targets are left out (their unit may describe
+    the base value)."""
+    rows: dict[tuple[str, str], list[_core.Observation]] = {}
+    for o in observations.rows:
+        rows.setdefault((o.region, o.indicator), []).append(o)
+
+    def where(found: list[_core.Observation]) -> tuple[str, str]:
+        files = sorted({(origins or {}).get((o.region, o.indicator, str(o.period), o.vintage), "") for o in found} - {""})
+        return (files[0] if files else ""), _span([str(o.period) for o in found])
+
+    out: list[tuple[str, str]] = []
+    for t in targets:
+        held = rows.get((t.region, t.indicator))
+        if not held or t.is_rate:
+            continue
+        wanted = _core.parse_unit(t.unit)
+        by_unit: dict[str, list[_core.Observation]] = {}
+        for o in held:
+            by_unit.setdefault(o.unit, []).append(o)
+        for unit, found in by_unit.items():
+            have = _core.parse_unit(unit)
+            if wanted.symbol and have.symbol and wanted.base != have.base:
+                file, periods = where(found)
+                out.append(
+                    (
+                        file,
+                        f"target '{t.id}' is in '{t.unit}' but the observations of '{t.indicator}' in '{t.region}' are in '{unit}' "
+                        f"({file + ', ' if file else ''}{periods}): they measure different things; correct the unit column or the target's unit",
+                    )
+                )
+    return out
+
+
+class UnitMismatchError(_core.ParseError):
+    """Observations in a unit that cannot be converted to their target's."""
+
+
+def check_unit_mismatches(
+    targets: Iterable[_core.Target], observations: _core.ObservationTable, origins: "dict[tuple[str, str, str, str], str] | None" = None
+) -> None:
+    """Raises :class:`UnitMismatchError` (a ParseError) for the first of :func:`unit_mismatches`."""
+    found = unit_mismatches(targets, observations, origins)
+    if found:
+        file, message = found[0]
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        error = UnitMismatchError(message + more)
+        error.field, error.value, error.reason = "unit", "", message + more
+        error.line, error.column, error.source = 0, 0, file
+        raise error
