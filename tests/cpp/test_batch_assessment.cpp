@@ -197,8 +197,10 @@ TEST_CASE("observation_index: dated vintages take the latest release published b
     const auto unknown = ontrack::testing::thrown<ontrack::value_error>([&] { (void)index.select("China", "b", "bogus", std::nullopt, "None"); });
     REQUIRE(unknown);
     CHECK(ontrack::testing::mentions(unknown->what(), {"no vintage 'bogus'", "first_release, yearbook"}));
-    // Mixed units across dated releases: no common unit.
-    CHECK(index.select("China", "c", "first_release", std::nullopt, "None").unit().empty());
+    // Mixed units across dated releases: refused as for one vintage (it was one series without a unit).
+    const auto mixed = ontrack::testing::thrown<ontrack::value_error>([&] { (void)index.select("China", "c", "first_release", std::nullopt, "None"); });
+    REQUIRE(mixed);
+    CHECK(ontrack::testing::mentions(mixed->what(), {"field 'unit'", "mixes units '%'", "vintage 2022-01-01"}));
     CHECK(index.vintages("China", "b") == std::vector<std::string>{"first_release", "yearbook"});
     CHECK(index.rows_of("Nowhere", "a").empty());
 }
