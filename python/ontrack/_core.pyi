@@ -471,7 +471,8 @@ class ObservationIndex:
         indicator: str,
         vintage: str = "first_release",
         as_of: Union[datetime.date, str, None] = None,
-        as_of_text: str = "",
+        publication_lag: Optional[int] = None,
+        indicators: Optional[IndicatorCatalogue] = None,
     ) -> Series: ...
 
 def read_observations_text(text: str, source: str = "observations") -> ObservationTable: ...
@@ -765,6 +766,8 @@ class Assessment:
     def target_low(self) -> Optional[float]: ...
     @property
     def expected_publication(self) -> Optional[datetime.date]: ...
+    @property
+    def overdue(self) -> bool: ...
     # The projection the verdict used, and the options and base period it was made with.
     @property
     def projection(self) -> Optional[Projection]: ...
@@ -810,6 +813,7 @@ def _assess_table(
     threads: int,
     progress: Optional[Callable[[int], object]],
     calibration: Optional[Calibration] = None,
+    indicators: Optional[IndicatorCatalogue] = None,
 ) -> dict[str, Any]: ...
 
 def assess(
@@ -831,6 +835,7 @@ def select_series(
     vintage: str = "first_release",
     as_of: Union[datetime.date, str, None] = None,
     publication_lag: Optional[int] = None,
+    indicators: Optional[IndicatorCatalogue] = None,
 ) -> Series: ...
 
 DEFAULT_PUBLICATION_LAGS: dict[str, int]

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Optional, Union
+from typing import Any, Literal, Optional, Union
 
 import pandas as pd
 
-from ontrack import _core
+from ontrack import _core, datasets
 from ontrack._progress import progress_bar
 from ontrack.io import PathOrFrame, _describe_target
 from ontrack.projection import SeriesLike, _as_series
@@ -127,6 +128,25 @@ def _as_date(as_of: DateLike) -> Optional[_dt.date]:
         raise error from exc
 
 
+#: The indicator catalogue whose publication lags an assessment uses: a catalogue, "bundled" (the
+#: bundled one, ``ontrack.datasets.indicators()``) or None (the frequency defaults alone).
+IndicatorsLike = Union[_core.IndicatorCatalogue, Literal["bundled"], None]
+
+
+def _catalogue(indicators: IndicatorsLike) -> Optional[_core.IndicatorCatalogue]:
+    if isinstance(indicators, str):
+        if indicators != "bundled":
+            raise ValueError(f"indicators: expected an IndicatorCatalogue, 'bundled' or None, got '{indicators}'")
+        return _bundled_catalogue()
+    return indicators
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled_catalogue() -> _core.IndicatorCatalogue:
+    # Read once: sparklines select a series per row. A catalogue is an immutable value.
+    return datasets.indicators()
+
+
 def select_series(
     observations: Union[_core.ObservationTable, _core.ObservationIndex],
     region: str,
@@ -134,6 +154,7 @@ def select_series(
     vintage: str = "first_release",
     as_of: DateLike = None,
     publication_lag: Optional[int] = None,
+    indicators: IndicatorsLike = "bundled",
 ) -> _core.Series:
     """The series to assess a target with: the one selection policy of ``_core.select_series``.
 
@@ -141,15 +162,17 @@ def select_series(
     published by ``as_of`` (or the latest of all without ``as_of``). Otherwise a single vintage is
     used as is, and with several ``vintage`` chooses (by default the first release: what was known
     first). As of a day, a figure counts only once published: its dated vintage, else its
-    ``published`` day, else ``publication_lag`` months after its period ends (None: the default lag of
-    its frequency, ``_core.DEFAULT_PUBLICATION_LAGS``); the periods then share one unit
+    ``published`` day, else ``publication_lag`` months after its period ends (None: the indicator's
+    ``publication_lag_months`` in the ``indicators`` catalogue, by default the bundled one, else the
+    default lag of its frequency, ``_core.DEFAULT_PUBLICATION_LAGS``); the periods then share one unit
     (InvalidValueError naming both otherwise). Raises DataError when nothing matches. For many targets
     pass an ``ObservationIndex`` of the table (built once) instead of the table: each call then reads
     only its own rows.
     """
+    catalogue = _catalogue(indicators)
     if isinstance(observations, _core.ObservationIndex):
-        return observations.select(region, indicator, vintage, _as_date(as_of), publication_lag)
-    return _core.select_series(observations, region, indicator, vintage, _as_date(as_of), publication_lag)
+        return observations.select(region, indicator, vintage, _as_date(as_of), publication_lag, catalogue)
+    return _core.select_series(observations, region, indicator, vintage, _as_date(as_of), publication_lag, catalogue)
 
 
 class AssessmentResults(Mapping[str, _core.Assessment]):
@@ -199,6 +222,7 @@ def assess_table(
     thresholds: Optional[Mapping[str, float]] = None,
     *,
     publication_lag: Optional[int] = None,
+    indicators: IndicatorsLike = "bundled",
     threads: int = 0,
     progress: Optional[bool] = None,
     calibration: Optional[_core.Calibration] = None,
@@ -209,7 +233,9 @@ def assess_table(
     observation sources is merged), read as ``read_targets`` and ``read_observations`` read them.
     Columns: ``TABLE_COLUMNS``. ``as_of`` is the day of the assessment, today by default (None: every
     figure in the table, no deadline awaited); only figures published by then count (see
-    ``select_series``), and a passed deadline whose figure is not out is 'awaiting_data' with a nowcast
+    ``select_series``: a figure without a publication date counts ``publication_lag`` months after its
+    period ends, else its indicator's lag in the ``indicators`` catalogue, by default the bundled one,
+    else the lag of its frequency), and a passed deadline whose figure is not out is 'awaiting_data' with a nowcast
     P(met) and its ``expected_publication`` day. The day used is in ``table.attrs["as_of"]`` (an ISO
     date, or None) and in every message. ``basis`` says what each verdict rests on (``BASIS_NAMES``).
 
@@ -222,6 +248,7 @@ def assess_table(
     second), True always, False never.
     """
     day = _as_date(as_of)
+    catalogue = _catalogue(indicators)
     # Check the options once, so that a bad one is an error even when no target has data: an empty
     # series makes the core validate them all without assessing anything.
     _core.assess(
@@ -266,6 +293,7 @@ def assess_table(
             threads,
             report,
             calibration,
+            catalogue,
         )
     finally:
         if bar is not None:

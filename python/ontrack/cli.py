@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,8 +23,10 @@ import pandas as pd
 
 from ontrack import _core
 from ontrack._export import result_csv, result_json
+from ontrack._files import write_atomically as _write_atomically
 from ontrack.assessment import BASIS_NAMES, assess_table, summarize
 from ontrack.io import evaluate_table, read_observations, read_targets
+from ontrack.indicators import read_indicator_catalogue
 
 
 class _Parser(argparse.ArgumentParser):
@@ -49,8 +50,13 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     assess.add_argument(
         "--publication-lag", dest="publication_lag", type=int, metavar="MONTHS",
-        help="months from the end of a period to its figure's release, for rows without a publication date "
-        "(default by frequency: annual 6, quarterly 2, monthly 1)",
+        help="months from the end of a period to its figure's release, for rows without a publication date, for every "
+        "indicator (default: the indicator's lag in --indicators, else by frequency: annual 6, quarterly 2, monthly 1)",
+    )
+    assess.add_argument(
+        "--indicators", metavar="FILE",
+        help="indicator catalogue CSV whose publication_lag_months apply to rows without a publication date "
+        "(default: the bundled catalogue)",
     )
     assess.add_argument(
         "--method",
@@ -291,27 +297,6 @@ def _render(frame: pd.DataFrame, fmt: str) -> str:
         )
 
 
-def _write_atomically(path: str, text: str) -> None:
-    folder = os.path.dirname(os.path.abspath(path))
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".ontrack-", suffix=".tmp")
-    try:
-        # mkstemp creates the file readable by its owner only; give the result the permissions any
-        # new file gets here (0666 less the umask), or those of the file it replaces.
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = os.stat(path).st_mode & 0o777 if os.path.exists(path) else 0o666 & ~umask
-        os.chmod(temporary, mode)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())  # on disk before the rename makes it the file
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-        raise
-
-
 def _extract(args: argparse.Namespace) -> int:
     """``ontrack extract``: targets file (and optionally observations and a review table) from a plan text."""
     from ontrack.extraction import extract_rows, extraction_frame, observations_from_rows, targets_from_rows
@@ -444,6 +429,7 @@ def _assess_or_evaluate(args: argparse.Namespace) -> int:
             assess_table(
                 targets, observations, method=args.method, scheme=args.scheme, as_of=as_of, vintage=args.vintage,
                 publication_lag=args.publication_lag, calibration=calibration,
+                indicators=read_indicator_catalogue(args.indicators) if args.indicators else "bundled",
             ),
             rejected, "status", "not_assessable",
         )

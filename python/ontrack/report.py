@@ -16,6 +16,7 @@ from typing import Any, Optional
 import pandas as pd
 
 from ontrack import _core
+from ontrack._files import write_atomically
 from ontrack.display import STATUS_STYLE, badge, esc, status_label, table_html
 
 _CSS = """
@@ -167,6 +168,4 @@ def render_report(
 def write_report(path: str | os.PathLike[str], table: pd.DataFrame, targets: Sequence[_core.Target],
                  observations: _core.ObservationTable, **options: Any) -> None:
     """Write ``render_report(table, targets, observations, **options)`` to ``path`` atomically."""
-    from ontrack.cli import _write_atomically
-
-    _write_atomically(os.fspath(path), render_report(table, targets, observations, **options))
+    write_atomically(os.fspath(path), render_report(table, targets, observations, **options))

@@ -117,9 +117,9 @@ def write_template(frame: pd.DataFrame, path: "str | os.PathLike[str]", lang: st
 
     headings = _headings(lang)
     if not is_excel_path(path):
-        from ontrack.cli import _write_atomically
+        from ontrack._files import write_atomically
 
-        _write_atomically(os.fspath(path), "\ufeff" + template_text(frame, lang))
+        write_atomically(os.fspath(path), "\ufeff" + template_text(frame, lang))
         return
     openpyxl = openpyxl_module()
     Font, PatternFill = openpyxl.styles.Font, openpyxl.styles.PatternFill

@@ -2,6 +2,7 @@
 #include "pybind.hpp"
 
 #include <ontrack/assessment.hpp>
+#include <ontrack/indicator_catalogue.hpp>
 
 namespace ontrack::python {
 
@@ -41,6 +42,17 @@ std::optional<int> to_lag(const py::object& value) {
     if (months < 0 || months > 120) throw value_error("publication_lag", "a publication lag is 0 to 120 months, got " + std::to_string(months));
     return static_cast<int>(months);
 }
+
+}  // namespace
+
+/// The publication lags of an assessment: each catalogue indicator's own lag (None: by frequency only).
+publication_lags publication_lags_from(const py::object& indicators) {
+    if (indicators.is_none()) return {};
+    if (!py::isinstance<indicator_catalogue>(indicators)) throw py::type_error("indicators: expected an IndicatorCatalogue or None");
+    return publication_lags_of(indicators.cast<const indicator_catalogue&>());
+}
+
+namespace {
 
 py::object date_or_none(const std::optional<boost::gregorian::date>& day) {
     if (!day) return py::none();
@@ -167,6 +179,7 @@ scheme's progress/score, the unified ``status`` and the scheme's own ``scheme_st
         .def_property_readonly("basis", [](const assessment& a) { return to_string(a.based_on); })
         .def_readonly("target_low", &assessment::target_low)
         .def_property_readonly("expected_publication", [](const assessment& a) { return date_or_none(a.expected_publication); })
+        .def_readonly("overdue", &assessment::overdue, "For 'awaiting_data': the expected publication day is past on as_of and the figure is still not in the data.")
         .def_readonly("projection", &assessment::path)
         .def_property_readonly("as_of", [](const assessment& a) { return date_or_none(a.options.as_of); })
         .def_property_readonly("scheme", [](const assessment& a) { return to_string(a.options.rule); })
@@ -199,21 +212,23 @@ before ``as_of`` whose figure is not out is 'awaiting_data' with a nowcast P(met
     m.def(
         "select_series",
         [](const observation_table& observations, const std::string& region, const std::string& indicator, const std::string& vintage,
-           const py::object& as_of, const py::object& publication_lag) {
+           const py::object& as_of, const py::object& publication_lag, const py::object& indicators) {
             selection_options how;
             how.vintage = vintage;
             how.as_of = to_date(as_of);
             how.publication_lag_months = to_lag(publication_lag);
+            how.default_lags = publication_lags_from(indicators);
             return select_series(observations, region, indicator, how).values;
         },
         py::arg("observations"), py::arg("region"), py::arg("indicator"), py::arg("vintage") = "first_release", py::arg("as_of") = py::none(),
-        py::arg("publication_lag") = py::none(), R"doc(
+        py::arg("publication_lag") = py::none(), py::arg("indicators") = py::none(), R"doc(
 The series a target of ``region`` and ``indicator`` is assessed with (the one selection policy).
 Vintage: where every vintage is a publication date (YYYY-MM-DD), each period takes the latest one
 published by ``as_of``; otherwise a single vintage is used as is, and with several ``vintage`` chooses.
 Publication: as of a day, a figure counts only if published by then: its dated vintage, else its
-``published`` day, else the end of its period plus ``publication_lag`` months (None: the default lag of
-its frequency, DEFAULT_PUBLICATION_LAGS). Raises DataError when nothing matches.
+``published`` day, else the end of its period plus ``publication_lag`` months (None: the lag of the
+indicator in the ``indicators`` catalogue, else the default lag of its frequency,
+DEFAULT_PUBLICATION_LAGS). Raises DataError when nothing matches.
 )doc");
     const publication_lags lags;
     py::dict defaults;

@@ -13,6 +13,7 @@ void set_projection_choice(assessment_options& o, const std::string& method_name
 assessment_options assessment_options_from(const std::string& method_name, const std::string& scheme_name, const py::object& as_of, double level,
                                            const py::object& thresholds, const py::object& publication_lag);
 std::optional<boost::gregorian::date> to_date(const py::object& value);  // register_assessment.cpp
+publication_lags publication_lags_from(const py::object& indicators);  // register_assessment.cpp
 
 namespace {
 
@@ -64,8 +65,9 @@ void register_batch_assessment(py::module_& m) {
         "_assess_table",
         [](const py::sequence& targets, const observation_table& observations, const std::string& method_name, const std::string& scheme_name,
            const py::object& as_of, const std::string& vintage, double level, const py::object& thresholds, const py::object& publication_lag,
-           unsigned threads, const py::object& report, const py::object& cal) {
+           unsigned threads, const py::object& report, const py::object& cal, const py::object& indicators) {
             assessment_options options = assessment_options_from(method_name, scheme_name, as_of, level, thresholds, publication_lag);
+            options.default_publication_lags = publication_lags_from(indicators);
             if (!cal.is_none()) set_projection_choice(options, method_name, cal);
             // The targets are read in place: the sequence keeps them alive for the call.
             std::vector<const target*> pointers;
@@ -161,7 +163,7 @@ void register_batch_assessment(py::module_& m) {
         },
         py::arg("targets"), py::arg("observations"), py::arg("method"), py::arg("scheme"), py::arg("as_of"),
         py::arg("vintage"), py::arg("level"), py::arg("thresholds"), py::arg("publication_lag"), py::arg("threads"), py::arg("progress"),
-        py::arg("calibration") = py::none(), R"doc(
+        py::arg("calibration") = py::none(), py::arg("indicators") = py::none(), R"doc(
 The columns of ontrack.assess_table (from latest_period to message, basis, expected_publication) for
 every target, in target order, and under "_results" the Assessment objects (None where a target had no
 data): each target's series selected as select_series does, assessed as assess does, on ``threads``
@@ -188,16 +190,18 @@ one in place of the table). The table is kept alive by the index.
         }, py::arg("region"), py::arg("indicator"), py::arg("vintage") = py::none(),
              "ObservationTable.select(region, indicator, vintage) of the indexed table, without scanning it.")
         .def("select", [](const observation_index& index, const std::string& region, const std::string& indicator, const std::string& vintage,
-                          const py::object& as_of, const std::optional<int>& publication_lag) {
+                          const py::object& as_of, const std::optional<int>& publication_lag, const py::object& indicators) {
             selection_options how;
             how.vintage = vintage;
             how.as_of = to_date(as_of);
+            how.default_lags = publication_lags_from(indicators);
             if (publication_lag && (*publication_lag < 0 || *publication_lag > 120)) {
                 throw value_error("publication_lag", "a publication lag is 0 to 120 months, got " + std::to_string(*publication_lag));
             }
             how.publication_lag_months = publication_lag;
             return index.select(region, indicator, how).values;
         }, py::arg("region"), py::arg("indicator"), py::arg("vintage") = "first_release", py::arg("as_of") = py::none(), py::arg("publication_lag") = py::none(),
+             py::arg("indicators") = py::none(),
              "The series ontrack.select_series chooses (the one selection policy: vintage, and as of a day only what was published by then).");
 }
 

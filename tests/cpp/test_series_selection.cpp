@@ -7,6 +7,7 @@
 
 #include <ontrack/assessment.hpp>
 #include <ontrack/batch_assessment.hpp>
+#include <ontrack/indicator_catalogue.hpp>
 #include <ontrack/series_selection.hpp>
 #include <ontrack/targets_file.hpp>
 
@@ -118,4 +119,100 @@ TEST_CASE("selection: published dates are read, checked and written back lossles
     });
     REQUIRE(early);
     CHECK(ontrack::testing::mentions(early->what(), {"published", "2023-06-01", "after the period ends"}));
+}
+
+TEST_CASE("selection: without publication dates each indicator waits its catalogue lag (R&D 9 months, GDP 2)") {
+    // No dated vintage, no `published` day: the lags come from the bundled catalogue
+    // (examples/data/indicators.csv: rd_intensity 9, gdp 2). Days by hand: 2024 ends 2024-12-31, so an
+    // R&D figure counts from 2025-10-01 (9 months after 2025-01-01) and a GDP figure from 2025-03-01.
+    const std::string text =
+        "region,indicator,period,value,unit,vintage,source\n"
+        "China,rd_intensity,2021,2.43,%,first_release,x\n"
+        "China,rd_intensity,2022,2.56,%,first_release,x\n"
+        "China,rd_intensity,2023,2.65,%,first_release,x\n"
+        "China,rd_intensity,2024,2.68,%,first_release,x\n"
+        "China,gdp,2023,126.1,万亿元,first_release,x\n"
+        "China,gdp,2024,134.9,万亿元,first_release,x\n";
+    const auto table = ontrack::read_observations(text, "t.csv");
+    const auto catalogue = ontrack::read_indicator_catalogue_file(ONTRACK_EXAMPLES_DATA_DIR "/indicators.csv");
+    ontrack::selection_options how = as_of(day(2025, 6, 30));
+    how.default_lags = ontrack::publication_lags_of(catalogue);
+    CHECK(how.default_lags.months(ontrack::frequency::annual, "rd_intensity") == 9);
+    CHECK(how.default_lags.months(ontrack::frequency::annual, "no_such_indicator") == 6);
+    auto rd = ontrack::select_series(table, "China", "rd_intensity", how);
+    CHECK(rd.values.end() == period::year(2023));
+    REQUIRE(rd.published_on(period::year(2024)));
+    CHECK(*rd.published_on(period::year(2024)) == day(2025, 10, 1));
+    CHECK(ontrack::select_series(table, "China", "gdp", how).values.end() == period::year(2024));
+    how.as_of = day(2025, 9, 30);
+    CHECK(ontrack::select_series(table, "China", "rd_intensity", how).values.end() == period::year(2023));
+    how.as_of = day(2025, 10, 1);
+    CHECK(ontrack::select_series(table, "China", "rd_intensity", how).values.end() == period::year(2024));
+    // Without the catalogue the annual default (6 months) would have used the R&D figure on 2025-07-01.
+    ontrack::selection_options plain = as_of(day(2025, 7, 1));
+    CHECK(ontrack::select_series(table, "China", "rd_intensity", plain).values.end() == period::year(2024));
+    how.as_of = day(2025, 7, 1);
+    CHECK(ontrack::select_series(table, "China", "rd_intensity", how).values.end() == period::year(2023));
+    // A lag given for all overrides the indicator's own.
+    how.publication_lag_months = 2;
+    how.as_of = day(2025, 6, 30);
+    CHECK(ontrack::select_series(table, "China", "rd_intensity", how).values.end() == period::year(2024));
+
+    // The batch assessment passes the lags on, and an awaited deadline's expected day uses them too.
+    ontrack::target t;
+    t.id = "rd";
+    t.region = "China";
+    t.indicator = "rd_intensity";
+    t.value = 2.8;
+    t.unit = "%";
+    t.deadline = period::year(2024);
+    ontrack::assessment_options o;
+    o.as_of = day(2025, 6, 30);
+    o.default_publication_lags = ontrack::publication_lags_of(catalogue);
+    const auto batch = ontrack::assess_observations({&t}, table, o);
+    REQUIRE(batch.results.size() == 1);
+    INFO(batch.results[0].message);
+    CHECK(batch.results[0].unified == ontrack::status::awaiting_data);
+    REQUIRE(batch.results[0].expected_publication);
+    CHECK(*batch.results[0].expected_publication == day(2025, 10, 1));
+}
+
+TEST_CASE("selection: an awaited figure past its expected day is overdue, and the message says so") {
+    // R&D intensity 2021–2024 without dates; the 2025 figure is not in the data. With the catalogue's
+    // 9 months it is expected 2026-10-01 (end of 2025 + 9 months, by hand).
+    const std::string text =
+        "region,indicator,period,value,unit,vintage,source\n"
+        "China,rd_intensity,2021,2.43,%,first_release,x\n"
+        "China,rd_intensity,2022,2.56,%,first_release,x\n"
+        "China,rd_intensity,2023,2.65,%,first_release,x\n"
+        "China,rd_intensity,2024,2.68,%,first_release,x\n";
+    const auto table = ontrack::read_observations(text, "t.csv");
+    ontrack::target t;
+    t.id = "rd";
+    t.region = "China";
+    t.indicator = "rd_intensity";
+    t.value = 2.8;
+    t.unit = "%";
+    t.deadline = period::year(2025);
+    ontrack::assessment_options o;
+    o.default_publication_lags = ontrack::publication_lags_of(ontrack::read_indicator_catalogue_file(ONTRACK_EXAMPLES_DATA_DIR "/indicators.csv"));
+    o.as_of = day(2026, 9, 30);
+    auto a = ontrack::assess_observations({&t}, table, o).results.at(0);
+    INFO(a.message);
+    CHECK(a.unified == ontrack::status::awaiting_data);
+    CHECK_FALSE(a.overdue);
+    CHECK(a.message.find("not yet published (expected 2026-10-01)") != std::string::npos);
+    // On the expected day itself the figure should be out (a figure counts on its publication day).
+    for (const auto d : {day(2026, 10, 1), day(2026, 11, 15)}) {
+        o.as_of = d;
+        a = ontrack::assess_observations({&t}, table, o).results.at(0);
+        INFO(a.message);
+        CHECK(a.unified == ontrack::status::awaiting_data);
+        CHECK(a.overdue);
+        CHECK(a.message.find("the 2025 figure is overdue (expected 2026-10-01") != std::string::npos);
+        CHECK(a.message.find("not yet published") == std::string::npos);
+    }
+    // A status other than awaiting_data is never overdue.
+    o.as_of = std::nullopt;
+    CHECK_FALSE(ontrack::assess_observations({&t}, table, o).results.at(0).overdue);
 }

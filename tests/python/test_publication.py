@@ -48,15 +48,19 @@ def test_passed_deadline_without_its_figure_is_awaiting_data(bundled: tuple[list
     assert row["status"] == "awaiting_data"
     assert row["basis"] == "nowcast"
     assert 0.0 <= row["probability"] <= 1.0
-    # No 2025 row in the file: the end of 2025 plus the default annual lag (6 months).
-    assert row["expected_publication"] == "2026-07-01"
+    # No 2025 row in the file: the end of 2025 plus the R&D bulletin's lag in the bundled catalogue
+    # (rd_expenditure: 9 months).
+    assert row["expected_publication"] == "2026-10-01"
     assert row["required_pace"] != row["required_pace"]  # NaN: no path to a deadline already over
     result = table.attrs["assessments"]["cn14-01"]
-    assert result.expected_publication == dt.date(2026, 7, 1)
+    assert result.expected_publication == dt.date(2026, 10, 1)
     assert result.as_of == dt.date(2026, 1, 15)
-    # A lag given on the command line's behalf: 9 months.
-    nine = ot.assess_table(targets, observations, as_of="2026-01-15", publication_lag=9)
-    assert nine.iloc[0]["expected_publication"] == "2026-10-01"
+    # Without a catalogue: the default annual lag (6 months).
+    plain = ot.assess_table(targets, observations, as_of="2026-01-15", indicators=None)
+    assert plain.iloc[0]["expected_publication"] == "2026-07-01"
+    # A lag given on the command line's behalf overrides the indicator's: 3 months.
+    three = ot.assess_table(targets, observations, as_of="2026-01-15", publication_lag=3)
+    assert three.iloc[0]["expected_publication"] == "2026-04-01"
 
 
 def test_assess_table_defaults_to_today_and_says_so(bundled: tuple[list[ot.Target], ot.ObservationTable]) -> None:
@@ -148,3 +152,81 @@ def test_evaluate_table_selects_series_as_assess_table_does() -> None:
     assessed = ot.assess_table([target], table, as_of=None).iloc[0]
     assert (evaluated["verdict"], assessed["status"]) == ("met", "met")
     assert evaluated["observed"] == 3.2 == assessed["projected"]
+
+
+UNDATED = (
+    "region,indicator,period,value,unit,vintage,source\n"
+    "China,rd_intensity,2021,2.43,%,first_release,x\n"
+    "China,rd_intensity,2022,2.56,%,first_release,x\n"
+    "China,rd_intensity,2023,2.65,%,first_release,x\n"
+    "China,rd_intensity,2024,2.68,%,first_release,x\n"
+    "China,gdp,2022,121.0,万亿元,first_release,x\n"
+    "China,gdp,2023,126.1,万亿元,first_release,x\n"
+    "China,gdp,2024,134.9,万亿元,first_release,x\n"
+)
+
+
+def test_rows_without_dates_wait_their_indicators_catalogue_lag(write_file: object) -> None:
+    # The bundled catalogue: rd_intensity 9 months (the R&D bulletin), gdp 2. 2024 ends 2024-12-31, so
+    # by hand an R&D figure counts from 2025-10-01 and a GDP figure from 2025-03-01.
+    observations = ot.io.read_observations(write_file("undated.csv", UNDATED))  # type: ignore[operator]
+    catalogue = ot.datasets.indicators()
+    assert catalogue.at("rd_intensity").publication_lag_months == 9
+    assert catalogue.at("gdp").publication_lag_months == 2
+    assert str(ot.select_series(observations, "China", "rd_intensity", as_of="2025-06-30").end) == "2023"
+    assert str(ot.select_series(observations, "China", "rd_intensity", as_of="2025-09-30").end) == "2023"
+    assert str(ot.select_series(observations, "China", "rd_intensity", as_of="2025-10-01").end) == "2024"
+    assert str(ot.select_series(observations, "China", "gdp", as_of="2025-06-30").end) == "2024"
+    # Without a catalogue the annual default (6 months) counts the R&D figure from 2025-07-01.
+    assert str(ot.select_series(observations, "China", "rd_intensity", as_of="2025-07-01", indicators=None).end) == "2024"
+    assert str(ot.select_series(observations, "China", "rd_intensity", as_of="2025-07-01").end) == "2023"
+    # Through assess_table, with the catalogue given explicitly and by default.
+    targets = [
+        ot.Target(id="rd", region="China", indicator="rd_intensity", value=3.0, period=2027, unit="%"),
+        ot.Target(id="gdp", region="China", indicator="gdp", value=150.0, period=2027, unit="万亿元"),
+    ]
+    for how in ({}, {"indicators": catalogue}):
+        early = ot.assess_table(targets, observations, as_of="2025-06-30", **how).set_index("id")  # type: ignore[arg-type]
+        late = ot.assess_table(targets, observations, as_of="2025-10-01", **how).set_index("id")  # type: ignore[arg-type]
+        assert early.loc["rd", "latest_period"] == "2023"
+        assert late.loc["rd", "latest_period"] == "2024"
+        assert early.loc["gdp", "latest_period"] == "2024"
+    with pytest.raises(ValueError, match="indicators"):
+        ot.assess_table(targets, observations, as_of="2025-06-30", indicators="mine")  # type: ignore[arg-type]
+
+
+def test_cli_reads_an_indicator_catalogue(write_file: object, capsys: pytest.CaptureFixture[str]) -> None:
+    from ontrack.cli import main
+
+    observations = write_file("undated.csv", UNDATED)  # type: ignore[operator]
+    targets = write_file(  # type: ignore[operator]
+        "targets.csv", "id,region,indicator,kind,value,period,unit\nrd,China,rd_intensity,level,3.0,2027,%\n"
+    )
+    # The bundled catalogue with R&D intensity given a 3-month lag: its 2024 figure counts from 2025-04-01.
+    frame = ot.catalogue_to_pandas(ot.datasets.indicators())
+    frame.loc[frame["id"] == "rd_intensity", "publication_lag_months"] = 3
+    catalogue = write_file("indicators.csv", ot.write_indicator_catalogue_text(ot.read_indicator_catalogue(frame)))  # type: ignore[operator]
+
+    def latest(extra: list[str]) -> str:
+        argv = ["assess", "--targets", str(targets), "--observations", str(observations), "--as-of", "2025-06-30"]
+        assert main(argv + ["--format", "json"] + extra) == 0
+        out = capsys.readouterr().out
+        return str(re.search(r'"latest_period":\s*"(\d{4})"', out).group(1))  # type: ignore[union-attr]
+
+    assert latest([]) == "2023"  # the bundled catalogue: 9 months
+    assert latest(["--indicators", str(catalogue)]) == "2024"
+    assert latest(["--indicators", str(catalogue), "--publication-lag", "9"]) == "2023"  # overrides all
+
+
+def test_an_awaited_figure_past_its_expected_day_is_overdue(bundled: tuple[list[ot.Target], ot.ObservationTable]) -> None:
+    # cn14-01 (R&D expenditure to 2025): the 2025 figure is expected 2026-10-01 (end of 2025 + the
+    # catalogue's 9 months); the bundled file has no 2025 row.
+    _, observations = bundled
+    targets = [t for t in ot.datasets.national_targets() if t.id == "cn14-01"]
+    before = ot.assess_table(targets, observations, as_of="2026-09-30")
+    after = ot.assess_table(targets, observations, as_of="2026-11-01")
+    assert before.iloc[0]["status"] == after.iloc[0]["status"] == "awaiting_data"
+    assert not before.attrs["assessments"]["cn14-01"].overdue
+    assert "not yet published (expected 2026-10-01)" in before.iloc[0]["message"]
+    assert after.attrs["assessments"]["cn14-01"].overdue
+    assert "the 2025 figure is overdue (expected 2026-10-01" in after.iloc[0]["message"]

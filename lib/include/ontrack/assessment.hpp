@@ -133,7 +133,8 @@ struct assessment_options {
     /// dates: `assess(target, series)` uses this lag (0 when empty: a period counts once it has ended).
     /// Series selected from an observation table use each row's publication date first (see
     /// `select_series`). Also gives the expected publication day of an awaited deadline (empty:
-    /// `default_publication_lags`).
+    /// `default_publication_lags`: the indicator's lag, e.g. from `publication_lags_of(catalogue)`, else
+    /// by frequency).
     std::optional<int> publication_lag_months;
     publication_lags default_publication_lags;
     probability_thresholds probability_bands;
@@ -200,6 +201,9 @@ struct assessment {
     /// For `awaiting_data`: the day the deadline's figure is expected (its publication date where the
     /// data hold it, else the end of the deadline plus the publication lag).
     std::optional<boost::gregorian::date> expected_publication;
+    /// For `awaiting_data`: the expected publication day is already past on `as_of` and the figure is
+    /// still not in the data (late, or the lag assumed is too short).
+    bool overdue = false;
     evaluation observed;                        ///< what the data alone say
     std::optional<projection> path;             ///< the projection the verdict used (empty when none was made)
     resolved_goal goal;                         ///< the target as numbers (see `resolved_goal`)
@@ -587,8 +591,12 @@ inline std::string message_stage(const assessment& a, const target& t, const res
     if (a.based_on == basis::pace && a.method_used == "pace") m += " (" + reason + ")";
     m += ": latest " + detail::fmt(*a.latest_value) + " (" + a.latest_period->to_string() + ")";
     if (a.unified == status::awaiting_data) {
-        m += ", the " + a.deadline.to_string() + " figure is not yet published";
-        if (a.expected_publication) m += " (expected " + iso_date(*a.expected_publication) + ")";
+        if (a.overdue) {
+            m += ", the " + a.deadline.to_string() + " figure is overdue (expected " + iso_date(*a.expected_publication) + ", not in the data)";
+        } else {
+            m += ", the " + a.deadline.to_string() + " figure is not yet published";
+            if (a.expected_publication) m += " (expected " + iso_date(*a.expected_publication) + ")";
+        }
     }
     if (g.centre && t.kind != target_kind::cumulative && t.kind != target_kind::per_period) {
         m += ", target " + (t.compare == comparator::about ? detail::fmt(*g.centre) + " ± " + detail::fmt(g.tolerance) : detail::fmt(*g.centre));
@@ -605,6 +613,91 @@ inline std::string message_stage(const assessment& a, const target& t, const res
         m += " (base " + g.base.to_string() + " projected)";
     }
     return m;
+}
+
+/// Stage: the data decide (`a.observed` is met or missed): the verdict, the target as the table's
+/// columns hold it, the base, and P = 1 or 0.
+inline void observed_stage(assessment& a, const target& t, const series& s, const std::string& as_of_text) {
+    const auto [g, goal_problem] = resolve_goal(t, s, std::nullopt);
+    a.goal = g;
+    const bool deadline_observed = s.has(a.deadline);
+    a.unified = a.observed.result == verdict::missed ? status::missed : (deadline_observed || !t.spans_periods() ? status::met : status::achieved);
+    a.based_on = basis::observed;
+    a.nowcast = false;
+    if (deadline_observed) a.projected = s.at(a.deadline);
+    // The table's columns hold levels: the observed deadline value, and the target as a level
+    // where the evaluation compared levels (growth and increments compare rates and changes).
+    if (t.kind == target_kind::level || t.kind == target_kind::relative) {
+        a.target_value = a.observed.required;
+        a.target_high = a.observed.required_high;
+        if (t.compare == comparator::within) a.target_low = a.observed.required;
+        if (a.observed.required_stretch && !(a.observed.required && *a.observed.required_stretch == *a.observed.required)) a.stretch_value = a.observed.required_stretch;
+    } else if ((t.kind == target_kind::increment || t.is_rate()) && goal_problem.empty()) {
+        // Increments and growth compare changes and rates; the target as a level of the series
+        // (x(b) + increment, (1 + g)·x(b)) is still what a chart draws.
+        a.target_value = g.centre;
+        if (g.compare == comparator::within) {
+            a.target_low = g.threshold;
+            a.target_high = g.threshold_high;
+        }
+        a.stretch_value = g.stretch;
+    }
+    if (!s.empty()) base_stage(a, t, s, a.goal);
+    a.probability = a.observed.result == verdict::met ? 1.0 : 0.0;
+    if (a.observed.stretch_met && a.stretch_value) a.probability_stretch = *a.observed.stretch_met ? 1.0 : 0.0;
+    a.scheme_status = to_string(a.unified);
+    a.method_used = "observed";
+    a.message = a.observed.message + as_of_text;
+}
+
+/// Stage: why the target cannot be projected, if it cannot: not evaluable for good, no data, or a
+/// missing period inside the data (a later value never stands in for it). Empty when it can.
+inline std::optional<std::pair<std::string, std::string>> unassessable_stage(const assessment& a, const target& t, const selection& selected,
+                                                                             const assessment_options& options, const std::string& as_of_text) {
+    const series& s = selected.values;
+    // A base period after the latest observation is projected; any other missing base is final.
+    const bool base_in_future = !s.empty() && t.base_period() > s.end() && !t.baseline_value;
+    if (a.observed.result == verdict::not_evaluable && !base_in_future) {
+        return std::make_pair(a.observed.message, s.empty() ? std::string(no_data_label(options.rule)) : std::string("not_assessable"));
+    }
+    if (s.empty()) return std::make_pair("not assessable: no observations" + as_of_text, std::string(no_data_label(options.rule)));
+    if (const auto gap = missing_inside(t, s)) {
+        if (!selected.published_on(*gap)) {
+            return std::make_pair("not assessable: " + gap->to_string() + " has no observation although later periods have; a later value does not stand in for it" + as_of_text,
+                                  std::string("not_assessable"));
+        }
+    }
+    return std::nullopt;
+}
+
+/// Stage: the resolved goal as the table's columns hold it (the target, its band, its stretch).
+inline void goal_columns_stage(assessment& a, const target& t, const resolved_goal& g) {
+    a.target_value = g.centre;
+    if (g.compare == comparator::within) {
+        a.target_low = g.threshold;
+        a.target_high = g.threshold_high;
+        if (t.compare == comparator::within) a.target_value = g.threshold;
+    }
+    a.stretch_value = g.stretch;
+    if (t.kind == target_kind::non_decreasing || t.kind == target_kind::trend) a.target_value = t.kind == target_kind::trend ? g.threshold : std::nullopt;
+}
+
+/// Stage: a passed deadline without its figure waits for it: `awaiting_data`, the nowcast as P(met),
+/// no path required to a deadline already over, the day the figure is expected, and whether that
+/// day has passed already (`overdue`).
+inline void awaiting_stage(assessment& a, const target& t, const selection& selected, const assessment_options& options) {
+    a.unified = status::awaiting_data;
+    a.scheme_status = "awaiting_data";
+    a.based_on = a.probability ? basis::nowcast : basis::none;
+    a.required_pace.reset();
+    a.required_growth.reset();
+    a.pace_ratio.reset();
+    a.gap.reset();
+    const auto due = selected.published_on(a.deadline);
+    a.expected_publication = due ? *due
+                                 : available_from(a.deadline, options.publication_lag_months ? *options.publication_lag_months
+                                                                                             : options.default_publication_lags.months(a.deadline.freq(), t.indicator));
+    a.overdue = options.as_of && *a.expected_publication <= *options.as_of;
 }
 
 }  // namespace detail
@@ -636,77 +729,27 @@ inline assessment assess(const target& t, const selection& selected, const asses
     a.deadline = t.due();
     a.options = options;
     a.observed = evaluate(t, s);
-    const period deadline = a.deadline;
     const std::string as_of_text = options.as_of ? " as of " + iso_date(*options.as_of) : std::string();
     if (!s.empty()) {
         a.latest_period = s.end();
         a.latest_value = s.at(s.end());
     }
-    const bool deadline_passed = options.as_of && deadline.last_day() < *options.as_of && !s.has(deadline);
+    const bool deadline_passed = options.as_of && a.deadline.last_day() < *options.as_of && !s.has(a.deadline);
     a.nowcast = deadline_passed;
 
-    // Decided by the data.
     if (a.observed.result == verdict::met || a.observed.result == verdict::missed) {
-        const auto [g, goal_problem] = detail::resolve_goal(t, s, std::nullopt);
-        a.goal = g;
-        const bool deadline_observed = s.has(deadline);
-        a.unified = a.observed.result == verdict::missed ? status::missed : (deadline_observed || !t.spans_periods() ? status::met : status::achieved);
-        a.based_on = basis::observed;
-        a.nowcast = false;
-        if (deadline_observed) a.projected = s.at(deadline);
-        // The table's columns hold levels: the observed deadline value, and the target as a level
-        // where the evaluation compared levels (growth and increments compare rates and changes).
-        if (t.kind == target_kind::level || t.kind == target_kind::relative) {
-            a.target_value = a.observed.required;
-            a.target_high = a.observed.required_high;
-            if (t.compare == comparator::within) a.target_low = a.observed.required;
-            if (a.observed.required_stretch && !(a.observed.required && *a.observed.required_stretch == *a.observed.required)) a.stretch_value = a.observed.required_stretch;
-        } else if ((t.kind == target_kind::increment || t.is_rate()) && goal_problem.empty()) {
-            // Increments and growth compare changes and rates; the target as a level of the series
-            // (x(b) + increment, (1 + g)·x(b)) is still what a chart draws.
-            {
-                a.target_value = g.centre;
-                if (g.compare == comparator::within) {
-                    a.target_low = g.threshold;
-                    a.target_high = g.threshold_high;
-                }
-                a.stretch_value = g.stretch;
-            }
-        }
-        if (!s.empty()) detail::base_stage(a, t, s, a.goal);
-        a.probability = a.observed.result == verdict::met ? 1.0 : 0.0;
-        if (a.observed.stretch_met && a.stretch_value) a.probability_stretch = *a.observed.stretch_met ? 1.0 : 0.0;
-        a.scheme_status = to_string(a.unified);
-        a.method_used = "observed";
-        a.message = a.observed.message + as_of_text;
+        detail::observed_stage(a, t, s, as_of_text);
         return a;
     }
-    // A base period after the latest observation is projected below; any other missing base is final.
-    const bool base_in_future = !s.empty() && t.base_period() > s.end() && !t.baseline_value;
-    if (a.observed.result == verdict::not_evaluable && !base_in_future) {
-        return detail::not_assessable(a, a.observed.message, s.empty() ? detail::no_data_label(options.rule) : "not_assessable");
-    }
-    if (s.empty()) return detail::not_assessable(a, "not assessable: no observations" + as_of_text, detail::no_data_label(options.rule));
-    if (const auto gap = detail::missing_inside(t, s)) {
-        if (!selected.published_on(*gap)) {
-            return detail::not_assessable(a, "not assessable: " + gap->to_string() + " has no observation although later periods have; a later value does not stand in for it" + as_of_text);
-        }
-    }
+    if (const auto why = detail::unassessable_stage(a, t, selected, options, as_of_text)) return detail::not_assessable(a, why->first, why->second);
 
-    auto [p, reason] = detail::project_stage(s, deadline, options);
+    auto [p, reason] = detail::project_stage(s, a.deadline, options);
     if (p) a.method_used = to_string(p->used);
     auto [g, goal_problem] = detail::resolve_goal(t, s, p);
     a.goal = g;
     if (!goal_problem.empty()) return detail::not_assessable(a, goal_problem + as_of_text);
     a.path = p;
-    a.target_value = g.centre;
-    if (g.compare == comparator::within) {
-        a.target_low = g.threshold;
-        a.target_high = g.threshold_high;
-        if (t.compare == comparator::within) a.target_value = g.threshold;
-    }
-    a.stretch_value = g.stretch;
-    if (t.kind == target_kind::non_decreasing || t.kind == target_kind::trend) a.target_value = t.kind == target_kind::trend ? g.threshold : std::nullopt;
+    detail::goal_columns_stage(a, t, g);
 
     const auto chance = detail::probability_stage(t, s, g, p, options.level);
     a.projected = chance.projected;
@@ -724,22 +767,7 @@ inline assessment assess(const target& t, const selection& selected, const asses
     const bool achieved = (t.kind == target_kind::level || t.kind == target_kind::relative) && g.threshold &&
                           detail::satisfies(*a.latest_value, g.compare, *g.threshold, g.threshold_high.value_or(0.0));
     detail::rule_stage(a, t, g, achieved && !deadline_passed, reason, options);
-
-    if (deadline_passed && a.unified != status::not_assessable) {
-        // The verdict waits for the figure; the nowcast says how likely it is met. No path is required
-        // to a deadline already over.
-        a.unified = status::awaiting_data;
-        a.scheme_status = "awaiting_data";
-        a.based_on = a.probability ? basis::nowcast : basis::none;
-        a.required_pace.reset();
-        a.required_growth.reset();
-        a.pace_ratio.reset();
-        a.gap.reset();
-        const auto due = selected.published_on(deadline);
-        a.expected_publication = due ? *due
-                                     : available_from(deadline, options.publication_lag_months ? *options.publication_lag_months
-                                                                                               : options.default_publication_lags.months(deadline.freq()));
-    }
+    if (deadline_passed && a.unified != status::not_assessable) detail::awaiting_stage(a, t, selected, options);
     a.message = detail::message_stage(a, t, g, reason) + as_of_text;
     return a;
 }

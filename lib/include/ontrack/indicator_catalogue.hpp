@@ -8,6 +8,7 @@
 #include <ontrack/detail/text.hpp>
 #include <ontrack/error.hpp>
 #include <ontrack/indicator.hpp>
+#include <ontrack/publication.hpp>
 #include <ontrack/unit.hpp>
 
 #include <algorithm>
@@ -244,6 +245,15 @@ inline std::string write_indicator_catalogue(const indicator_catalogue& catalogu
                                  i.publication_lag_months ? std::to_string(*i.publication_lag_months) : std::string(), i.publication_note});
     }
     return out;
+}
+
+/// The publication lags of an assessment with the catalogue's usual lag of each indicator
+/// (`publication_lag_months`; indicators without one keep `defaults`' frequency lag).
+inline publication_lags publication_lags_of(const indicator_catalogue& catalogue, publication_lags defaults = {}) {
+    for (const auto& i : catalogue.indicators()) {
+        if (i.publication_lag_months) defaults.by_indicator[i.id] = *i.publication_lag_months;
+    }
+    return defaults;
 }
 
 }  // namespace ontrack

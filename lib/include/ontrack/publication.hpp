@@ -9,6 +9,8 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <cstdio>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,11 +58,15 @@ inline std::string iso_date(const boost::gregorian::date& day) {
 /// (2 months) through the R&D bulletin in September (9) to the yearbooks at the end of the next year
 /// (about 12), so 6 for annual series; quarterly and monthly figures follow within weeks (2 and 1).
 /// Where the true lag is known, give it (`assessment_options::publication_lag_months`, the command
-/// line's `--publication-lag`, or a `published` date per observation).
+/// line's `--publication-lag`, or a `published` date per observation). The usual lag of an indicator
+/// (the indicator catalogue's `publication_lag_months`, e.g. 9 for the annual R&D bulletin) comes before
+/// the frequency default: `by_indicator`, filled by `publication_lags_of(catalogue)`.
 struct publication_lags {
     int annual = 6;
     int quarterly = 2;
     int monthly = 1;
+    /// Months by indicator id, before the frequency default.
+    std::map<std::string, int, std::less<>> by_indicator;
 
     /// The lag for a frequency.
     int months(frequency f) const noexcept {
@@ -70,6 +76,13 @@ struct publication_lags {
             case frequency::monthly: return monthly;
         }
         return annual;
+    }
+
+    /// The lag for periods of frequency `f` of `indicator`: its own lag where known, else the
+    /// frequency default.
+    int months(frequency f, std::string_view indicator) const {
+        const auto found = by_indicator.find(indicator);
+        return found != by_indicator.end() ? found->second : months(f);
     }
 };
 

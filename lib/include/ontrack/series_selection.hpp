@@ -30,12 +30,17 @@ struct selection_options {
     /// Only figures published by this day (inclusive); none: everything in the table.
     std::optional<boost::gregorian::date> as_of;
     /// Months from the end of a period to the release of its figure, for rows without a publication
-    /// date (neither a dated vintage nor a `published` day); none: `default_lags` by frequency.
+    /// date (neither a dated vintage nor a `published` day), for every indicator; none: `default_lags`
+    /// (the indicator's own lag, else by frequency).
     std::optional<int> publication_lag_months;
+    /// Lags by indicator (`publication_lags_of(catalogue)`) and by frequency.
     publication_lags default_lags;
 
-    /// The lag used for periods of frequency `f`.
-    int lag_months(frequency f) const { return publication_lag_months ? *publication_lag_months : default_lags.months(f); }
+    /// The lag used for periods of frequency `f` of `indicator`: `publication_lag_months` when given,
+    /// else the indicator's lag, else the frequency default.
+    int lag_months(frequency f, std::string_view indicator) const {
+        return publication_lag_months ? *publication_lag_months : default_lags.months(f, indicator);
+    }
 };
 
 /// A selected series and what the table holds beyond it: figures that exist but were not yet published
@@ -103,7 +108,7 @@ public:
     ///
     /// Publication: as of a day, a figure counts only if it was published by then: its dated vintage,
     /// else its `published` day, else the end of its period plus the publication lag
-    /// (`selection_options::lag_months`). Figures withheld so are listed in `selection::unpublished`.
+    /// (`selection_options::lag_months`: the override, else the indicator's lag, else by frequency). Figures withheld so are listed in `selection::unpublished`.
     ///
     /// Throws `data_error` when nothing matches, `value_error` as `select` does.
     selection select(const std::string& region, const std::string& indicator, const selection_options& options) const {
@@ -170,8 +175,8 @@ public:
         for (const auto i : rows) {
             const auto& r = table_->rows()[i];
             if (r.vintage != chosen) continue;
-            if (options.as_of && !published_by(r.at, r.published, options.lag_months(r.at.freq()), *options.as_of)) {
-                out.unpublished.emplace_back(r.at, r.published ? *r.published : available_from(r.at, options.lag_months(r.at.freq())));
+            if (options.as_of && !published_by(r.at, r.published, options.lag_months(r.at.freq(), indicator), *options.as_of)) {
+                out.unpublished.emplace_back(r.at, r.published ? *r.published : available_from(r.at, options.lag_months(r.at.freq(), indicator)));
                 continue;
             }
             periods.push_back(r.at);
