@@ -39,18 +39,18 @@ enum class method {
     automatic,        ///< the lowest AICc among linear, loglinear, holt, holt_damped (see `project`)
 };
 
-namespace detail {
-// The method vocabulary once, read in both directions.
-inline constexpr std::pair<method, std::string_view> method_names[] = {
-    {method::linear, "linear"}, {method::loglinear, "loglinear"},     {method::cagr, "cagr"},     {method::weighted_linear, "weighted_linear"},
-    {method::holt, "holt"},     {method::holt_damped, "holt_damped"}, {method::automatic, "auto"},
-};
-}  // namespace detail
-
 /// "linear", "loglinear", "cagr", "weighted_linear", "holt", "holt_damped" or "auto".
 inline std::string to_string(method m) {
-    for (const auto& [value, name] : detail::method_names) if (value == m) return std::string(name);
-    throw value_error("method", "not a valid ontrack::method (" + std::to_string(static_cast<int>(m)) + ")");
+    switch (m) {
+        case method::linear: return "linear";
+        case method::loglinear: return "loglinear";
+        case method::cagr: return "cagr";
+        case method::weighted_linear: return "weighted_linear";
+        case method::holt: return "holt";
+        case method::holt_damped: return "holt_damped";
+        case method::automatic: return "auto";
+    }
+    return "linear";
 }
 
 /// Reads a method name as `to_string` writes it ("automatic" is also accepted; case and surrounding
@@ -58,11 +58,13 @@ inline std::string to_string(method m) {
 inline method parse_method(std::string_view raw) {
     std::string text(detail::trim(raw));
     for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (const auto& [value, name] : detail::method_names) if (text == name) return value;
+    for (const method m : {method::linear, method::loglinear, method::cagr, method::weighted_linear, method::holt,
+                           method::holt_damped, method::automatic}) {
+        if (text == to_string(m)) return m;
+    }
     if (text == "automatic") return method::automatic;
-    std::string names;
-    for (const auto& [value, name] : detail::method_names) names += (names.empty() ? "" : ", ") + std::string(name);
-    throw value_error("method", "unknown projection method '" + std::string(raw) + "': expected one of " + names);
+    throw value_error("method", "unknown projection method '" + std::string(raw) +
+                                    "': expected linear, loglinear, cagr, weighted_linear, holt, holt_damped or auto");
 }
 
 /// The fewest observations each method accepts: 3 for the regressions and cagr (one residual degree
