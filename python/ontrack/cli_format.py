@@ -14,6 +14,7 @@ from typing import Optional
 import pandas as pd
 
 from ontrack import _core
+from ontrack._export import visible
 from ontrack.i18n import column_word, phrase, status_word
 
 ELLIPSIS = "…"
@@ -96,7 +97,9 @@ def terminal_width() -> int:
 
 def render_rows(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int, shrink: Sequence[int]) -> str:
     """A plain table of ``rows`` under ``headers``, two spaces between columns, fitted to ``width``
-    display columns by shortening the columns in ``shrink`` (last listed first) down to 6 each."""
+    display columns by shortening the columns in ``shrink`` (last listed first) down to 6 each. Control
+    and invisible characters from the input are shown escaped (``visible``), never sent to the terminal."""
+    rows = [[visible(c) for c in r] for r in rows]
     widths = [max([display_width(h)] + [display_width(r[i]) for r in rows]) for i, h in enumerate(headers)]
     total = sum(widths) + 2 * (len(widths) - 1)
     for i in reversed(shrink):
@@ -176,7 +179,15 @@ def assessment_table_text(
         reasons = pd.Series(reasons_of).value_counts()
         text = ("，" if lang == "zh" else ", ").join(f"{phrase(str(r), lang)} {n}" for r, n in reasons.items())
         parts += ["", phrase("not_assessable_line", lang, n=len(rest), reasons=text)]
-    parts += ["", summary, phrase("status_legend", lang)]
+    parts += ["", summary]
+    if "basis" in frame.columns:
+        from ontrack.assessment import BASIS_NAMES
+        from ontrack.i18n import basis_word
+
+        bases = frame["basis"].value_counts()
+        sep = "，" if lang == "zh" else ", "
+        parts.append(phrase("basis_summary", lang, counts=sep.join(f"{int(bases[b])} {basis_word(b, lang)}" for b in BASIS_NAMES if b in bases.index)))
+    parts.append(phrase("status_legend", lang))
     return "\n".join(parts) + "\n"
 
 

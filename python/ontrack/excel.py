@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any, Optional, Sequence
 
 from ontrack import _core
+from ontrack._export import neutralise_formula
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -271,8 +272,10 @@ def write_table_workbook(
                 value = status_word(str(value), lang)
             elif value is not None and not isinstance(value, (int, float, str, bool)):
                 value = str(value)
-            row.append(value)
-        row.append(sources.get((str(record.get("region", "")), str(record.get("indicator", ""))), ("", ""))[1])
+            # Text from the inputs (ids, names, messages) never becomes a formula (OWASP; _export.py).
+            row.append(neutralise_formula(value) if isinstance(value, str) else value)
+        source = sources.get((str(record.get("region", "")), str(record.get("indicator", ""))), ("", ""))[1]
+        row.append(neutralise_formula(source) if isinstance(source, str) else source)
         sheet.append(row)
         status = str(record[status_column])
         fill = STATUS_FILLS.get(status)

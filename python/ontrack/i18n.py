@@ -17,9 +17,20 @@ STATUS_WORDS: Mapping[str, Mapping[str, str]] = {
     "off_track": {"en": "off_track", "zh": "偏离目标"},
     "regressing": {"en": "regressing", "zh": "倒退"},
     "not_assessable": {"en": "not_assessable", "zh": "无法评估"},
+    "awaiting_data": {"en": "awaiting_data", "zh": "待数据发布"},
+    "not_available": {"en": "not_available", "zh": "无数据"},
     "pending": {"en": "pending", "zh": "待观察"},
     "no_data": {"en": "no_data", "zh": "无数据"},
     "not_evaluable": {"en": "not_evaluable", "zh": "无法评价"},
+}
+
+#: What a verdict rests on (``assessment.BASIS_NAMES``) and how each language says it.
+BASIS_WORDS: Mapping[str, Mapping[str, str]] = {
+    "observed": {"en": "observed", "zh": "已观测"},
+    "nowcast": {"en": "nowcast", "zh": "即时预测"},
+    "projected": {"en": "projected", "zh": "预测"},
+    "pace": {"en": "pace", "zh": "进度"},
+    "none": {"en": "none", "zh": "无"},
 }
 
 #: Column headings of the tables people read (the CLI table, the Excel report).
@@ -45,6 +56,8 @@ COLUMN_WORDS: Mapping[str, Mapping[str, str]] = {
     "status": {"en": "status", "zh": "状态"},
     "verdict": {"en": "verdict", "zh": "结论"},
     "scheme_status": {"en": "scheme status", "zh": "方案状态"},
+    "basis": {"en": "basis", "zh": "依据"},
+    "expected_publication": {"en": "expected publication", "zh": "预计发布日期"},
     "expected_period": {"en": "expected", "zh": "预计实现期"},
     "method": {"en": "method", "zh": "方法"},
     "scheme": {"en": "scheme", "zh": "方案"},
@@ -60,6 +73,7 @@ COLUMN_WORDS: Mapping[str, Mapping[str, str]] = {
 #: Sentences of the CLI and the reports, with ``{name}`` placeholders.
 PHRASES: Mapping[str, Mapping[str, str]] = {
     "targets_summary": {"en": "{n} targets: {counts}.", "zh": "共 {n} 项目标：{counts}。"},
+    "basis_summary": {"en": "basis: {counts}.", "zh": "依据：{counts}。"},
     "not_assessable_line": {
         "en": "{n} targets not assessable ({reasons}); --all lists them.",
         "zh": "另有 {n} 项目标无法评估（{reasons}）；加 --all 列出。",
@@ -75,9 +89,10 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
     "all_data": {"en": "all published data", "zh": "全部已发布数据"},
     "status_legend": {
         "en": "status: met/missed = deadline observed; achieved = already reached; on_track/at_risk/off_track/regressing = "
-        "by the scheme; not_assessable = no data or too little (message says which).",
+        "by the scheme; awaiting_data = deadline passed, figure not yet published (nowcast P); not_assessable = no data or too "
+        "little (message says which).",
         "zh": "状态：已实现/未实现 = 目标年份数据已发布；已提前达到 = 已达到目标值；进展顺利/有风险/偏离目标/倒退 = 按评估方案判断；"
-        "无法评估 = 无数据或数据不足（说明栏给出原因）。",
+        "待数据发布 = 目标年份已过、数据尚未发布（概率为即时预测）；无法评估 = 无数据或数据不足（说明栏给出原因）。",
     },
     "evaluate_legend": {
         "en": "Verdicts come from observed data only: 'pending' means the deadline (or a period of the span) is not observed yet; "
@@ -93,6 +108,11 @@ def check_language(lang: str) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"lang: expected one of {', '.join(LANGUAGES)}, got {lang!r}")
     return lang
+
+
+def basis_word(basis: str, lang: str) -> str:
+    """How ``lang`` says what a verdict rests on (the name itself when unknown)."""
+    return BASIS_WORDS.get(basis, {}).get(lang, basis)
 
 
 def status_word(status: str, lang: str) -> str:

@@ -281,7 +281,11 @@ def as_targets(targets: Union[Iterable[_core.Target], PathOrFrame]) -> list[_cor
     """Targets as given, or read from a path or a DataFrame (``read_targets``)."""
     if isinstance(targets, (pd.DataFrame, str, os.PathLike)):
         return read_targets(targets)
-    return list(targets)
+    chosen = list(targets)
+    for i, t in enumerate(chosen):
+        if not isinstance(t, _core.Target):
+            raise TypeError(f"targets[{i}]: expected a Target, got {type(t).__name__}")
+    return chosen
 
 
 def as_observations(observations: Union[_core.ObservationTable, PathOrFrame, Sequence[PathOrFrame]]) -> _core.ObservationTable:

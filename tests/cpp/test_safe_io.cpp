@@ -344,7 +344,10 @@ TEST_CASE("dated vintages: a series mixing units of one kind across vintages is 
     CHECK(*batch.results[0].latest_value == 135.0);
     // The same data without vintages: the same conversion.
     const auto plain = ontrack::read_observations(obs_header + "China,x,2019,1200000," + wan + ",,\nChina,x,2021,130," + yi + ",,\n", "o.csv");
-    CHECK(plain.select("China", "x").values() == std::vector<double>{120.0, 130.0});
+    const auto converted = plain.select("China", "x");
+    CHECK(converted.unit() == yi);
+    CHECK(converted.at(period::year(2019)) == 120.0);
+    CHECK(converted.at(period::year(2021)) == 130.0);
     // Units that measure different things are refused on every path, naming both.
     const auto odd = ontrack::read_observations(obs_header + "China,y,2019,1,%,2020-03-01,\nChina,y,2020,2," + wan + ",2021-03-01,\n", "o.csv");
     const auto refused = thrown<ontrack::value_error>([&] { (void)ontrack::observation_index(odd).select("China", "y", ontrack::selection_options{}); });

@@ -66,7 +66,7 @@ def test_chinese_table(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
     as_terminal(monkeypatch, 160)
     assert cli.main([*ARGUMENTS, "--lang", "zh"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("ontrack 评估：方案 probability，方法 auto，全部已发布数据")
+    assert out.startswith("ontrack 评估：方案 probability，方法 default，截至 ")
     for word in ("编号", "地区", "指标", "实现概率", "状态", "未实现", "无法评估", "共 80 项目标"):
         assert word in out
     for english in ("missed", "not_assessable", "targets:"):

@@ -165,3 +165,26 @@ def test_chinese_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert "未实现" in statuses and not statuses & {"missed", "not_assessable"}
     messages = [str(r[headings.index("说明")].value) for r in sheet.iter_rows(min_row=2)]
     assert not any("missed" in m or "no observations" in m for m in messages)
+
+
+def test_workbook_cells_never_become_formulas(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Ids and names from the inputs that a spreadsheet would read as formulas get the OWASP apostrophe;
+    # numbers stay numbers (the same rule as the CSV outputs, ontrack._export.neutralise_formula).
+    targets = tmp_path / "t.csv"
+    targets.write_text(
+        "id,region,indicator,kind,comparator,value,period\n"
+        '"=HYPERLINK(""x"")",China,x,level,>=,5,2025\n'
+        "+cmd,China,x,level,>=,5,2025\n"
+        "@SUM(A1),China,x,level,>=,5,2025\n"
+        "plain,China,x,level,>=,5,2025\n",
+        encoding="utf-8",
+    )
+    observations = tmp_path / "o.csv"
+    observations.write_text("region,indicator,period,value,unit,vintage,source\nChina,x,2019,1,,,-1 from the bulletin\n", encoding="utf-8")
+    out = tmp_path / "report.xlsx"
+    assert cli.main(["assess", "--targets", str(targets), "--observations", str(observations), "--all", "--output", str(out)]) == 0, capsys.readouterr().err
+    sheet = openpyxl.load_workbook(out).active
+    ids = {row[0].value for row in sheet.iter_rows(min_row=2)}
+    assert ids == {"'=HYPERLINK(\"x\")", "'+cmd", "'@SUM(A1)", "plain"}
+    assert all(row[-1].value in (None, "", "'-1 from the bulletin") for row in sheet.iter_rows(min_row=2))
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)

@@ -107,7 +107,9 @@ def test_stretch_and_band(plan: Plan) -> None:
 def test_target_line_only_where_the_target_is_a_level() -> None:
     flows = ot.Series(2018, [10.0, 12, 15, 17, 20, 22], indicator="x")
     cumulative = ot.Target(id="c", indicator="x", kind="cumulative", value=100, period_start=2021, period=2025)
-    figure = ot.plot_target(cumulative, flows)
+    # (A named value-scale method: the calibrated default projects on the log scale, where no summed
+    # interval of the flows is given.)
+    figure = ot.plot_target(cumulative, flows, method="linear")
     # A sum over the span: drawn against the running sum (17, 37, 59 in 2021–2023), not the flows; the
     # target is the sum, with its interval at the deadline and no required path.
     assert xy(line(figure, "history")) == [(2021.0, 17.0), (2022.0, 37.0), (2023.0, 59.0)]

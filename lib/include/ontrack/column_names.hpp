@@ -33,6 +33,7 @@ inline const std::vector<column_alias>& column_aliases() {
         {"unit", "单位"}, {"unit", "计量单位"},
         // Observations.
         {"vintage", "版本"}, {"vintage", "数据版本"}, {"vintage", "发布版本"}, {"vintage", "发布日期"}, {"vintage", "release"},
+        {"published", "首次发布日期"}, {"published", "公布日期"}, {"published", "发布时间"},
         {"source", "来源"}, {"source", "数据来源"}, {"source", "资料来源"}, {"source", "出处"},
         // Targets.
         {"id", "编号"}, {"id", "目标编号"}, {"id", "目标id"},
