@@ -315,7 +315,8 @@ def _extract(args: argparse.Namespace) -> int:
         table, _ = observations_from_rows(rows)
         _write_atomically(args.observations, write_observations(table))
     if args.review:
-        _write_atomically(args.review, extraction_frame(rows).to_csv(index=False, lineterminator="\n"))
+        # A review table is opened in a spreadsheet: written as the other result CSVs, formulas neutralised.
+        _write_atomically(args.review, result_csv(extraction_frame(rows)))
     if args.output:
         _write_atomically(args.output, targets_text)
     else:

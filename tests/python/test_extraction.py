@@ -288,3 +288,22 @@ def test_corpus_scorer_matches_kinds_and_counts_non_targets() -> None:
     assert result.by_kind["cumulative"].false_negatives == 1
     assert (result.non_targets, result.non_targets_clean) == (2, 1)
     assert result.non_target_share == 0.5
+
+
+def test_cli_review_table_neutralises_formulas(tmp_path: Path) -> None:
+    # A sentence that starts with '=' (as a pasted spreadsheet cell might): the review table, opened in a
+    # spreadsheet, must not make it a formula; the targets file stays lossless (ontrack reads it back).
+    sentence = "=到2025年，全县研发经费投入强度达到1.5%以上。"
+    plan = write(tmp_path, "plan.txt", ("某县规划\n" + sentence + "\n").encode("utf-8"))
+    done = run_module("extract", str(plan), "--output", "targets.csv", "--review", "review.csv", "--document", "=cmd", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    with open(tmp_path / "review.csv", encoding="utf-8", newline="") as stream:
+        review = list(csv.DictReader(stream))
+    assert review, "the sentence gives a row"
+    cells = [value for row in review for value in row.values()]
+    assert not [c for c in cells if c.startswith(("=", "+", "@"))], cells
+    assert {row["document"] for row in review} == {"'=cmd"}
+    assert [row["quote"] for row in review] == ["'=到2025年，全县研发经费投入强度达到1.5%以上"]
+    targets = ot.read_targets(tmp_path / "targets.csv")
+    assert {t.document for t in targets} == {"=cmd"}
+    assert [t.quote for t in targets] == ["=到2025年，全县研发经费投入强度达到1.5%以上"]
