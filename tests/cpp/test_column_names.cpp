@@ -45,12 +45,64 @@ TEST_CASE("observations with Chinese headers, a note column and trailing empty r
     CHECK(table.rows()[1].source == "公报");
 }
 
-TEST_CASE("an unknown column is still refused, naming the fix") {
+TEST_CASE("a misspelt column is still refused, naming the column meant") {
     const auto e = thrown<ontrack::parse_error>([] { (void)ontrack::read_observations("region,indicator,period,vaule\nA,x,2020,1\n", "o.csv"); });
     REQUIRE(e);
     CHECK(e->line() == 1);
     CHECK(e->column() == 4);
-    CHECK(mentions(e->what(), {"unknown column", "地区", "备注"}));
+    CHECK(mentions(e->what(), {"unknown column: did you mean 'value'?", "地区", "kept as extra columns"}));
+    // One edit from a name or an alias (a letter added, missing, changed or two swapped); two for long names.
+    CHECK(ontrack::misspelt_column("Vaule", ontrack::observation_columns()) == "value");
+    CHECK(ontrack::misspelt_column("units", ontrack::observation_columns()) == "unit");
+    CHECK(ontrack::misspelt_column("编号x", ontrack::target_columns()) == "编号");
+    CHECK(ontrack::misspelt_column("responsibel_unit", ontrack::target_columns()) == "responsible_units");
+    // Not misspellings: other words, and the names themselves.
+    for (const char* name : {"owner", "colour", "责任人", "联系人", "value", "地区", "status", "email", "名称"}) {
+        CAPTURE(name);
+        CHECK(ontrack::misspelt_column(name, ontrack::target_columns()).empty());
+        CHECK(ontrack::misspelt_column(name, ontrack::observation_columns()).empty());
+    }
+}
+
+TEST_CASE("columns ontrack does not read are kept with each row and written back") {
+    // Targets: 备注 (a note), owner and 联系人 (unknown), in the file's order, cells as written.
+    const std::string text = "编号,指标,类型,目标值,年份,备注,owner,联系人\nt1,rd,level,2.5,2025, 见附件 ,Li,\"Wang, Zhang\"\nt2,gdp,level,1,2025,,,\n";
+    const auto targets = ontrack::read_targets(text, "t.csv");
+    REQUIRE(targets.size() == 2);
+    using cells = std::vector<std::pair<std::string, std::string>>;
+    CHECK(targets[0].extra_columns == cells{{"备注", " 见附件 "}, {"owner", "Li"}, {"联系人", "Wang, Zhang"}});
+    CHECK(targets[1].extra_columns == cells{{"备注", ""}, {"owner", ""}, {"联系人", ""}});
+    CHECK(targets[0].file == "t.csv");
+    CHECK(targets[0].line == 2);
+    CHECK(targets[1].line == 3);
+    // Written back after ontrack's columns under their own headers, and read back the same.
+    const std::string written = ontrack::write_targets(targets);
+    const std::string canonical_header = ontrack::detail::csv_line(ontrack::target_columns());  // ends in '\n'
+    CHECK(written.rfind(canonical_header.substr(0, canonical_header.size() - 1) + ",备注,owner,联系人\n", 0) == 0);
+    CHECK(written.find("\" 见附件 \",Li,\"Wang, Zhang\"\n") != std::string::npos);
+    const auto again = ontrack::read_targets(written, "t2.csv");
+    CHECK(again[0].extra_columns == targets[0].extra_columns);
+    CHECK(ontrack::write_targets(again) == written);
+    // Targets without extra columns are written exactly as before.
+    auto plain = targets;
+    for (auto& t : plain) t.extra_columns.clear();
+    CHECK(ontrack::write_targets(plain).rfind(canonical_header, 0) == 0);
+
+    // Observations: every observation of a wide row shares the row's extra cells, and knows its line.
+    const auto table = ontrack::read_observations("地区,指标,单位,2019,2020,责任人,备注\n中国,gdp,亿元,1,2,Li,初步\n中国,rd,%,,3,Wu,\n", "w.csv");
+    REQUIRE(table.size() == 3);
+    CHECK(table.rows()[0].extra_columns == cells{{"责任人", "Li"}, {"备注", "初步"}});
+    CHECK(table.rows()[1].extra_columns == table.rows()[0].extra_columns);
+    CHECK(table.rows()[2].extra_columns == cells{{"责任人", "Wu"}, {"备注", ""}});
+    CHECK(table.rows()[2].file == "w.csv");
+    CHECK(table.rows()[0].line == 2);
+    CHECK(table.rows()[2].line == 3);
+    // The same extra header twice cannot be written back under its name: refused.
+    CHECK(mentions(thrown<ontrack::parse_error>([] { (void)ontrack::read_targets("id,indicator,kind,period,owner,owner\n", "t.csv"); })->what(),
+                   {"t.csv, line 1, column 6", "appears twice"}));
+    // A column without a header is refused (an exported index, a stray cell).
+    CHECK(mentions(thrown<ontrack::parse_error>([] { (void)ontrack::read_observations(",region,indicator,period,value\n0,A,x,2020,1\n", "o.csv"); })->what(),
+                   {"o.csv, line 1, column 1", "a column without a header"}));
 }
 
 TEST_CASE("a wide table gives one observation per non-empty year cell") {
@@ -112,7 +164,7 @@ TEST_CASE("a series mixing units of one kind is put in the latest row's unit") {
     const auto mixed = ontrack::read_observations("region,indicator,period,value,unit\nA,x,2019,1,亿元\nA,x,2020,2,%\nA,y,2019,1,\nA,y,2020,2,%\n", "o.csv");
     const auto e = thrown<ontrack::value_error>([&] { (void)mixed.select("A", "x"); });
     REQUIRE(e);
-    CHECK(mentions(e->what(), {"'亿元' (2019)", "'%' (2020)", "measure different things"}));
+    CHECK(mentions(e->what(), {"'亿元' (2019, o.csv, line 2)", "'%' (2020, o.csv, line 3)", "measure different things"}));
     const auto empty = thrown<ontrack::value_error>([&] { (void)mixed.select("A", "y"); });
     REQUIRE(empty);
     CHECK(mentions(empty->what(), {"fill in the unit"}));

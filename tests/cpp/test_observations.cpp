@@ -194,8 +194,40 @@ TEST_CASE("observations: malformed files") {
     check_rejected(file_of({"R,x,十四五,1,家,,a"}), 2, 3, "period", "十四五", {"span"});
     check_rejected(file_of({"R,,2021,1,家,,a"}), 2, 2, "indicator", "", {"needs an indicator"});
     check_rejected("region,indicator,period\nR,x,2021\n", 1, 0, "value", "", {"required column 'value'"});
-    check_rejected(header + ",colour\nR,x,2021,1,家,,a,n\n", 1, 8, "colour", "colour", {"unknown column"});
+    check_rejected(header + ",sourse\nR,x,2021,1,家,,a,n\n", 1, 8, "sourse", "sourse", {"did you mean 'source'?"});
     check_rejected(file_of({"R,x,2021,1,家,a"}), 2, 0, "", "", {"row has 6 fields but the header has 7"});
+}
+
+TEST_CASE("observations: the lenient reader leaves out a bad row and says why") {
+    // Row 3 is not a number, row 5 repeats row 2: both are left out, the others are read.
+    const std::string text = file_of({"R,x,2020,1,家,,a", "R,x,2021,N/A,家,,a", "R,x,2022,3,家,,a", "R,x,2020,9,家,,b"});
+    const auto reading = ontrack::read_observations_lenient(text, "o.csv");
+    REQUIRE(reading.table.size() == 2);
+    CHECK(reading.table.rows()[0].value == 1.0);
+    CHECK(reading.table.rows()[1].value == 3.0);
+    REQUIRE(reading.rejected.size() == 2);
+    CHECK(reading.rejected[0].line == 3);
+    CHECK(mentions(reading.rejected[0].message, {"o.csv, line 3, column 4", "field 'value'", "N/A", "leave the cell empty"}));
+    CHECK(reading.rejected[1].line == 5);
+    CHECK(mentions(reading.rejected[1].message, {"o.csv, line 5", "duplicate observation", "first on line 2"}));
+    // The strict reader stops at the first of them, with the same message.
+    CHECK(thrown<ontrack::parse_error>([&] { (void)ontrack::read_observations(text, "o.csv"); })->what() == reading.rejected[0].message);
+    // A wide row is one row: a bad cell leaves out the whole row, and a later row may repeat none of it.
+    const auto wide = ontrack::read_observations_lenient("region,indicator,2020,2021\nR,x,1,oops\nR,x,5,6\n", "w.csv");
+    REQUIRE(wide.table.size() == 2);
+    CHECK(wide.table.rows()[0].line == 3);
+    REQUIRE(wide.rejected.size() == 1);
+    CHECK(mentions(wide.rejected[0].message, {"w.csv, line 2, column 4", "field '2021'"}));
+    // A file that is not an observations table still fails whole.
+    CHECK(thrown<ontrack::parse_error>([] { (void)ontrack::read_observations_lenient("region,indicator,period\nR,x,2020\n", "o.csv"); }).has_value());
+    CHECK(thrown<ontrack::parse_error>([] { (void)ontrack::read_observations_lenient("region,indicator,period,value\nR,x,2020\n", "o.csv"); }).has_value());
+}
+
+TEST_CASE("observations: a series mixing units that measure different things names the rows' lines") {
+    const auto table = ontrack::read_observations(file_of({"R,x,2020,1,亿元,,a", "R,x,2021,2,%,,a"}), "o.csv");
+    const auto e = thrown<ontrack::value_error>([&] { (void)table.select("R", "x"); });
+    REQUIRE(e);
+    CHECK(mentions(e->what(), {"mixes units '亿元' (2020, o.csv, line 2) and '%' (2021, o.csv, line 3)", "correct the unit column"}));
 }
 
 TEST_CASE("observations: optional columns, full-width digits, quarters, BOM and CRLF") {

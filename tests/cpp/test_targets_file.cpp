@@ -485,7 +485,7 @@ TEST_CASE("targets_file: malformed CSV") {
 }
 
 TEST_CASE("targets_file: header problems") {
-    check_rejected(header + ",owner\n" + level_row() + ",me\n", 1, 20, "owner", "owner", {"unknown column"});
+    check_rejected(header + ",lead_units\n" + level_row() + ",me\n", 1, 20, "lead_units", "lead_units", {"did you mean 'lead_unit'?"});
     check_rejected("id,region,indicator,kind,period,region\n", 1, 6, "region", "region", {"appears twice"});
     // Without kind: the required column is named; it has no position.
     check_rejected("id,region,indicator,period\nt1,China,x,2025\n", 1, 0, "kind", "", {"required column 'kind'"});

@@ -4,6 +4,8 @@
 
 #include <ontrack/detail/text.hpp>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -98,6 +100,56 @@ inline bool is_note_column(std::string_view header) {
         if (key == n) return true;
     }
     return false;
+}
+
+namespace detail {
+/// The code points of `text` (UTF-8; an invalid byte counts as one).
+inline std::vector<std::uint32_t> code_points(std::string_view text) {
+    std::vector<std::uint32_t> out;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto [code, length] = next_code_point(text, i);
+        out.push_back(code);
+        i += length;
+    }
+    return out;
+}
+
+/// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`, counted in code points.
+inline std::size_t edit_distance(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.size()][b.size()];
+}
+}  // namespace detail
+
+/// The name (a column among `columns`, or one of its aliases) that `header` looks like a misspelling of: one edit
+/// (a letter missing, added, changed, or two swapped: `Vaule`, `units`, `编号x`) away from the column's
+/// name or one of its aliases, two edits for names of six or more characters; empty when none. The
+/// readers refuse such a header rather than keep it as an extra column, so that a typo in an optional
+/// column (`toleranse`) is not silently left unread.
+inline std::string misspelt_column(std::string_view header, const std::vector<std::string>& columns) {
+    const auto written = detail::code_points(detail::header_key(header));
+    const auto near = [&](std::string_view name) {
+        const auto other = detail::code_points(name);
+        const std::size_t shorter = std::min(written.size(), other.size());
+        const std::size_t d = detail::edit_distance(written, other);
+        return d > 0 && shorter >= 2 && (d <= 1 || (d <= 2 && shorter >= 6));
+    };
+    for (const auto& column : columns) {
+        if (near(column)) return column;
+        for (const auto& a : column_aliases()) {
+            if (a.column == column && near(a.alias)) return std::string(a.alias);
+        }
+    }
+    return {};
 }
 
 /// The Chinese header of a canonical column (its first alias), or the column itself when it has none.

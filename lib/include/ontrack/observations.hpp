@@ -35,6 +35,13 @@ struct observation {
     /// The value as it was written ("2.40"), kept so a file is written back as it was read; empty for
     /// values set in code.
     std::string value_text;
+    /// Columns of the file ontrack does not read (备注, owner, a data request's 编号 …) as (header as
+    /// written, cell as written) of the observation's row. Observations of one wide row share them.
+    std::vector<std::pair<std::string, std::string>> extra_columns;
+    /// Where the observation was read: the file (or "book.xlsx, sheet 'S'") and the line of its row (a
+    /// sheet's row number); empty and 0 when made in code. Unit errors name them.
+    std::string file;
+    std::size_t line = 0;
 };
 
 /// The columns of the observations CSV, in the order the writer uses. `published` (YYYY-MM-DD) is
@@ -58,7 +65,9 @@ inline double convert_value(double value, const unit& from, const unit& to) {
 /// naming both units and their periods when two measure different things, or when some rows have a
 /// unit and others none.
 inline std::string unify_units(std::vector<double>& values, const std::vector<std::string>& units, const std::vector<period>& periods,
-                               const std::string& indicator, const std::string& region) {
+                               const std::string& indicator, const std::string& region, const std::vector<std::string>& places = {}) {
+    // "obs.csv, line 5" after a period, when the rows say where they were read.
+    const auto at = [&](std::size_t i) { return i < places.size() && !places[i].empty() ? ", " + places[i] : std::string(); };
     if (units.empty()) return {};
     std::size_t latest = 0;
     for (std::size_t i = 1; i < periods.size(); ++i) {
@@ -69,8 +78,8 @@ inline std::string unify_units(std::vector<double>& values, const std::vector<st
         if (units[i] == units[latest]) continue;
         const unit from = parse_unit(units[i]);
         if (!from.known() || !target.known() || from.base != target.base) {
-            throw value_error("unit", "'" + indicator + "' in '" + region + "' mixes units '" + units[i] + "' (" + periods[i].to_string() + ") and '" +
-                                          units[latest] + "' (" + periods[latest].to_string() + ")" +
+            throw value_error("unit", "'" + indicator + "' in '" + region + "' mixes units '" + units[i] + "' (" + periods[i].to_string() + at(i) + ") and '" +
+                                          units[latest] + "' (" + periods[latest].to_string() + at(latest) + ")" +
                                           (!from.known() || !target.known() ? ": fill in the unit of every row"
                                                                             : ", which measure different things: correct the unit column"));
         }
@@ -167,14 +176,23 @@ private:
         std::vector<period> periods;
         std::vector<double> values;
         std::vector<std::string> units;
+        std::vector<std::string> places;
         each([&](const observation& r) {
             if (r.vintage != chosen) return;
             periods.push_back(r.at);
             values.push_back(r.value);
             units.push_back(r.unit);
+            places.push_back(place(r));
         });
-        const std::string unit = detail::unify_units(values, units, periods, indicator, region);
+        const std::string unit = detail::unify_units(values, units, periods, indicator, region, places);
         return series::from_pairs(periods, values, indicator, region, unit);
+    }
+
+    /// "obs.csv, line 5" ("book.xlsx, sheet 'S', row 5"): where a row was read; empty when made in code.
+    static std::string place(const observation& r) {
+        if (r.file.empty() || r.line == 0) return {};
+        const bool sheet = r.file.find(", sheet '") != std::string::npos;
+        return r.file + (sheet ? ", row " : ", line ") + std::to_string(r.line);
     }
 
     static std::string describe(const observation& r) {
@@ -208,14 +226,22 @@ inline std::vector<std::pair<std::size_t, period>> period_columns(const std::vec
 
 }  // namespace detail
 
-/// Reads observations from CSV text; `source` names the file in errors. Values are numbers or empty
-/// (not observed). Headers may be Chinese (地区, 指标, 年份, 数值, 单位, 版本, 来源; `column_names.hpp`); a
-/// note column (备注) and the descriptive columns of a data-request sheet (`observation_aside_columns`)
-/// are accepted and not read; and rows of empty cells are skipped. A wide table, with
-/// a column per period (2019, 2020 … or 2020年) instead of `period` and `value`, gives one observation
-/// per non-empty cell of those columns. Throws `parse_error` naming line, column and field for
-/// anything else, including duplicate rows.
-inline observation_table read_observations(std::string_view text, const std::string& source = "observations") {
+/// A row of an observations file that could not be read (`read_observations_lenient`).
+struct rejected_observation_row {
+    std::size_t line = 0;  ///< where the row starts
+    std::string message;   ///< the complete error: file, line, column, field, value and the fix
+};
+
+/// The observations of a file that could be read, and the rows that could not.
+struct observations_reading {
+    observation_table table;
+    std::vector<rejected_observation_row> rejected;
+};
+
+namespace detail {
+
+/// `read_observations`, and with `rejected` given, `read_observations_lenient`.
+inline observation_table read_observation_rows(std::string_view text, const std::string& source, std::vector<rejected_observation_row>* rejected) {
     const auto table = detail::parse_csv(text, source);
     const auto wide = detail::period_columns(table.header);
     std::vector<std::size_t> skip;
@@ -223,7 +249,7 @@ inline observation_table read_observations(std::string_view text, const std::str
     const detail::csv_columns columns(table.header, observation_columns(),
                                       wide.empty() ? std::vector<std::string>{"region", "indicator", "period", "value"}
                                                    : std::vector<std::string>{"region", "indicator"},
-                                      source, skip, observation_aside_columns());
+                                      source, skip, observation_aside_columns(), true);
     if (!wide.empty() && (columns.has("period") || columns.has("value"))) {
         const std::string both = columns.has("period") ? "period" : "value";
         throw parse_error(both, std::string(detail::trim(table.header[wide.front().first])),
@@ -233,7 +259,11 @@ inline observation_table read_observations(std::string_view text, const std::str
     }
     std::vector<observation> rows;
     rows.reserve(table.rows.size() * std::max<std::size_t>(1, wide.size()));
-    std::map<std::tuple<std::string, std::string, std::int64_t, int, std::string>, std::size_t> first_line;
+    using row_key_type = std::tuple<std::string, std::string, std::int64_t, int, std::string>;
+    std::map<row_key_type, std::size_t> first_line;
+    // The observations of the row being read and their keys: kept only when the whole row reads.
+    std::vector<observation> found;
+    std::vector<row_key_type> found_keys;
     const auto add = [&](const detail::csv_row& row, const period& at, std::string_view value_text, std::size_t value_column) {
         observation o;
         const auto key = [&](const char* name) {
@@ -272,31 +302,78 @@ inline observation_table read_observations(std::string_view text, const std::str
                                   row.line, columns.column("published"), source);
             }
         }
-        const auto row_key = std::make_tuple(o.region, o.indicator, o.at.ordinal(), static_cast<int>(o.at.freq()), o.vintage);
-        if (const auto [it, inserted] = first_line.emplace(row_key, row.line); !inserted) {
+        auto row_key = std::make_tuple(o.region, o.indicator, o.at.ordinal(), static_cast<int>(o.at.freq()), o.vintage);
+        const auto it = first_line.find(row_key);
+        const bool in_row = std::find(found_keys.begin(), found_keys.end(), row_key) != found_keys.end();
+        if (it != first_line.end() || in_row) {
             throw parse_error(wide.empty() ? std::string("period") : value_field, o.at.to_string(),
                               "duplicate observation of " + o.region + " / " + o.indicator +
-                                  (o.vintage.empty() ? std::string() : " / vintage " + o.vintage) + " (first on line " + std::to_string(it->second) + ")",
+                                  (o.vintage.empty() ? std::string() : " / vintage " + o.vintage) + " (first on line " +
+                                  std::to_string(in_row ? row.line : it->second) + ")",
                               row.line, wide.empty() ? columns.column("period") : value_column, source);
         }
-        rows.push_back(std::move(o));
+        o.extra_columns = columns.extra_cells(row);
+        o.file = source;
+        o.line = row.line;
+        found.push_back(std::move(o));
+        found_keys.push_back(std::move(row_key));
     };
     for (const auto& row : table.rows) {
-        if (wide.empty()) {
-            period at = period::year(2000);
-            try {
-                at = period::parse(columns.get(row, "period"), "period");
-            } catch (const parse_error& e) {
-                throw parse_error("period", e.value(), e.reason(), row.line, columns.column("period"), source);
+        found.clear();
+        found_keys.clear();
+        try {
+            if (wide.empty()) {
+                period at = period::year(2000);
+                try {
+                    at = period::parse(columns.get(row, "period"), "period");
+                } catch (const parse_error& e) {
+                    throw parse_error("period", e.value(), e.reason(), row.line, columns.column("period"), source);
+                }
+                add(row, at, columns.get(row, "value"), columns.column("value"));
+            } else {
+                for (const auto& [position, at] : wide) {
+                    if (!detail::trim(row.fields[position]).empty()) add(row, at, row.fields[position], position + 1);
+                }
             }
-            add(row, at, columns.get(row, "value"), columns.column("value"));
-        } else {
-            for (const auto& [position, at] : wide) {
-                if (!detail::trim(row.fields[position]).empty()) add(row, at, row.fields[position], position + 1);
-            }
+        } catch (const parse_error& e) {
+            if (rejected == nullptr) throw;
+            rejected->push_back({row.line, e.what()});
+            continue;
         }
+        for (auto& key : found_keys) first_line.emplace(std::move(key), row.line);
+        for (auto& o : found) rows.push_back(std::move(o));
     }
     return observation_table(std::move(rows));
+}
+
+}  // namespace detail
+
+/// Reads observations from CSV text; `source` names the file in errors. Values are numbers or empty
+/// (not observed). Headers may be Chinese (地区, 指标, 年份, 数值, 单位, 版本, 来源; `column_names.hpp`); a
+/// note column (备注) and the descriptive columns of a data-request sheet (`observation_aside_columns`)
+/// are accepted and not read; and rows of empty cells are skipped. A wide table, with
+/// a column per period (2019, 2020 … or 2020年) instead of `period` and `value`, gives one observation
+/// per non-empty cell of those columns. Throws `parse_error` naming line, column and field for
+/// anything else, including duplicate rows.
+inline observation_table read_observations(std::string_view text, const std::string& source = "observations") {
+    return detail::read_observation_rows(text, source, nullptr);
+}
+
+/// Reads observations as `read_observations` does, but keeps going past a bad row: a row with a value
+/// that is not a number, a bad period or day, a missing indicator, or a duplicate of an earlier row is
+/// listed in `rejected` with the error `read_observations` would have thrown (all of the row's
+/// observations are left out: a wide row is one row), and the other rows are read. A file that is not
+/// a CSV table with the observations columns (bad UTF-8, a ragged row, a missing or misspelt column)
+/// still throws `parse_error`: no row of it can be trusted.
+inline observations_reading read_observations_lenient(std::string_view text, const std::string& source = "observations") {
+    observations_reading out;
+    out.table = detail::read_observation_rows(text, source, &out.rejected);
+    return out;
+}
+
+/// `read_observations_lenient` of a file.
+inline observations_reading read_observations_file_lenient(const std::string& path) {
+    return read_observations_lenient(detail::read_file(path), path);
 }
 
 /// Reads an observations CSV file.

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ontrack {
@@ -168,6 +169,13 @@ struct target {
     std::vector<std::string> responsible_units;
     std::string document;
     std::string quote;
+    /// Columns of the file ontrack does not read (备注, owner …) as (header as written, cell as written),
+    /// in the file's order: kept so that the outputs per target write them back. Empty when made in code.
+    std::vector<std::pair<std::string, std::string>> extra_columns;
+    /// Where the target was read: the file (or "book.xlsx, sheet 'S'") and the line its row starts on
+    /// (a sheet's row number); empty and 0 for a target made in code. Errors about it name them.
+    std::string file;
+    std::size_t line = 0;
 
     /// True for growth and average_growth, whose values are rates.
     bool is_rate() const noexcept { return kind == target_kind::growth || kind == target_kind::average_growth; }

@@ -5,6 +5,7 @@
 #include <ontrack/detail/csv.hpp>
 #include <ontrack/target.hpp>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <string_view>
@@ -92,6 +93,9 @@ inline target read_target_row(const csv_row& row, const csv_columns& columns, co
         // Document and quote are kept exactly as written: they are evidence, not data.
         t.document = std::string(columns.get(row, "document"));
         t.quote = std::string(columns.get(row, "quote"));
+        t.extra_columns = columns.extra_cells(row);
+        t.file = source;
+        t.line = row.line;
         current = "";
         t.validate();
         return t;
@@ -112,7 +116,7 @@ inline target read_target_row(const csv_row& row, const csv_columns& columns, co
 /// unreadable numbers or periods, targets that do not fit their kind, and duplicate ids.
 inline std::vector<target> read_targets(std::string_view text, const std::string& source = "targets") {
     const auto table = detail::parse_csv(text, source);
-    const detail::csv_columns columns(table.header, target_columns(), {"id", "indicator", "kind", "period"}, source);
+    const detail::csv_columns columns(table.header, target_columns(), {"id", "indicator", "kind", "period"}, source, {}, {}, true);
     std::vector<target> out;
     out.reserve(table.rows.size());
     std::set<std::string> ids;
@@ -150,7 +154,7 @@ struct targets_reading {
 /// throws `parse_error`: no row of it can be trusted.
 inline targets_reading read_targets_lenient(std::string_view text, const std::string& source = "targets") {
     const auto table = detail::parse_csv(text, source);
-    const detail::csv_columns columns(table.header, target_columns(), {"id", "indicator", "kind", "period"}, source);
+    const detail::csv_columns columns(table.header, target_columns(), {"id", "indicator", "kind", "period"}, source, {}, {}, true);
     targets_reading out;
     std::set<std::string> ids;
     for (const auto& row : table.rows) {
@@ -177,7 +181,16 @@ inline targets_reading read_targets_file_lenient(const std::string& path) {
 /// has an empty or duplicate id, and `parse_error` for an invisible character in a key (the errors the
 /// reader would raise on the file).
 inline std::string write_targets(const std::vector<target>& targets) {
-    std::string out = detail::csv_line(target_columns());
+    // Extra columns (备注, owner …) after ontrack's, in the order first met; a target without one has an empty cell.
+    std::vector<std::string> extra;
+    for (const auto& t : targets) {
+        for (const auto& [header, cell] : t.extra_columns) {
+            if (std::find(extra.begin(), extra.end(), header) == extra.end()) extra.push_back(header);
+        }
+    }
+    std::vector<std::string> header = target_columns();
+    header.insert(header.end(), extra.begin(), extra.end());
+    std::string out = detail::csv_line(header);
     const auto number = [](const std::optional<double>& x) { return x ? detail::format_number(*x) : std::string(); };
     const auto period_text = [](const std::optional<period>& p) { return p ? p->to_string() : std::string(); };
     std::set<std::string> ids;
@@ -199,10 +212,16 @@ inline std::string write_targets(const std::vector<target>& targets) {
         };
         std::string tolerance;
         if (t.tolerance) tolerance = t.tolerance_relative ? detail::shift_decimal(detail::format_number(*t.tolerance), 2) + "%" : detail::format_number(*t.tolerance);
-        out += detail::csv_line({t.id, t.region, t.indicator, to_string(t.kind), to_string(t.compare), rate_or_number(t.value),
-                                 rate_or_number(t.value_high), tolerance, period_text(t.period_start), period_text(t.deadline),
-                                 period_text(t.baseline_period), number(t.baseline_value), rate_or_number(t.stretch),
-                                 to_string(t.commit), t.unit, t.lead_unit, detail::join(t.responsible_units, ";"), t.document, t.quote});
+        std::vector<std::string> cells{t.id, t.region, t.indicator, to_string(t.kind), to_string(t.compare), rate_or_number(t.value),
+                                       rate_or_number(t.value_high), tolerance, period_text(t.period_start), period_text(t.deadline),
+                                       period_text(t.baseline_period), number(t.baseline_value), rate_or_number(t.stretch),
+                                       to_string(t.commit), t.unit, t.lead_unit, detail::join(t.responsible_units, ";"), t.document, t.quote};
+        for (const auto& name : extra) {
+            std::string cell;
+            for (const auto& [h, c] : t.extra_columns) if (h == name) cell = c;
+            cells.push_back(std::move(cell));
+        }
+        out += detail::csv_line(cells);
     }
     return out;
 }

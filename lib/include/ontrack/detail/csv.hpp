@@ -327,30 +327,46 @@ inline void check_key(std::string_view value, const std::string& field, std::siz
 class csv_columns {
 public:
     /// `skip`: 0-based positions the caller reads itself (the year columns of a wide table); `aside`:
-    /// canonical names accepted and kept aside with the note columns (`extra()`).
+    /// canonical names accepted and kept aside with the note columns (`extra()`); `keep_unknown`: other
+    /// columns are kept aside too (the targets and observations files), unless their header looks
+    /// like a misspelt known column, rather than refused (the catalogue and region files).
     csv_columns(const std::vector<std::string>& header, const std::vector<std::string>& known,
                 const std::vector<std::string>& required, const std::string& source, const std::vector<std::size_t>& skip = {},
-                const std::vector<std::string>& aside = {}) {
+                const std::vector<std::string>& aside = {}, bool keep_unknown = false) {
         for (std::size_t i = 0; i < header.size(); ++i) {
             if (std::find(skip.begin(), skip.end(), i) != skip.end()) continue;
             const std::string written(trim(header[i]));
             if (is_note_column(written)) {
-                extra_.emplace_back(written, i);
+                add_extra(written, i, source);
                 continue;
             }
             // Chinese and capitalised headers name the same columns: 地区 is region, Value is value.
             const std::string canonical = canonical_column_name(written);
             if (std::find(aside.begin(), aside.end(), canonical) != aside.end()) {
-                extra_.emplace_back(written, i);
+                add_extra(written, i, source);
                 continue;
             }
             bool is_known = false;
             for (const auto& k : known) is_known = is_known || k == canonical;
             const std::string name = is_known ? canonical : written;
             if (!is_known) {
-                throw parse_error(name, name, "unknown column (expected columns: " + join(known, ",") +
-                                                  "; Chinese headers such as 地区, 指标, 年份, 数值, 单位, 来源 are read too, and a note column named 备注 or note is kept aside)",
-                                  1, i + 1, source);
+                // A column ontrack does not read (owner, 责任人) is kept as an extra column, written back after
+                // ontrack's own; a header without a name, or one that looks like a misspelt column, is refused.
+                if (!keep_unknown) {
+                    throw parse_error(name, name, "unknown column (expected columns: " + join(known, ",") +
+                                                      "; Chinese headers such as 地区, 指标, 年份, 数值, 单位, 来源 are read too, and a note column named 备注 or note is kept aside)",
+                                      1, i + 1, source);
+                }
+                const std::string meant = misspelt_column(written, known);
+                if (written.empty() || !meant.empty()) {
+                    throw parse_error(name, name,
+                                      (written.empty() ? std::string("a column without a header: name it (it is then kept as an extra column) or delete it")
+                                                       : "unknown column: did you mean '" + meant + "'? (rename the header; expected columns: " + join(known, ",") +
+                                                             "; Chinese headers such as 地区, 指标, 年份, 数值, 单位, 来源 are read too, and other columns are kept as extra columns)"),
+                                      1, i + 1, source);
+                }
+                add_extra(written, i, source);
+                continue;
             }
             for (const auto& [seen, at] : positions_) {
                 if (seen == name) {
@@ -361,7 +377,15 @@ public:
             positions_.emplace_back(name, i);
         }
         for (const auto& r : required) {
-            if (!has(r)) throw parse_error(r, "", "required column '" + r + "' is missing from the header", 1, 0, source);
+            if (has(r)) continue;
+            // A renamed column is read as an extra one: name those, as one of them may be the missing column.
+            std::vector<std::string> others;
+            for (const auto& [written, at] : extra_) {
+                if (!is_note_column(written)) others.push_back("'" + written + "'");
+            }
+            throw parse_error(r, "", "required column '" + r + "' is missing from the header" +
+                                         (others.empty() ? std::string() : " (columns ontrack does not read: " + join(others, ", ") + "; rename the one that holds " + r + ")"),
+                              1, 0, source);
         }
     }
 
@@ -380,10 +404,26 @@ public:
         return 0;
     }
 
-    /// Note and aside columns as (header as written, 0-based position): accepted, not read as data.
+    /// Note, aside and unknown columns as (header as written, 0-based position): accepted, not read as
+    /// data, kept with each row (`extra_cells`) and written back after ontrack's columns.
     const std::vector<std::pair<std::string, std::size_t>>& extra() const noexcept { return extra_; }
 
+    /// The extra cells of `row` as (header as written, cell as written), in the file's order.
+    std::vector<std::pair<std::string, std::string>> extra_cells(const csv_row& row) const {
+        std::vector<std::pair<std::string, std::string>> out;
+        out.reserve(extra_.size());
+        for (const auto& [header, at] : extra_) out.emplace_back(header, row.fields[at]);
+        return out;
+    }
+
 private:
+    void add_extra(const std::string& written, std::size_t at, const std::string& source) {
+        for (const auto& [seen, where] : extra_) {
+            if (seen == written) throw parse_error(written, written, "the column appears twice (columns " + std::to_string(where + 1) + " and " + std::to_string(at + 1) + "): rename one", 1, at + 1, source);
+        }
+        extra_.emplace_back(written, at);
+    }
+
     std::vector<std::pair<std::string, std::size_t>> positions_;
     std::vector<std::pair<std::string, std::size_t>> extra_;
 };
