@@ -135,8 +135,10 @@ def assessment_table_text(
     orders them), not-assessable ones in one summary line unless ``show_all``."""
     from ontrack.i18n import localise_table
 
+    from ontrack.names import name_indicators
+
     reasons_of = [_reason(str(m)) for m in frame.loc[frame["status"] == "not_assessable", "message"]]
-    frame = localise_table(frame, lang)
+    frame = name_indicators(localise_table(frame, lang), lang)  # indicators by their catalogue names
     width = terminal_width() if width is None else width
     units = {t.id: ("" if t.is_rate else t.unit) for t in targets}
     assessable = frame[frame["status"] != "not_assessable"]
@@ -194,8 +196,9 @@ def assessment_table_text(
 def evaluation_table_text(frame: pd.DataFrame, lang: str = "en", width: Optional[int] = None, show_all: bool = False) -> str:
     """The ``ontrack evaluate`` table: decided rows first, targets without data in one line unless ``show_all``."""
     from ontrack.i18n import localise_evaluation
+    from ontrack.names import name_indicators
 
-    frame = localise_evaluation(frame, lang)
+    frame = name_indicators(localise_evaluation(frame, lang), lang)  # indicators by their catalogue names
     width = terminal_width() if width is None else width
     rank = {"missed": 0, "met": 1, "pending": 2, "not_evaluable": 3, "no_data": 4}
     order = frame.assign(_rank=frame["verdict"].map(rank).fillna(len(rank))).sort_values("_rank", kind="stable")

@@ -444,7 +444,8 @@ def table_html(
     against achieved pace and the message. With ``observations`` each row gets a sparkline of its series
     (chosen as ``assess_table`` chose it: ``vintage``, and ``as_of``, by default the table's own day). ``brief`` keeps only status, id,
     indicator, target, deadline and message (for targets not assessed); ``summary`` heads the table
-    with the count of each status, most at risk first."""
+    with the count of each status, most at risk first. Indicators show the catalogue's name in
+    ``lang`` (the id when not catalogued), with the id as the name's tooltip."""
     from ontrack.assessment import select_series
 
     if as_of is None:
@@ -453,6 +454,9 @@ def table_html(
     missing = [c for c in ("id", "status") if c not in table.columns]
     if missing:
         raise ValueError(f"table: not an assessment table (missing columns {missing}); use ontrack.assess_table")
+    from ontrack.names import name_indicators
+
+    table = name_indicators(table, lang)  # the catalogue's names in `lang`, the id in a tooltip
     rows = table if max_rows is None else table.head(max_rows)
     body = []
     headers = [t["status"], "id", t["indicator"], t["target"], t["deadline"]]
@@ -477,7 +481,7 @@ def table_html(
         chart = ""
         if index is not None and record.get("region") is not None:
             try:
-                s = select_series(index, str(record["region"]), str(record["indicator"]), vintage, as_of)
+                s = select_series(index, str(record["region"]), str(record.get("indicator_id", record["indicator"])), vintage, as_of)
             except _core.OntrackError:
                 s = None
             if s is not None and len(s) > 0:
@@ -486,10 +490,12 @@ def table_html(
                     proj = (float(record["deadline"]), float(record["projected"]), float(record.get("lower", math.nan)), float(record.get("upper", math.nan)))
                 chart = sparkline([period_x(q) for q in s.periods], [float(v) for v in s.values], projected=proj)
         where = _cell(record.get("region"))
+        # A table whose indicators are named (names.name_indicators) keeps the id in a tooltip.
+        tooltip = f' title="{esc(str(record["indicator_id"]))}"' if "indicator_id" in record else ""
         cells = [
             (t["status"], f'<td style="{_CELL}">{badge(status, lang, str(record.get("scheme_status", "")))}</td>'),
             ("id", f'<td style="{_CELL}"><code>{_cell(record.get("id"))}</code></td>'),
-            (t["indicator"], f'<td style="{_CELL};overflow-wrap:anywhere;min-width:9em">{_cell(record.get("indicator"))}<div style="color:#57606a">{where}</div></td>'),
+            (t["indicator"], f'<td style="{_CELL};overflow-wrap:anywhere;min-width:9em"{tooltip}>{_cell(record.get("indicator"))}<div style="color:#57606a">{where}</div></td>'),
             (t["target"], f'<td style="{_CELL};min-width:6em">{_cell(record.get("target"))}</td>'),
             (t["deadline"], f'<td style="{_CELL}">{deadline}</td>'),
         ]

@@ -247,7 +247,10 @@ def write_table_workbook(
     check_language(lang)
     from ontrack.i18n import localise_evaluation, localise_table
 
+    from ontrack.names import name_indicators
+
     frame = localise_table(frame, lang) if "status" in frame.columns else localise_evaluation(frame, lang)
+    frame = name_indicators(frame, lang)  # the catalogue's name in `indicator`, the id in `indicator_id`
     openpyxl = openpyxl_module()
     Font, PatternFill = openpyxl.styles.Font, openpyxl.styles.PatternFill
     get_column_letter = openpyxl.utils.get_column_letter
@@ -274,7 +277,7 @@ def write_table_workbook(
                 value = str(value)
             # Text from the inputs (ids, names, messages) never becomes a formula (OWASP; _export.py).
             row.append(neutralise_formula(value) if isinstance(value, str) else value)
-        source = sources.get((str(record.get("region", "")), str(record.get("indicator", ""))), ("", ""))[1]
+        source = sources.get((str(record.get("region", "")), str(record.get("indicator_id", record.get("indicator", "")))), ("", ""))[1]
         row.append(neutralise_formula(source) if isinstance(source, str) else source)
         sheet.append(row)
         status = str(record[status_column])

@@ -38,6 +38,7 @@ COLUMN_WORDS: Mapping[str, Mapping[str, str]] = {
     "id": {"en": "id", "zh": "编号"},
     "region": {"en": "region", "zh": "地区"},
     "indicator": {"en": "indicator", "zh": "指标"},
+    "indicator_id": {"en": "indicator id", "zh": "指标编号"},
     "indicator_zh": {"en": "indicator (zh)", "zh": "指标（中文）"},
     "indicator_en": {"en": "indicator (en)", "zh": "指标（英文）"},
     "kind": {"en": "kind", "zh": "类型"},

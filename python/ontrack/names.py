@@ -102,6 +102,10 @@ def match_regions(
             unit=o.unit,
             vintage=o.vintage,
             source=o.source,
+            published=o.published,
+            extra_columns=o.extra_columns,
+            file=o.file,
+            line=o.line,
         )
         for o in observations.rows
     ]
@@ -155,4 +159,35 @@ def suggestions_for(
         names = suggest(target, observations)
         if names:
             out[target.id] = phrase("did_you_mean", lang, names=", ".join(names))
+    return out
+
+
+def indicator_labels(indicators: Iterable[str], lang: str) -> dict[str, str]:
+    """Indicator id → its catalogue name in ``lang`` (``name_zh`` for ``"zh"``, ``name_en`` otherwise),
+    or the id itself when the bundled catalogue does not list it (or has no name in that language)."""
+    from ontrack.i18n import check_language
+
+    check_language(lang)
+    book = catalogue()
+    out: dict[str, str] = {}
+    for indicator in dict.fromkeys(str(i) for i in indicators):
+        found = book.find(indicator) if book is not None and indicator else None
+        name = "" if found is None else (found.name_zh if lang == "zh" else found.name_en)
+        out[indicator] = name or indicator
+    return out
+
+
+def name_indicators(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A copy of a table with an ``indicator`` column (assessment, evaluation) for people to read: the
+    ``indicator`` column holds the catalogue name in ``lang`` (the id when the catalogue does not
+    list it), and an ``indicator_id`` column right after it keeps the id. A table that already has
+    ``indicator_id`` is returned as it is."""
+    if "indicator" not in table.columns or "indicator_id" in table.columns:
+        return table
+    ids = ["" if pd.isna(i) else str(i) for i in table["indicator"]]  # a rejected target's row has none
+    labels = indicator_labels(ids, lang)
+    out = table.copy()
+    out["indicator"] = [labels[i] for i in ids]
+    out.insert(list(out.columns).index("indicator") + 1, "indicator_id", ids)
+    out.attrs = dict(table.attrs)
     return out

@@ -532,7 +532,9 @@ def _draw_assessment(
     if title is None:
         parts = [a.id]
         if target is not None:
-            parts.append(target.indicator)
+            from ontrack.names import indicator_labels
+
+            parts.append(indicator_labels([target.indicator], fonts.lang)[target.indicator])  # the catalogue's name
             if target.region:
                 parts.append(target.region)
         elif series is not None and series.indicator:

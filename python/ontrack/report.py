@@ -122,7 +122,10 @@ def render_report(
 
     as_of = table.attrs.get("as_of")
     images = chart_images(table, targets, observations, vintage=vintage, lang=lang, dpi=dpi)
-    table = localise_table(table, lang)  # messages and target wording in the report's language
+    from ontrack.names import name_indicators
+
+    # Messages, target wording and indicator names (the catalogue's; the id in a tooltip) in the report's language.
+    table = name_indicators(localise_table(table, lang), lang)
     charts = []
     for target_id, status, png in images:
         data = base64.b64encode(png).decode("ascii")

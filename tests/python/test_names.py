@@ -123,3 +123,58 @@ def test_catalogue_names_units_and_lags_reach_the_template_and_suggestions(
     # A 15-month lag: by 2025-06-01 only periods ending before 2024-03-01 are out, so 2020–2023.
     assert list(frame["period"]) == ["2020", "2021", "2022", "2023"]
     assert set(frame["name_zh"]) == {"地区生产总值"} and set(frame["name_en"]) == {"gross regional product"}
+
+
+def _catalogue_names() -> dict[str, tuple[str, str]]:
+    """id → (name_zh, name_en), read from the catalogue file with the standard library."""
+    import csv
+
+    path = Path(__file__).resolve().parents[2] / "examples" / "data" / "indicators.csv"
+    with open(path, encoding="utf-8") as stream:
+        return {row["id"]: (row["name_zh"], row["name_en"]) for row in csv.DictReader(stream)}
+
+
+def test_indicators_are_named_by_the_catalogue_in_each_language() -> None:
+    import pandas as pd
+
+    from ontrack.names import indicator_labels, name_indicators
+
+    names = _catalogue_names()
+    assert indicator_labels(["gdp", "my_own"], "zh") == {"gdp": names["gdp"][0], "my_own": "my_own"}
+    assert indicator_labels(["gdp", "my_own"], "en") == {"gdp": names["gdp"][1], "my_own": "my_own"}
+    with pytest.raises(ValueError, match="lang"):
+        indicator_labels(["gdp"], "fr")
+    frame = pd.DataFrame({"id": ["t1", "t2"], "indicator": ["gdp", "my_own"], "status": ["met", "met"]})
+    frame.attrs["as_of"] = "2026-12-01"
+    named = name_indicators(frame, "zh")
+    assert list(named.columns) == ["id", "indicator", "indicator_id", "status"]
+    assert list(named["indicator"]) == [names["gdp"][0], "my_own"] and list(named["indicator_id"]) == ["gdp", "my_own"]
+    assert named.attrs == frame.attrs and list(frame["indicator"]) == ["gdp", "my_own"]  # a copy
+
+
+def test_people_outputs_name_indicators_in_their_language(
+    write_file: WriteFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import openpyxl  # the [excel] extra, part of the [test] extra
+
+    monkeypatch.setenv("COLUMNS", "400")  # wide enough that no name is shortened
+
+    names = _catalogue_names()
+    obs = write_file("o.csv", OBS)
+    targets = write_file("t.csv", TARGET.format(region="Changji Prefecture", indicator="gdp"))
+    base = ["assess", "--targets", str(targets), "--observations", str(obs), "--as-of", "2023-12-31"]
+    for lang, name in (("zh", names["gdp"][0]), ("en", names["gdp"][1])):
+        assert cli.main([*base, "--lang", lang]) == 0
+        table = capsys.readouterr().out
+        assert name in table and " gdp " not in table, table
+        out = tmp_path / f"{lang}.xlsx"
+        assert cli.main([*base, "--lang", lang, "--output", str(out)]) == 0
+        sheet = openpyxl.load_workbook(out).active
+        headings = [c.value for c in sheet[1]]
+        row = [c.value for c in sheet[2]]
+        indicator, indicator_id = ("指标", "指标编号") if lang == "zh" else ("indicator", "indicator id")
+        assert headings.index(indicator_id) == headings.index(indicator) + 1
+        assert row[headings.index(indicator)] == name and row[headings.index(indicator_id)] == "gdp"
+    # The machine outputs keep the id.
+    assert cli.main([*base, "--lang", "zh", "--format", "csv"]) == 0
+    assert "Changji Prefecture,gdp," in capsys.readouterr().out

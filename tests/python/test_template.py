@@ -104,6 +104,20 @@ def test_round_trip_template_fill_assess_in_chinese(tmp_path: Path, capsys: pyte
     assert left == [], left[:5]
     for word in ("not_assessable", "on_track", "off_track", "missed", "no observations", "Status", "Probability"):
         assert word not in text, word
+    # Indicators by their catalogue names: every catalogued indicator of the plan under its Chinese name
+    # (read from the catalogue file here, not from ontrack), its English id nowhere in the visible text.
+    import csv
+
+    with open(DATA / "indicators.csv", encoding="utf-8") as stream:
+        name_zh = {row["id"]: row["name_zh"] for row in csv.DictReader(stream)}
+    planned = set(table["indicator"])
+    named = sorted(planned & set(name_zh))
+    assert named, "the plan has catalogued indicators"
+    for indicator in named:
+        assert name_zh[indicator] in text, indicator
+        assert re.search(rf"(?<![\w-]){re.escape(indicator)}(?![\w-])", text) is None, indicator
+    # The id stays available, as the tooltip of the name.
+    assert f'title="{named[0]}"' in html
     assert find_chromium() is not None, "Chromium is required for this test: apt-get install chromium (Makefile system-deps)"
     shot = tmp_path / "report.png"
     screenshot(html, shot, width=1280, height=2000)
