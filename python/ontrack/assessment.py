@@ -231,7 +231,9 @@ def assess_table(
 
     ``targets`` and ``observations`` may also be DataFrames or paths (CSV or .xlsx; a list of
     observation sources is merged), read as ``read_targets`` and ``read_observations`` read them.
-    Columns: ``TABLE_COLUMNS``. ``as_of`` is the day of the assessment, today by default (None: every
+    Columns: ``TABLE_COLUMNS``, then the columns of the targets file ontrack does not read
+    (``Target.extra_columns``: 备注, owner …) under their own headers (`` (input)`` appended to one
+    that is also a column of the table), None for a target without it. ``as_of`` is the day of the assessment, today by default (None: every
     figure in the table, no deadline awaited); only figures published by then count (see
     ``select_series``: a figure without a publication date counts ``publication_lag`` months after its
     period ends, else its indicator's lag in the ``indicators`` catalogue, by default the bundled one,
@@ -309,7 +311,10 @@ def assess_table(
         **columns,
         "scheme": [scheme] * len(chosen),
     }
-    table = pd.DataFrame(data, columns=TABLE_COLUMNS)
+    from ontrack.io import with_extra_columns
+
+    # The targets file's other columns (备注, owner …) after ontrack's, under their own headers.
+    table = with_extra_columns(pd.DataFrame(data, columns=TABLE_COLUMNS), chosen)
     rank = table["status"].map({s: i for i, s in enumerate(RISK_ORDER)})
     order = table.assign(_rank=rank, _p=table["probability"].fillna(2.0)).sort_values(["_rank", "_p"], kind="stable")
     out = order.drop(columns=["_rank", "_p"]).reset_index(drop=True)

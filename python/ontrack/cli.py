@@ -143,8 +143,15 @@ def _read_inputs(args: argparse.Namespace) -> tuple[list[_core.Target], _core.Ob
     paths = args.observations or []
     if not paths:
         return targets, _core.ObservationTable([])
-    tables = [(path, read_observations(path, encoding=encoding)) for path in paths]
-    from ontrack.io import merge_observations
+    from ontrack.io import _read_observations_lenient, merge_observations
+
+    # A row that cannot be read is left out with a warning naming it; the file's other rows are used.
+    tables = []
+    for path in paths:
+        table, rejected = _read_observations_lenient(path, encoding)
+        for _, message in rejected:
+            _say(f"warning: {message} (this row is left out)")
+        tables.append((path, table))
 
     observations = tables[0][1] if len(tables) == 1 else merge_observations(tables)
     # Where each row came from, for messages that name the file.
@@ -380,11 +387,15 @@ def _with_rejected(frame: pd.DataFrame, rejected: list[tuple[int, str, str]], co
 
 
 def _read_targets_lenient(path: str, encoding: "str | None") -> tuple[list[_core.Target], list[tuple[int, str, str]]]:
-    """The valid targets of a file and, for a UTF-8 CSV, its rejected rows (line, id, why), so that one
-    bad row does not stop the run; other files (Excel, other encodings) are read whole."""
+    """The valid targets of a file and, for a UTF-8 CSV or a workbook, its rejected rows (line, id, why),
+    so that one bad row does not stop the run; CSV in other encodings is read whole."""
     from ontrack import excel
 
-    if excel.is_excel_path(path) or encoding is not None or os.path.isdir(path) or not os.path.exists(path):
+    if excel.is_excel_path(path):
+        text, source = excel.read_sheet_text(path, "targets")
+        readable, bad = _core._read_targets_text_lenient(text, source)
+        return list(readable), list(bad)
+    if encoding is not None or os.path.isdir(path) or not os.path.exists(path):
         return read_targets(path, encoding=encoding), []
     try:
         readable, bad = _core._read_targets_file_lenient(os.fspath(path))

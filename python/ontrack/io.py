@@ -126,10 +126,40 @@ def _read_file(path: "str | os.PathLike[str]", what: str, sheet: Optional[str], 
         raise error from None
 
 
+def _read_observations_lenient(
+    path: "str | os.PathLike[str]", encoding: Optional[str] = None, sheet: Optional[str] = None
+) -> tuple[_core.ObservationTable, list[tuple[int, str]]]:
+    """The observations of a file (CSV in any encoding :func:`read_observations` reads, or a sheet) that
+    can be read, and its rows that cannot, as ``(line, message)``: a bad row is left out rather than
+    stopping the file. A file that is not an observations table raises as :func:`read_observations`."""
+    from ontrack import excel
+
+    if excel.is_excel_path(path):
+        text, source = excel.read_sheet_text(path, "observations", sheet)
+    else:
+        path = os.fspath(path)
+        if os.path.isdir(path) or not os.path.exists(path):
+            return read_observations(path, encoding=encoding), []  # the compiled reader's message
+        decoded = _decoded(path, encoding)
+        if decoded is None:
+            with open(path, "rb") as stream:
+                data = stream.read()
+            try:
+                decoded = data.decode("utf-8")
+            except UnicodeDecodeError:
+                # Neither UTF-8 nor a fallback: the strict reader's error names the line and byte.
+                return read_observations(path, encoding=encoding), []
+        text, source = decoded, path
+    table, rejected = _core._read_observations_text_lenient(text, source)
+    return table, [(int(line), str(message)) for line, message in rejected]
+
+
 def read_targets(source: PathOrFrame, *, sheet: Optional[str] = None, encoding: Optional[str] = None) -> list[_core.Target]:
     """Targets from a CSV file (docs/targets_csv.md), an Excel sheet or a DataFrame with the same columns.
 
-    Headers may be Chinese (编号, 地区, 指标, 类型, 目标值, 年份 …; ``_core.column_aliases()``). A CSV file
+    Headers may be Chinese (编号, 地区, 指标, 类型, 目标值, 年份 …; ``_core.column_aliases()``); other
+    columns (备注, owner …) are kept in ``Target.extra_columns`` and written back by ``assess_table``,
+    ``evaluate_table`` and ``write_targets`` (a header that looks like a misspelt column is refused). A CSV file
     that is not UTF-8 is read as GB18030 (what Chinese Excel saves) unless ``encoding`` names another.
     A workbook (``.xlsx``) is read from ``sheet`` (or ``"book.xlsx#sheet"``, or the first sheet); a
     percent-formatted cell is a percent value. A DataFrame may hold numbers or text (``"5%"``); NaN and
@@ -175,7 +205,8 @@ def read_observations(
     sheet, a DataFrame, or a list of these merged into one table.
 
     Long tables have ``period`` and ``value`` columns; wide ones a column per period (2019, 2020 …).
-    Headers may be Chinese (地区, 指标, 年份, 数值, 单位, 来源); a 备注 (note) column is accepted; rows of empty
+    Headers may be Chinese (地区, 指标, 年份, 数值, 单位, 来源); other columns (备注, owner …) are kept in
+    ``Observation.extra_columns`` (a header that looks like a misspelt column is refused); rows of empty
     cells are skipped. Encodings and workbooks as :func:`read_targets`. ``(region, indicator, period,
     vintage)`` must be unique, within a file and across the files of a list (the error names both
     files); an empty value is a gap. Raises ParseError naming the file, line, column and field of the
@@ -241,7 +272,8 @@ def observations_to_pandas(table: _core.ObservationTable) -> pd.DataFrame:
     """The observation table as a DataFrame (value as float, NaN when not observed; period as text).
 
     Columns ``region, indicator, period, value, unit, vintage, [published,] source`` in the table's order
-    (``published`` when a row has a publication date);
+    (``published`` when a row has a publication date), then the columns of the file ontrack does not
+    read (``Observation.extra_columns``: 备注, owner …) under their own headers;
     ``read_observations`` reads such a frame back.
     """
     rows = [
@@ -260,7 +292,40 @@ def observations_to_pandas(table: _core.ObservationTable) -> pd.DataFrame:
     columns = list(_core.OBSERVATION_COLUMNS)
     if all(o.published is None for o in table.rows):
         columns.remove("published")  # as the CSV writer: the column only when a row has a date
-    return pd.DataFrame(rows, columns=columns)
+    # The file's other columns (备注, owner …) after these, as read.
+    return with_extra_columns(pd.DataFrame(rows, columns=columns), list(table.rows))
+
+
+def extra_columns(rows: Sequence[Any], taken: Iterable[str] = ()) -> dict[str, list[Optional[str]]]:
+    """The columns of the input files ontrack does not read (``extra_columns`` of targets or
+    observations: 备注, owner …), as header → one cell per row of ``rows``, headers in the order first
+    met; a row from a file without that column has None. A header that is also one of ``taken`` (the
+    output's own columns) gets `` (input)`` after it, so that neither column hides the other."""
+    headers: list[str] = []
+    for row in rows:
+        for header, _ in row.extra_columns:
+            if header not in headers:
+                headers.append(header)
+    used = set(taken)
+    out: dict[str, list[Optional[str]]] = {}
+    for header in headers:
+        name = header
+        while name in used:
+            name += " (input)"
+        used.add(name)
+        out[name] = [dict(row.extra_columns).get(header) for row in rows]
+    return out
+
+
+def with_extra_columns(frame: pd.DataFrame, rows: Sequence[Any]) -> pd.DataFrame:
+    """``frame`` (one row per element of ``rows``, in that order) with the input's extra columns
+    (:func:`extra_columns`) after its own; ``frame`` itself when there are none."""
+    extra = extra_columns(rows, frame.columns)
+    if not extra:
+        return frame
+    out = pd.concat([frame, pd.DataFrame(extra, index=frame.index, dtype=object)], axis=1)
+    out.attrs = dict(frame.attrs)
+    return out
 
 
 def observations_from_pandas(frame: pd.DataFrame) -> _core.ObservationTable:
@@ -356,13 +421,17 @@ def evaluate_table(
     The series is chosen by the one selection policy (``select_series``, as ``assess_table``): where an
     indicator has several named vintages, ``vintage`` chooses one (by default what was first
     published); dated vintages give each period its latest release. A target whose indicator has no
-    observations gets verdict 'no_data' and says so.
+    observations gets verdict 'no_data' and says so. Observations in a unit that cannot be converted
+    to their target's raise ``UnitMismatchError`` naming both and where they were read, as in
+    ``assess_table``. Columns: ``EVALUATION_COLUMNS``, then the targets file's extra columns as in
+    ``assess_table``.
     """
-    from ontrack.units import check_units
+    from ontrack.units import check_unit_mismatches, check_units
 
     targets = as_targets(targets)
     observations = as_observations(observations)
     check_units(targets, observations, stacklevel=2)
+    check_unit_mismatches(targets, observations)  # as assess_table: names the target, the files and the lines
     # Rows grouped by region and indicator once: each target then reads only its own rows.
     index = _core.ObservationIndex(observations)
     records = []
@@ -404,4 +473,5 @@ def evaluate_table(
                     message=result.message,
                 )
         records.append(record)
-    return pd.DataFrame(records, columns=EVALUATION_COLUMNS)
+    # The targets file's other columns (备注, owner …) after ontrack's, under their own headers.
+    return with_extra_columns(pd.DataFrame(records, columns=EVALUATION_COLUMNS), targets)

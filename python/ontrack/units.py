@@ -119,21 +119,46 @@ def _span(periods: list[str]) -> str:
     return ordered[0] if len(ordered) == 1 else f"{ordered[0]}–{ordered[-1]}"
 
 
+def place(file: str, line: int) -> str:
+    """Where a row was read, for messages: ``obs.csv, line 5``; ``book.xlsx, sheet 'S', row 5`` for a
+    sheet; the file alone without a line, and '' when made in code."""
+    if not file or not line:
+        return file
+    word = "row" if ", sheet '" in file else "line"
+    return f"{file}, {word} {line}"
+
+
+def _rows_phrase(found: "list[_core.Observation]", origins: "dict[tuple[str, str, str, str], str] | None") -> tuple[str, str]:
+    """The first file the rows come from, and their files and lines in one phrase (``obs.csv, lines 3, 4``)."""
+    by_file: dict[str, list[int]] = {}
+    for o in found:
+        file = o.file or (origins or {}).get((o.region, o.indicator, str(o.period), o.vintage), "")
+        if file:
+            by_file.setdefault(file, []).append(o.line)
+    parts = []
+    for file, numbers in by_file.items():
+        lines = sorted({n for n in numbers if n})
+        if not lines:
+            parts.append(file)
+            continue
+        word = "row" if ", sheet '" in file else "line"
+        shown = ", ".join(str(n) for n in lines[:3]) + (f" … ({len(lines)} rows)" if len(lines) > 3 else "")
+        parts.append(f"{file}, {word}{'s' if len(lines) > 1 else ''} {shown}")
+    return next(iter(by_file), ""), "; ".join(parts)
+
+
 def unit_mismatches(
     targets: Iterable[_core.Target], observations: _core.ObservationTable, origins: "dict[tuple[str, str, str, str], str] | None" = None
 ) -> list[tuple[str, str]]:
     """``(file, message)`` for every target whose observations are in a unit that measures something
     else than the target's (亿元 against %), and every series mixing such units: what the assessment
-    would refuse, said with the target id, the file (from ``origins``: (region, indicator, period,
-    vintage) → file) and the periods concerned. Growth targets are left out (their unit may describe
-    the base value)."""
+    would refuse, said in one line with the target id and where the target was read (file and line),
+    the file and lines of the observation rows (a sheet's name and rows for a workbook; ``origins``:
+    (region, indicator, period, vintage) → file, for rows made in code), the periods concerned and the
+    fix. Growth targets are left out (their unit may describe the base value)."""
     rows: dict[tuple[str, str], list[_core.Observation]] = {}
     for o in observations.rows:
         rows.setdefault((o.region, o.indicator), []).append(o)
-
-    def where(found: list[_core.Observation]) -> tuple[str, str]:
-        files = sorted({(origins or {}).get((o.region, o.indicator, str(o.period), o.vintage), "") for o in found} - {""})
-        return (files[0] if files else ""), _span([str(o.period) for o in found])
 
     out: list[tuple[str, str]] = []
     for t in targets:
@@ -147,12 +172,15 @@ def unit_mismatches(
         for unit, found in by_unit.items():
             have = _core.parse_unit(unit)
             if wanted.symbol and have.symbol and wanted.base != have.base:
-                file, periods = where(found)
+                file, where = _rows_phrase(found, origins)
+                periods = _span([str(o.period) for o in found])
+                target_place = place(t.file, t.line)
                 out.append(
                     (
                         file,
-                        f"target '{t.id}' is in '{t.unit}' but the observations of '{t.indicator}' in '{t.region}' are in '{unit}' "
-                        f"({file + ', ' if file else ''}{periods}): they measure different things; correct the unit column or the target's unit",
+                        f"target '{t.id}'{f' ({target_place})' if target_place else ''} is in '{t.unit}' but the observations of "
+                        f"'{t.indicator}' in '{t.region}' are in '{unit}' ({where + '; ' if where else ''}{periods}): "
+                        "they measure different things; correct the unit column of those rows, or the target's unit",
                     )
                 )
     return out

@@ -106,6 +106,10 @@ target does not fit its kind.
         .def_readonly("responsible_units", &target::responsible_units)
         .def_readonly("document", &target::document)
         .def_readonly("quote", &target::quote)
+        .def_readonly("extra_columns", &target::extra_columns,
+                      "Columns of the file ontrack does not read (备注, owner …), as (header, cell) in the file's order.")
+        .def_readonly("file", &target::file, "The file (or 'book.xlsx, sheet ...') the target was read from; '' when made in code.")
+        .def_readonly("line", &target::line, "The line (sheet row) of its row; 0 when made in code.")
         .def_property_readonly("is_rate", &target::is_rate, "True for growth kinds, whose values are rates.")
         .def("base_period", &target::base_period, "Where growth and increments are measured from.")
         .def("__eq__", [](const target& a, const target& b) { return write_targets({a}) == write_targets({b}); }, py::is_operator())
@@ -117,8 +121,16 @@ target does not fit its kind.
             if (t.deadline) out += " by " + t.deadline->to_string();
             return out + ")";
         })
-        .def(py::pickle([](const target& t) { return write_targets({t}); },
-                        [](const std::string& text) { return read_targets(text, "pickle").front(); }));
+        // State: the target's CSV text (extra columns included) and where it was read.
+        .def(py::pickle([](const target& t) { return py::make_tuple(write_targets({t}), t.file, t.line); },
+                        [](const py::object& state) {
+                            if (py::isinstance<py::str>(state)) return read_targets(state.cast<std::string>(), "pickle").front();
+                            const auto items = state.cast<py::tuple>();
+                            target t = read_targets(items[0].cast<std::string>(), "pickle").front();
+                            t.file = items[1].cast<std::string>();
+                            t.line = items[2].cast<std::size_t>();
+                            return t;
+                        }));
 }
 
 }  // namespace ontrack::python

@@ -155,10 +155,15 @@ def test_bad_observations_file(
     national_targets_path: Path, write_file: WriteFile, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bad = write_file("obs.csv", "region,indicator,period,value\nChina,x,2020,N/A\n")
-    assert cli.main(["evaluate", "--targets", str(national_targets_path), "--observations", str(bad)]) == 2
+    # A row that cannot be read is left out with one warning line naming it; the run goes on.
+    assert cli.main(["evaluate", "--targets", str(national_targets_path), "--observations", str(bad)]) == 0
     err = capsys.readouterr().err
     assert err.count("\n") == 1
-    assert err.startswith(f"ontrack: {bad}, line 2, column 4: field 'value': ")
+    assert err.startswith(f"ontrack: warning: {bad}, line 2, column 4: field 'value': ") and err.endswith("(this row is left out)\n")
+    # A file that is not an observations table still stops the run.
+    header = write_file("obs2.csv", "region,indicator,period\nChina,x,2020\n")
+    assert cli.main(["evaluate", "--targets", str(national_targets_path), "--observations", str(header)]) == 2
+    assert capsys.readouterr().err.startswith(f"ontrack: {header}, line 1: field 'value': required column 'value' is missing")
 
 
 def test_unwritable_output(bundled_arguments: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -207,7 +212,8 @@ def test_error_with_a_line_break_stays_on_one_line(
     # (now written \\n, as every control character in a message).
     targets = write_file("t.csv", 'id,indicator,kind,value,period\na,x,level,1,2020\n')
     observations = write_file("o.csv", 'region,indicator,period,value\nChina,x,"20\n25",1\n')
-    assert cli.main(["evaluate", "--targets", str(targets), "--observations", str(observations)]) == 2
+    # The row is left out with a warning (docs/robustness.md), on one line.
+    assert cli.main(["evaluate", "--targets", str(targets), "--observations", str(observations)]) == 0
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "20\\n25" in err
 

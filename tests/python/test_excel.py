@@ -188,3 +188,25 @@ def test_workbook_cells_never_become_formulas(tmp_path: Path, capsys: pytest.Cap
     assert ids == {"'=HYPERLINK(\"x\")", "'+cmd", "'@SUM(A1)", "plain"}
     assert all(row[-1].value in (None, "", "'-1 from the bulletin") for row in sheet.iter_rows(min_row=2))
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+def test_one_bad_row_of_a_workbook_does_not_stop_the_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A target row with an unknown kind and an observation row whose value is text: each is reported
+    # with its sheet and row, and the other rows are used.
+    targets = workbook(tmp_path / "t.xlsx", [["id", "region", "indicator", "kind", "value", "period"],
+                                             ["good", "China", "x", "level", 10, 2025], ["bad", "China", "x", "levle", 10, 2025]], title="目标")
+    observations = workbook(tmp_path / "o.xlsx", [["region", "indicator", "period", "value"], ["China", "x", 2019, 1],
+                                                  ["China", "x", 2020, "n/a"], ["China", "x", 2021, 3], ["China", "x", 2022, 4]], title="数据")
+    out = tmp_path / "out.csv"
+    status = cli.main(["assess", "--targets", str(targets), "--observations", str(observations), "--as-of", "all", "--format", "csv", "--output", str(out)])
+    err = capsys.readouterr().err.splitlines()
+    assert status == 0, err
+    assert len(err) == 1 and err[0].startswith(f"ontrack: warning: {observations}, sheet '数据', line 3, column 4: field 'value'"), err
+    assert err[0].endswith("(this row is left out)")
+    import csv
+
+    with open(out, encoding="utf-8", newline="") as stream:
+        rows = {r["id"]: r for r in csv.DictReader(stream)}
+    assert rows["bad"]["status"] == "not_assessable" and f"{targets}, sheet '目标', line 3" in rows["bad"]["message"]
+    assert rows["good"]["status"] != "not_assessable"
+    assert rows["good"]["latest_period"] == "2022"

@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 import ontrack as ot
-from ontrack import _core
-from ontrack.io import read_observations, read_targets
+from ontrack import _core, cli
+from ontrack.io import EVALUATION_COLUMNS, read_observations, read_targets
 
 WriteFile = Callable[[str, Union[str, bytes]], Path]
 
@@ -37,10 +37,107 @@ def test_every_column_of_both_files_has_a_chinese_header() -> None:
     assert _core.is_note_column("备注") and _core.is_note_column("Notes") and not _core.is_note_column("value")
 
 
-def test_unknown_column_still_refused_with_the_fix(write_file: WriteFile) -> None:
-    with pytest.raises(_core.ParseError, match=r"unknown column .*Chinese headers such as 地区") as info:
+def test_misspelt_column_still_refused_with_the_fix(write_file: WriteFile) -> None:
+    with pytest.raises(_core.ParseError, match=r"unknown column: did you mean 'value'\? .*Chinese headers such as 地区") as info:
         read_observations(write_file("obs.csv", "region,indicator,period,vaule\nA,x,2020,1\n"))
     assert info.value.line == 1 and info.value.column == 4
+
+
+# Targets as a bureau keeps them: a note (备注), a person in charge (责任人, owner) and a column named like
+# one of the table's own (status), none of which ontrack reads.
+EXTRA_TARGETS = (
+    "编号,地区,指标,类型,比较,目标值,年份,单位,备注,责任人,owner,status\n"
+    "t1,China,x,level,>=,5,2025,家,=SUM(A1),李四,Li,draft\n"
+    "t2,China,y,level,>=,9,2025,家,,王五,,\n"
+)
+EXTRA_OBSERVATIONS = "地区,指标,单位,2019,2020,2021,填报人,备注\nChina,x,家,1,2,3,张三,初步\nChina,y,家,4,5,6,赵六,\n"
+EXTRA_HEADERS = ["备注", "责任人", "owner", "status (input)"]  # 'status' is the table's: the input's gets " (input)"
+EXTRA_CELLS = [["=SUM(A1)", "李四", "Li", "draft"], ["", "王五", "", ""]]
+
+
+def _extra_cells(frame: pd.DataFrame, headers: "list[str] | None" = None) -> list[list[str]]:
+    by_id = frame.set_index("id")
+    return [[str(by_id.loc[i, h]) for h in (headers or EXTRA_HEADERS)] for i in ("t1", "t2")]
+
+
+def test_extra_columns_are_kept_and_written_back_after_ontracks(write_file: WriteFile, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import json
+
+    targets = read_targets(write_file("t.csv", EXTRA_TARGETS))
+    assert [list(t.extra_columns) for t in targets] == [
+        [("备注", "=SUM(A1)"), ("责任人", "李四"), ("owner", "Li"), ("status", "draft")],
+        [("备注", ""), ("责任人", "王五"), ("owner", ""), ("status", "")],
+    ]
+    observations = read_observations(write_file("o.csv", EXTRA_OBSERVATIONS))
+    table = ot.assess_table(targets, observations, progress=False, as_of=None)
+    assert list(table.columns) == list(ot.TABLE_COLUMNS) + EXTRA_HEADERS
+    assert _extra_cells(table) == EXTRA_CELLS
+    evaluation = ot.evaluate_table(targets, observations)
+    # The evaluation table has no 'status' column (its verdict is 'verdict'): the input's keeps its name.
+    assert list(evaluation.columns) == list(EVALUATION_COLUMNS) + ["备注", "责任人", "owner", "status"]
+    assert _extra_cells(evaluation, ["备注", "责任人", "owner", "status"]) == EXTRA_CELLS
+    # The targets file's writer keeps them too, and reads back to the same.
+    assert ot.read_targets(write_file("again.csv", ot.write_targets(targets))) == targets
+
+    # The command line's per-target outputs: CSV (formulas neutralised, as every result CSV), JSON, a workbook.
+    base = ["assess", "--targets", str(tmp_path / "t.csv"), "--observations", str(tmp_path / "o.csv"), "--as-of", "all"]
+    out = tmp_path / "out.csv"
+    assert cli.main([*base, "--format", "csv", "--output", str(out)]) == 0
+    with open(out, encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert list(rows[0])[-4:] == EXTRA_HEADERS
+    assert {r["id"]: [r[h] for h in EXTRA_HEADERS] for r in rows} == {"t1": ["'=SUM(A1)", "李四", "Li", "draft"], "t2": EXTRA_CELLS[1]}
+    assert cli.main([*base, "--format", "json", "--output", str(tmp_path / "out.json")]) == 0
+    records = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert {r["id"]: [r[h] for h in EXTRA_HEADERS] for r in records} == {"t1": EXTRA_CELLS[0], "t2": EXTRA_CELLS[1]}
+    import openpyxl  # the [excel] extra, part of the [test] extra
+
+    assert cli.main([*base, "--lang", "zh", "--output", str(tmp_path / "out.xlsx")]) == 0
+    sheet = openpyxl.load_workbook(tmp_path / "out.xlsx").active
+    headings = [c.value for c in sheet[1]]
+    assert all(h in headings for h in EXTRA_HEADERS)
+    cells = {r[0].value: [r[headings.index(h)].value or "" for h in EXTRA_HEADERS] for r in sheet.iter_rows(min_row=2)}
+    assert cells == {"t1": ["'=SUM(A1)", "李四", "Li", "draft"], "t2": EXTRA_CELLS[1]}
+    assert capsys.readouterr().err == ""
+
+
+def test_extra_columns_from_a_workbook_and_a_dataframe(write_file: WriteFile, tmp_path: Path) -> None:
+    import io
+
+    import openpyxl  # the [excel] extra, part of the [test] extra
+
+    book = openpyxl.Workbook()
+    # In a sheet a cell starting with '=' is a formula, not text: the note is plain text there.
+    for line in EXTRA_TARGETS.replace("=SUM(A1)", "见附件").splitlines():
+        book.active.append([None if cell == "" else cell for cell in line.split(",")])
+    book.save(tmp_path / "t.xlsx")
+    observations = read_observations(write_file("o.csv", EXTRA_OBSERVATIONS))
+    from_sheet = ot.assess_table(tmp_path / "t.xlsx", observations, progress=False, as_of=None)
+    # An empty cell of the sheet is an empty text.
+    assert _extra_cells(from_sheet) == [["见附件", "李四", "Li", "draft"], EXTRA_CELLS[1]]
+    frame = pd.read_csv(io.StringIO(EXTRA_TARGETS), dtype=str, keep_default_na=False)
+    from_frame = ot.assess_table(frame, observations, progress=False, as_of=None)
+    assert list(from_frame.columns[-4:]) == EXTRA_HEADERS and _extra_cells(from_frame) == EXTRA_CELLS
+    # A DataFrame with NaN in an extra column (pandas 2 object or pandas 3 string dtype): an empty cell.
+    with_nan = pd.read_csv(io.StringIO(EXTRA_TARGETS), dtype=str)
+    assert _extra_cells(ot.assess_table(with_nan, observations, progress=False, as_of=None)) == EXTRA_CELLS
+    # Targets from two files, one without the column: None (missing) there.
+    other = read_targets(write_file("t2.csv", "id,indicator,kind,value,period\nt3,x,level,1,2030\n"))
+    both = ot.assess_table(list(read_targets(write_file("t.csv", EXTRA_TARGETS))) + other, observations, progress=False, as_of=None)
+    assert pd.isna(both.set_index("id").loc["t3", "备注"])
+
+
+def test_observation_extra_columns_in_the_dataframe(write_file: WriteFile) -> None:
+    # Per observation: no place in the per-target outputs, kept in ObservationTable.to_pandas().
+    table = read_observations(write_file("o.csv", EXTRA_OBSERVATIONS))
+    frame = table.to_pandas()
+    assert list(frame.columns) == ["region", "indicator", "period", "value", "unit", "vintage", "source", "填报人", "备注"]
+    assert list(frame["填报人"]) == ["张三"] * 3 + ["赵六"] * 3
+    assert list(frame["备注"]) == ["初步"] * 3 + [""] * 3
+    assert [o.line for o in table.rows] == [2, 2, 2, 3, 3, 3]
+    # Read back, the frame keeps them.
+    assert [list(o.extra_columns) for o in ot.ObservationTable.from_pandas(frame).rows][0] == [("填报人", "张三"), ("备注", "初步")]
 
 
 def test_two_headers_for_one_column_are_refused(write_file: WriteFile) -> None:
@@ -141,8 +238,10 @@ def test_series_mixing_compatible_units_is_made_consistent(write_file: WriteFile
 
 
 def test_series_mixing_incompatible_units_names_both(write_file: WriteFile) -> None:
-    table = read_observations(write_file("obs.csv", "region,indicator,period,value,unit\nA,x,2019,1,亿元\nA,x,2020,2,%\n"))
-    with pytest.raises(_core.InvalidValueError, match=r"mixes units '亿元' \(2019\) and '%' \(2020\), which measure different things"):
+    path = write_file("obs.csv", "region,indicator,period,value,unit\nA,x,2019,1,亿元\nA,x,2020,2,%\n")
+    table = read_observations(path)
+    # Each row with the file and line it was read from.
+    with pytest.raises(_core.InvalidValueError, match=rf"mixes units '亿元' \(2019, {path}, line 2\) and '%' \(2020, {path}, line 3\), which measure different things"):
         table.select("A", "x")
 
 

@@ -84,17 +84,43 @@ def test_a_unit_typo_names_the_target_the_file_and_the_periods(write_file: Write
     status = cli.main(["assess", "--targets", str(targets), "--observations", str(good), "--observations", str(typo)])
     err = capsys.readouterr().err.splitlines()
     assert status == 2 and len(err) == 1
+    # One line: the target's id, file and line, the observation rows' file and line, the periods and the fix.
     assert err[0] == (
-        "ontrack: target 't1' is in '%' but the observations of 'rd_intensity' in 'China' are in '亿元' "
-        f"({typo}, 2021): they measure different things; correct the unit column or the target's unit"
+        f"ontrack: target 't1' ({targets}, line 2) is in '%' but the observations of 'rd_intensity' in 'China' are in '亿元' "
+        f"({typo}, line 2; 2021): they measure different things; correct the unit column of those rows, or the target's unit"
     )
     from ontrack.units import UnitMismatchError
 
-    with pytest.raises(UnitMismatchError, match="target 't1' is in '%'"):
+    with pytest.raises(UnitMismatchError, match=rf"target 't1' \({targets}, line 2\) is in '%'.*\({typo}, line 2; 2021\)") as info:
         ot.assess_table(read_targets(targets), read_observations([good, typo]), progress=False)
+    assert info.value.source == str(typo)
+    with pytest.raises(UnitMismatchError, match=rf"\({typo}, line 2; 2021\)"):
+        ot.evaluate_table(read_targets(targets), read_observations([good, typo]))
 
 
-def test_the_latest_year_typed_as_a_fraction_warns(write_file: WriteFile) -> None:
-    text = "region,indicator,period,value,unit\nA,share,2019,2.2,%\nA,share,2020,2.3,%\nA,share,2021,0.025,%\n"
-    found = unit_warnings([], read_observations(write_file("o.csv", text)))
-    assert len(found) == 1 and "2021 is 0.025" in found[0][1]
+def test_a_unit_typo_in_a_workbook_names_the_sheet_and_rows(write_file: WriteFile, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl  # the [excel] extra, part of the [test] extra
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "数据"
+    for row in (["地区", "指标", "年份", "数值", "单位"], ["China", "rd_intensity", 2019, 2.2, "%"],
+                ["China", "rd_intensity", 2020, 2.4, "亿元"], ["China", "rd_intensity", 2021, 2.5, "亿元"]):
+        sheet.append(row)
+    path = tmp_path / "obs.xlsx"
+    book.save(path)
+    # The targets in a sheet too: its row is named as the sheet's row.
+    tbook = openpyxl.Workbook()
+    tsheet = tbook.active
+    tsheet.title = "目标"
+    for row in (["编号", "地区", "指标", "类型", "目标值", "年份", "单位"], ["t1", "China", "rd_intensity", "level", 1.5, 2025, "%"]):
+        tsheet.append(row)
+    tpath = tmp_path / "targets.xlsx"
+    tbook.save(tpath)
+    status = cli.main(["assess", "--targets", str(tpath), "--observations", str(path)])
+    err = capsys.readouterr().err.splitlines()
+    assert status == 2 and len(err) == 1, err
+    assert err[0] == (
+        f"ontrack: target 't1' ({tpath}, sheet '目标', row 2) is in '%' but the observations of 'rd_intensity' in 'China' are in '亿元' "
+        f"({path}, sheet '数据', rows 3, 4; 2020–2021): they measure different things; correct the unit column of those rows, or the target's unit"
+    )
