@@ -574,3 +574,23 @@ TEST_CASE("an indicator catalogue as the phrase list: the longest phrase wins, u
     CHECK(rows[2].indicator_id.empty());
     CHECK(rows[2].target.indicator == "研发机构覆盖率");
 }
+
+TEST_CASE("a document that is not a plan: a figure needs a time or a commitment to be a target") {
+    // A news report (no plan title, no span): its date gives the year, but an unmarked figure is a fact.
+    CHECK(reading_of(extract_targets("黑龙江实施创新驱动战略\n2020年1月13日\n全省新增科技企业10000多家。\n")) == "-");
+    // The same figure with a commitment word (将) is a target, by the end of the plan in force the year after the date.
+    CHECK(reading_of(extract_targets("黑龙江实施创新驱动战略\n2020年1月13日\n全省将新增科技企业10000家。\n")) == "increment >= 10000 家 2025");
+    // A title naming a plan-like document (…方案, …的通知) makes every sentence aim ahead.
+    CHECK(reading_of(extract_targets("某县科技创新工作方案\n2020年1月13日\n全县新增科技企业100家。\n")) == "increment >= 100 家 2025");
+}
+
+TEST_CASE("document context: 第十五个五年规划 in a title, 全年 of a past paragraph, a named target under 有望") {
+    CHECK(reading_of(extract_targets("某区科技创新第十五个五年规划\n研发投入强度达到3%。\n")) == "level >= 3 % 2030");
+    // 全年 in a paragraph reporting 2024 (in a document of 2025) is 2024, reported.
+    CHECK(reading_of(extract_targets("2025年2月8日\n2024年科技成果丰硕。全年技术合同成交额超800亿元。\n")) == "baseline 800 亿元 2024");
+    // After 今年…截至7月底 (observed), 全年 is the year ahead; 有望 expects a target the sentence names.
+    const auto rows = extract_targets("2021年8月1日\n今年截至7月底,全市已申报高企超900家,全年有望完成新增500家的目标任务。\n");
+    CHECK(reading_of(rows) == "increment >= 500 家 2021");
+    // A forecast figure that is not named a target stays out.
+    CHECK(reading_of(extract_targets("2021年8月1日\n全年技术合同成交额有望突破2800亿元。\n")) == "-");
+}
