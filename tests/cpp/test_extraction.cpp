@@ -594,3 +594,32 @@ TEST_CASE("document context: 第十五个五年规划 in a title, 全年 of a pa
     // A forecast figure that is not named a target stays out.
     CHECK(reading_of(extract_targets("2021年8月1日\n全年技术合同成交额有望突破2800亿元。\n")) == "-");
 }
+
+TEST_CASE("a plan's review after its preamble and before its first aim gives no targets") {
+    const std::string plan = "某区科技创新第十五个五年规划\n为深入实施创新驱动发展战略,编制本规划。\n"
+                             "自主创新能力明显增强。全区技术合同成交额突破400亿元,天津市科技项目立项18项。\n"
+                             "到2030年,全区技术合同成交额突破600亿元。\n";
+    const auto rows = extract_targets(plan);
+    std::vector<double> values;
+    for (const auto& r : rows)
+        if (r.type == row_type::target) values.push_back(*r.target.value);
+    CHECK(values == std::vector<double>{600});
+    // Without the preamble (an excerpt of the aims) an unmarked figure of a plan is a target by the plan's end.
+    CHECK(reading_of(extract_targets("某区科技创新第十五个五年规划\n全区技术合同成交额突破400亿元。\n")) == "level > 400 亿元 2030");
+}
+
+TEST_CASE("direction words after their subject, verb lists and base plans in titles") {
+    auto o = fourteenth();
+    CHECK(reading_of(extract_targets("到2025年,科技创新投入规模稳步提高。", o)) == "trend >= 2021-2025");
+    CHECK(reading_of(extract_targets("到2025年,企业研发经费支出占比提升。", o)) == "trend >= 2021-2025");
+    CHECK(reading_of(extract_targets("到2025年,力争规上高新技术企业实现研发机构全覆盖。", o)) == "trend >= 2021-2025");
+    CHECK(reading_of(extract_targets("到2025年,创新生态持续提升。", o)) == "-");  // a qualitative aim
+    // 引进、培育: the verbs share the object; 引进 is an activity, so the count adds up over the plan.
+    CHECK(reading_of(extract_targets("到2025年,引进、培育100家以上高新企业。", o)) == "cumulative >= 100 家 2021-2025");
+    // "作为拥有四个…城市的…" describes; it states no target.
+    CHECK(reading_of(extract_targets("到2025年,作为拥有四个GDP过万亿元城市的省份。", o)) == "-");
+    // A plan name after 比 in a headline is a base period, not the document's span.
+    const auto doc = ontrack::detail::read_document_context("原标题:科学素质比例大幅攀升 比“十二五”末增长81.9%\n2021年1月28日\n");
+    REQUIRE(doc.span);
+    CHECK(doc.span->first == period::year(2021));
+}

@@ -143,6 +143,7 @@ struct time_context {
     bool explicit_time = false;          ///< stated in the sentence (not the document default)
     bool forecast = false;               ///< 预计: an expectation, not a target
     bool carried = false;                ///< the deadline is carried from an earlier sentence or heading
+    bool future_marked = false;          ///< the time was stated as one to reach (到2025年, 至2025年)
 };
 
 struct document_context {
@@ -199,6 +200,13 @@ inline std::optional<std::pair<period_span, std::size_t>> span_at(const text_run
     return std::make_pair(period_span{period::year(*first), period::year(*last)}, k - at);
 }
 
+/// True when the plan name at s[at] follows 比/较 (“比“十二五”末增长81.9%”): a base period, not the document's span.
+inline bool names_base_plan(const text_run& s, std::size_t at) {
+    for (std::size_t back = 1; back <= 2 && back <= at; ++back)
+        if (s[at - back].c == U'比' || s[at - back].c == U'较') return true;
+    return false;
+}
+
 /// The plan span or document date read from the beginning of a text (see `extract_options::reference_span`).
 inline document_context read_document_context(std::string_view text, std::optional<int> issued = std::nullopt) {
     document_context out;
@@ -206,6 +214,7 @@ inline document_context read_document_context(std::string_view text, std::option
     std::size_t lines = 0;
     std::size_t index = 0;
     std::optional<period_span> title_span;
+    std::optional<bool> title_is_sentence;
     std::optional<int> iso_date;  // web pages carry their posting date (2021-06-30); the 年月日 date is the document's
     // Title lines: the first 30 non-empty lines of at most 100 characters; the date: the first
     // YYYY年M月D日 or YYYY-MM-DD within the first 64 KiB.
@@ -228,7 +237,10 @@ inline document_context read_document_context(std::string_view text, std::option
             }
             if (!title_span && lines <= 30 && line.size() <= 100) {
                 if (const auto span = span_at(line, k)) title_span = span->first;
-                else if (const auto plan = plan_at(line, k)) title_span = five_year_plan_number(plan->first).years;
+                else if (const auto plan = plan_at(line, k); plan && !names_base_plan(line, k)) title_span = five_year_plan_number(plan->first).years;
+                // A title is not a sentence: a span in a line with a full stop ("“十四五”时期,…竞相涌现。") gives the
+                // span but does not make the document a plan.
+                if (title_span && !title_is_sentence) title_is_sentence = find_word(line, 0, line.size(), U"。") != std::u32string_view::npos;
             }
         }
         // A title naming a plan-like document ("…意见任务分工的通知", "…行动方案(征求意见稿)"): its sentences aim ahead.
@@ -236,7 +248,7 @@ inline document_context read_document_context(std::string_view text, std::option
             std::size_t end = line.size();
             while (end > 0) {
                 const char32_t c = line[end - 1].c;
-                if (c == U')' || c == U'》' || c == U'”' || c == U'"' || c == U'】' || c == U'。') {
+                if (c == U')' || c == U'》' || c == U'”' || c == U'"' || c == U'】') {
                     // Drop a trailing bracket with what it holds: "(2023—2025年)", "(征求意见稿)".
                     if (c == U')') {
                         std::size_t open = end - 1;
@@ -269,7 +281,7 @@ inline document_context read_document_context(std::string_view text, std::option
     if (issued) out.issued = issued;
     if (title_span) {
         out.span = title_span;
-        out.plan_span = true;
+        out.plan_span = out.plan_span || !title_is_sentence.value_or(false);
     }
     else if (out.issued) {
         // A document without a span runs from its date to the end of the plan in force the year after.
@@ -726,12 +738,15 @@ private:
         sentence_committed_ = false;
         for (std::size_t j = 0; j < n && !sentence_committed_; ++j) {
             for (const auto& p : time_phrases()) {
-                if ((p.effect == time_effect::commitment || p.effect == time_effect::aspiration) && s[j].c == p.word[0] && word_at(s, j, p.word)) {
+                if ((p.effect == time_effect::commitment || p.effect == time_effect::aspiration || p.effect == time_effect::every_year ||
+                     p.effect == time_effect::average) && s[j].c == p.word[0] && word_at(s, j, p.word)) {
                     sentence_committed_ = true;
                     break;
                 }
             }
         }
+        if (sentence_committed_ || carried_deadline_) goal_stated_ = true;
+        const bool ends_preamble = find_word(s, 0, n, U"本规划") != npos;
         if (carried_deadline_ && !now.past) {
             now.deadline = carried_deadline_;
             now.carried = true;
@@ -938,6 +953,8 @@ private:
                     now.deadline = period::year(*y);
                     now.span.reset();
                     now.explicit_time = true;
+                    now.future_marked = k >= 1 && (s[k - 1].c == U'到' || s[k - 1].c == U'至');
+                    if (now.future_marked && !now.past) goal_stated_ = true;
                     now.past = past_section_ || as_of || is_past_year(*y);
                     if (word_at(s, j, U"以来")) { now.past = true; j += 2; }
                     // "2026年、2027年": a list of consecutive years is a span ending at the last.
@@ -1028,12 +1045,17 @@ private:
             }
             ++k;
         }
+        if (ends_preamble) preamble_seen_ = true;
         // What the next sentences inherit: the past of a paragraph that reports it, a stated future deadline.
         paragraph_past_ = now.past && !past_section_;
         if (!paragraph_past_) paragraph_year_.reset();
         else if (now.deadline && now.explicit_time) paragraph_year_ = now.deadline;
         // An expectation (预计, 有望) does not set the deadline the next sentences aim at.
-        if (!now.past && !now.forecast && now.deadline && !now.carried && now.explicit_time) carried_deadline_ = now.deadline;
+        // In a document that is not a plan, only a sentence that aims (a target row, 到2025年, a commitment word) sets it:
+        // "2025年“活力中国调研行”…举行" dates an event.
+        bool aimed = sentence_committed_;
+        for (const std::size_t r : sentence_rows) aimed = aimed || rows_[r].row.type == row_type::target;
+        if (!now.past && !now.forecast && now.deadline && !now.carried && now.explicit_time && (aimed || now.future_marked)) carried_deadline_ = now.deadline;
         // "力争每年新增600家以上,2023年底达到3900家": a yearly value without a stated span runs to the year the sentence states.
         if (!now.past && !now.carried && now.explicit_time && now.deadline) {
             for (const std::size_t r : sentence_rows) {
@@ -1125,8 +1147,11 @@ private:
     /// report: its span is assumed from its date) states targets with a time (到2025年, 今年, 每年), a
     /// deadline carried from an earlier sentence, or a commitment word (将, 确保, 目标, 力争); a figure
     /// with none of them ("新增科技企业10000多家" in a headline) reports a fact.
+    /// A five-year plan opens with its preamble ("…,编制本规划。"), then reviews its base, then states its aims:
+    /// after the preamble, figures before the first aim (到2030年, 力争, 目标, a dated heading) that have no time of
+    /// their own report the base ("自主创新能力明显增强。…立项18项" in a review whose heading is lost).
     bool stated_or_committed(const time_context& now, bool yearly_or_aspired) const {
-        return plan_document_ || now.explicit_time || now.carried || yearly_or_aspired || sentence_committed_;
+        return (plan_document_ && (goal_stated_ || !preamble_seen_)) || now.explicit_time || now.carried || yearly_or_aspired || sentence_committed_;
     }
 
     /// The span a span-kind target covers: the sentence's, else the document's, else its deadline alone.
@@ -1147,6 +1172,8 @@ private:
         clause_begin = near_before(clause_begin, q.begin);
         clause_end = near_after(clause_end, q.end);
         subject_from = std::max(subject_from, clause_begin);
+        // "作为拥有四个GDP过万亿元城市的…": a clause introduced by 作为 describes what something is.
+        if (word_at(s, clause_begin, U"作为")) return;
         // Ordinals (第3), ages (35岁以下) and attributes ("60万吨以下矿井": a qualifier followed by a noun)
         // describe things, they are not quantities to reach.
         if (q.begin > 0 && (s[q.begin - 1].c == U'第' || (s[q.begin - 1].c == U'前' && !q.rank))) return;
@@ -1182,10 +1209,13 @@ private:
         // "从41.2%提高到48%", "由2020年的10%提高到15%": the first number is where the target starts from.
         if (const std::size_t from_at = std::max(clause_begin, q.begin > 12 ? q.begin - 12 : 0);
             rfind_word(s, from_at, q.begin, U"从") != npos || rfind_word(s, from_at, q.begin, U"由") != npos) {
-            std::size_t j = after;
+            // The level_to word follows the number, or the rest of its phrase ("从目前的平均每45万人拥有一个…场馆提升到42万人").
             const predicate* next = nullptr;
-            for (const auto& p : predicates()) {
-                if (word_at(s, j, p.word) && (p.marks & mark::level_to) != 0 && (!next || p.word.size() > next->word.size())) next = &p;
+            for (std::size_t j = after; j < clause_end && j < after + 24 && next == nullptr; ++j) {
+                if (is_ascii_digit(s[j].c)) break;  // another number: its own phrase
+                for (const auto& p : predicates()) {
+                    if (word_at(s, j, p.word) && (p.marks & mark::level_to) != 0 && (!next || p.word.size() > next->word.size())) next = &p;
+                }
             }
             if (next != nullptr) {
                 const std::optional<period> when = sentence_base_year_ ? std::optional<period>(period::year(*sentence_base_year_))
@@ -1356,6 +1386,11 @@ private:
         const bool percent = q.unit == U"%";
         const bool points = q.unit == U"个百分点" || q.unit == U"百分点";
         std::uint32_t marks = verb ? verb->marks : 0;
+        // Verbs listed with 、 share their object ("引进、培育100家以上高新企业"): the marks of both hold.
+        if (verb && verb_at >= 2 && s[verb_at - 1].c == U'、') {
+            for (const auto& v : predicates())
+                if (verb_at - 1 >= v.word.size() && word_at(s, verb_at - 1 - v.word.size(), v.word)) marks |= v.marks & mark::activity;
+        }
         // A comparator (不少于, 达到) after an activity verb in the clause counts what the activity does.
         if (verb && verb->compare && verb->marks == 0 && activity_in_clause) marks |= mark::activity;
         // An item continuing a list ("…,同比增长33.3%;销售收入470亿元") takes the verb's commitment, not its change.
@@ -1550,7 +1585,8 @@ private:
     /// ("(五)壮大…") and the past are not direction targets.
     std::size_t direction_row(const text_run& s, std::size_t k, const time_context& now, std::size_t clause_begin, std::size_t clause_end,
                               std::vector<std::size_t>& sentence_rows) {
-        static const std::u32string_view words[] = {U"逐步增加", U"大幅度增加", U"快速增长", U"稳步增长", U"增加", U"加大", U"扩大", U"拓展",
+        static const std::u32string_view words[] = {U"逐步增加", U"大幅度增加", U"快速增长", U"稳步增长", U"稳步提高", U"稳步提升", U"持续提升", U"全覆盖",
+                                                    U"提升", U"增加", U"加大", U"扩大", U"拓展",
                                                     U"壮大", U"提高", U"消除"};
         std::u32string_view word;
         for (const auto w : words) {
@@ -1565,7 +1601,14 @@ private:
         for (const std::u32string_view w : {U"鼓励", U"引导", U"支持", U"指导"}) {
             if (rfind_word(s, clause_begin, k, w) != npos) return used;
         }
-        const bool rising_word = word == U"快速增长" || word == U"稳步增长";
+        // Words after their subject: "…投入规模稳步提高", "…拥有量持续提升", "…实现研发机构全覆盖"; 提升/提高 of a
+        // share at the end of its clause ("企业研发经费支出占比提升").
+        const bool at_clause_end = k + used >= clause_end || s[k + used].c == U',' || s[k + used].c == U'。' || s[k + used].c == U';';
+        const bool share_word = (word == U"提升" || word == U"提高") && at_clause_end && k >= 2 &&
+                                (word_at(s, k - 2, U"占比") || word_at(s, k - 2, U"比重") || word_at(s, k - 2, U"比例"));
+        if (word == U"提升" && !share_word) return used;
+        const bool rising_word = word == U"快速增长" || word == U"稳步增长" || word == U"稳步提高" || word == U"稳步提升" || word == U"持续提升" ||
+                                 word == U"全覆盖" || share_word;
         std::u32string object;
         if (rising_word) {
             std::size_t from = clause_begin;
@@ -1580,7 +1623,8 @@ private:
         if (object.size() < 2) return used;
         for (const char32_t ch : object)
             if (is_ascii_digit(ch)) return used;  // a number: read as a quantity
-        for (const std::u32string_view w : {U"能力", U"水平", U"素质", U"环境", U"质量", U"意识", U"效率", U"范围"}) {
+        for (const std::u32string_view w : {U"能力", U"水平", U"素质", U"环境", U"质量", U"意识", U"效率", U"范围", U"实力", U"活力", U"竞争力", U"影响力", U"动力", U"效能", U"效益", U"生态",
+                                            U"体系", U"机制", U"氛围", U"成效", U"地位"}) {
             if (object.find(w) != std::u32string::npos) return used;
         }
         const auto ends = [&](std::u32string_view w) { return object.size() >= w.size() && object.compare(object.size() - w.size(), w.size(), w) == 0; };
@@ -1588,6 +1632,7 @@ private:
         if (ends(U"力度") && !ends(U"投入力度")) return used;
         bool accept = false;
         if (word == U"逐步增加" || rising_word || word == U"消除") accept = true;
+        if (word == U"提高" && share_word) accept = true;
         else if (word == U"增加" || word == U"加大" || word == U"大幅度增加") accept = has(U"财政") || has(U"经费") || ends(U"资金") || ends(U"基金");
         else if (word == U"扩大" || word == U"拓展") accept = ends(U"规模");
         else if (word == U"壮大") accept = ends(U"群体") || ends(U"队伍");
@@ -1696,6 +1741,8 @@ private:
     std::optional<period> past_section_period_;
     const predicate* sentence_verb_ = nullptr;
     std::optional<period> paragraph_year_;   ///< the year a paragraph reporting the past is about (2024年…成果丰硕)
+    bool preamble_seen_ = false;             ///< a plan's preamble ended (…编制本规划): its review comes before its aims
+    bool goal_stated_ = false;               ///< the text has stated an aim (see stated_or_committed)
     bool plan_document_ = false;             ///< the span is the plan's (given, or from a title), not assumed from a date
     bool sentence_committed_ = false;        ///< the sentence holds a commitment word (将, 确保, 目标, 力争 …)
     std::size_t verb_consumed_until_ = 0;    ///< predicates ending before this point governed a class threshold (超1亿元的)

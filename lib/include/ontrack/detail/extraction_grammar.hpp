@@ -186,7 +186,6 @@ inline const std::vector<time_phrase>& time_phrases() {
         {U"将", e::commitment, "2024年1月10日\n全市将新增高新技术企业100家。", "increment >= 100 家 2025"},
         {U"确保", e::commitment, "2024年1月10日\n确保技术合同成交额突破20亿元。", "level > 20 亿元 2025"},
         {U"目标", e::commitment, "2024年1月10日\n完成新增高新技术企业100家的目标。", "increment >= 100 家 2025"},
-        {U"计划", e::commitment, "2024年1月10日\n计划培育科技型中小企业300家。", "level >= 300 家 2025"},
         {U"努力", e::commitment, "到2025年,新增高新技术企业50家,努力实现新增100家。", "increment >= 50 家 2025", false, true},
         {U"基础上", e::base_after, "在2020年的基础上,到2025年新增众创空间10家。", "increment >= 10 家 2025"},
         {U"相比", e::base_after, "与2020年底相比,到2025年新增孵化器5家。", "increment >= 5 家 2025"},
