@@ -8,6 +8,7 @@ text, offsets and confidence); ``targets_from_rows`` / ``observations_from_rows`
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping, Sequence
 from typing import Union
@@ -28,6 +29,14 @@ def extraction_columns() -> list[str]:
     return list(_core.TARGET_COLUMNS) + REVIEW_COLUMNS
 
 
+@functools.lru_cache(maxsize=1)
+def _bundled_catalogue() -> _core.IndicatorCatalogue:
+    """The indicator catalogue shipped with ontrack (read once): the extractor's default phrase list."""
+    from ontrack import datasets  # imported here: datasets imports the package's other modules
+
+    return datasets.indicators()
+
+
 def extract_rows(
     text: str,
     document: str | None = None,
@@ -46,13 +55,15 @@ def extract_rows(
     span for sentences that state no deadline ("2021—2025", "十四五" or a (first, last) pair); by default it
     is read from the title or the document's date. ``catalogue`` maps indicator ids to the phrases that
     name them, or is an ``IndicatorCatalogue`` (``ontrack.datasets.indicators()``: its names and phrases,
-    longest first) (default: ``ontrack.default_catalogue()``). ``document_year`` is the year the document was
+    longest first) (default: the bundled catalogue ``ontrack.datasets.indicators()``). ``document_year`` is the year the document was
     issued: 今年 (this year) and 明年 (next year) are read against it; by default it is read from the text.
     """
     if not isinstance(text, str):
         raise TypeError(f"text: expected a str, got {type(text).__name__}")
     core_catalogue: dict[str, list[str]] | _core.IndicatorCatalogue | None = None
-    if isinstance(catalogue, _core.IndicatorCatalogue):
+    if catalogue is None:
+        core_catalogue = _bundled_catalogue()
+    elif isinstance(catalogue, _core.IndicatorCatalogue):
         core_catalogue = catalogue
     elif catalogue is not None:
         for key, phrases in catalogue.items():

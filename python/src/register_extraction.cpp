@@ -93,7 +93,7 @@ One candidate row read from a plan text: a Target (for a baseline, `period` is t
                                            py::arg("reading") = std::string(p.reading)));
             }
             static constexpr const char* effects[] = {"past", "forecast", "every_year", "average", "aspiration", "distributive",
-                                                       "this_year", "next_year", "base_before", "base_after", "statistic"};
+                                                       "this_year", "next_year", "base_before", "base_after", "statistic", "commitment"};
             py::list times;
             for (const auto& p : detail::time_phrases()) {
                 times.append(py::dict(py::arg("word") = text(p.word), py::arg("effect") = std::string(effects[static_cast<int>(p.effect)]),

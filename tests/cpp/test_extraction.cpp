@@ -574,3 +574,52 @@ TEST_CASE("an indicator catalogue as the phrase list: the longest phrase wins, u
     CHECK(rows[2].indicator_id.empty());
     CHECK(rows[2].target.indicator == "研发机构覆盖率");
 }
+
+TEST_CASE("a document that is not a plan: a figure needs a time or a commitment to be a target") {
+    // A news report (no plan title, no span): its date gives the year, but an unmarked figure is a fact.
+    CHECK(reading_of(extract_targets("黑龙江实施创新驱动战略\n2020年1月13日\n全省新增科技企业10000多家。\n")) == "-");
+    // The same figure with a commitment word (将) is a target, by the end of the plan in force the year after the date.
+    CHECK(reading_of(extract_targets("黑龙江实施创新驱动战略\n2020年1月13日\n全省将新增科技企业10000家。\n")) == "increment >= 10000 家 2025");
+    // A title naming a plan-like document (…方案, …的通知) makes every sentence aim ahead.
+    CHECK(reading_of(extract_targets("某县科技创新工作方案\n2020年1月13日\n全县新增科技企业100家。\n")) == "increment >= 100 家 2025");
+}
+
+TEST_CASE("document context: 第十五个五年规划 in a title, 全年 of a past paragraph, a named target under 有望") {
+    CHECK(reading_of(extract_targets("某区科技创新第十五个五年规划\n研发投入强度达到3%。\n")) == "level >= 3 % 2030");
+    // 全年 in a paragraph reporting 2024 (in a document of 2025) is 2024, reported.
+    CHECK(reading_of(extract_targets("2025年2月8日\n2024年科技成果丰硕。全年技术合同成交额超800亿元。\n")) == "baseline 800 亿元 2024");
+    // After 今年…截至7月底 (observed), 全年 is the year ahead; 有望 expects a target the sentence names.
+    const auto rows = extract_targets("2021年8月1日\n今年截至7月底,全市已申报高企超900家,全年有望完成新增500家的目标任务。\n");
+    CHECK(reading_of(rows) == "increment >= 500 家 2021");
+    // A forecast figure that is not named a target stays out.
+    CHECK(reading_of(extract_targets("2021年8月1日\n全年技术合同成交额有望突破2800亿元。\n")) == "-");
+}
+
+TEST_CASE("a plan's review after its preamble and before its first aim gives no targets") {
+    const std::string plan = "某区科技创新第十五个五年规划\n为深入实施创新驱动发展战略,编制本规划。\n"
+                             "自主创新能力明显增强。全区技术合同成交额突破400亿元,天津市科技项目立项18项。\n"
+                             "到2030年,全区技术合同成交额突破600亿元。\n";
+    const auto rows = extract_targets(plan);
+    std::vector<double> values;
+    for (const auto& r : rows)
+        if (r.type == row_type::target) values.push_back(*r.target.value);
+    CHECK(values == std::vector<double>{600});
+    // Without the preamble (an excerpt of the aims) an unmarked figure of a plan is a target by the plan's end.
+    CHECK(reading_of(extract_targets("某区科技创新第十五个五年规划\n全区技术合同成交额突破400亿元。\n")) == "level > 400 亿元 2030");
+}
+
+TEST_CASE("direction words after their subject, verb lists and base plans in titles") {
+    auto o = fourteenth();
+    CHECK(reading_of(extract_targets("到2025年,科技创新投入规模稳步提高。", o)) == "trend >= 2021-2025");
+    CHECK(reading_of(extract_targets("到2025年,企业研发经费支出占比提升。", o)) == "trend >= 2021-2025");
+    CHECK(reading_of(extract_targets("到2025年,力争规上高新技术企业实现研发机构全覆盖。", o)) == "trend >= 2021-2025");
+    CHECK(reading_of(extract_targets("到2025年,创新生态持续提升。", o)) == "-");  // a qualitative aim
+    // 引进、培育: the verbs share the object; 引进 is an activity, so the count adds up over the plan.
+    CHECK(reading_of(extract_targets("到2025年,引进、培育100家以上高新企业。", o)) == "cumulative >= 100 家 2021-2025");
+    // "作为拥有四个…城市的…" describes; it states no target.
+    CHECK(reading_of(extract_targets("到2025年,作为拥有四个GDP过万亿元城市的省份。", o)) == "-");
+    // A plan name after 比 in a headline is a base period, not the document's span.
+    const auto doc = ontrack::detail::read_document_context("原标题:科学素质比例大幅攀升 比“十二五”末增长81.9%\n2021年1月28日\n");
+    REQUIRE(doc.span);
+    CHECK(doc.span->first == period::year(2021));
+}

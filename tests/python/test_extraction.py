@@ -270,6 +270,18 @@ def test_indicator_catalogue_maps_phrases_to_ids() -> None:
     assert list(frame["indicator_id"])[:1] == ["rd_intensity"]
 
 
+def test_bundled_catalogue_is_the_default_phrase_list() -> None:
+    # 高企 and 科普教育基地 are phrases of indicators.csv that the built-in C++ list does not hold.
+    text = "到2025年,高企数量达到600家,建成科普教育基地15个。"
+    rows = ot.extract_rows(text, reference_span="2021—2025")
+    assert [r.indicator_id for r in rows] == ["high_tech_enterprises_valid", "science_popularization_education_bases"]
+    explicit = ot.extract_rows(text, reference_span="2021—2025", catalogue=ot.datasets.indicators())
+    assert [r.indicator_id for r in explicit] == [r.indicator_id for r in rows]
+    # The built-in list is still what a dict-less C++ caller gets; passing it gives its ids.
+    builtin = ot.extract_rows(text, reference_span="2021—2025", catalogue=ot.default_catalogue())
+    assert [r.indicator_id for r in builtin] == ["", ""]
+
+
 def test_corpus_scorer_matches_kinds_and_counts_non_targets() -> None:
     sc = load_script(REPO / "tests" / "data" / "extraction" / "score.py", "extraction_score_corpus")
 

@@ -143,10 +143,12 @@ struct time_context {
     bool explicit_time = false;          ///< stated in the sentence (not the document default)
     bool forecast = false;               ///< 预计: an expectation, not a target
     bool carried = false;                ///< the deadline is carried from an earlier sentence or heading
+    bool future_marked = false;          ///< the time was stated as one to reach (到2025年, 至2025年)
 };
 
 struct document_context {
     std::optional<period_span> span;
+    bool plan_span = false;     ///< the span was read from a title (a plan), not assumed from the date
     std::optional<int> issued;  ///< the year of the document's date
 };
 
@@ -170,6 +172,11 @@ inline bool is_dash(char32_t c) noexcept {
 
 /// A five-year plan name at s[at]: 十四五, “十四五” (quotes skipped by the caller). Returns its number and length.
 inline std::optional<std::pair<int, std::size_t>> plan_at(const text_run& s, std::size_t at) {
+    // The full name in titles: "第十五个五年规划" (the 15th five-year plan) is 十五五.
+    if (at + 6 <= s.size() && s[at].c == U'第' && s[at + 1].c == U'十' && s[at + 3].c == U'个' && s[at + 4].c == U'五' && s[at + 5].c == U'年') {
+        const int d = chinese_digit(s[at + 2].c);
+        if (d >= 1) return std::make_pair(10 + d, std::size_t{6});
+    }
     // 十一五 … 十九五 and 二十五 are not plan names people write; plans 11–19 are 十X五.
     if (at + 3 > s.size() || s[at].c != U'十') return std::nullopt;
     const int d = chinese_digit(s[at + 1].c);
@@ -193,6 +200,13 @@ inline std::optional<std::pair<period_span, std::size_t>> span_at(const text_run
     return std::make_pair(period_span{period::year(*first), period::year(*last)}, k - at);
 }
 
+/// True when the plan name at s[at] follows 比/较 (“比“十二五”末增长81.9%”): a base period, not the document's span.
+inline bool names_base_plan(const text_run& s, std::size_t at) {
+    for (std::size_t back = 1; back <= 2 && back <= at; ++back)
+        if (s[at - back].c == U'比' || s[at - back].c == U'较') return true;
+    return false;
+}
+
 /// The plan span or document date read from the beginning of a text (see `extract_options::reference_span`).
 inline document_context read_document_context(std::string_view text, std::optional<int> issued = std::nullopt) {
     document_context out;
@@ -200,6 +214,7 @@ inline document_context read_document_context(std::string_view text, std::option
     std::size_t lines = 0;
     std::size_t index = 0;
     std::optional<period_span> title_span;
+    std::optional<bool> title_is_sentence;
     std::optional<int> iso_date;  // web pages carry their posting date (2021-06-30); the 年月日 date is the document's
     // Title lines: the first 30 non-empty lines of at most 100 characters; the date: the first
     // YYYY年M月D日 or YYYY-MM-DD within the first 64 KiB.
@@ -222,7 +237,32 @@ inline document_context read_document_context(std::string_view text, std::option
             }
             if (!title_span && lines <= 30 && line.size() <= 100) {
                 if (const auto span = span_at(line, k)) title_span = span->first;
-                else if (const auto plan = plan_at(line, k)) title_span = five_year_plan_number(plan->first).years;
+                else if (const auto plan = plan_at(line, k); plan && !names_base_plan(line, k)) title_span = five_year_plan_number(plan->first).years;
+                // A title is not a sentence: a span in a line with a full stop ("“十四五”时期,…竞相涌现。") gives the
+                // span but does not make the document a plan.
+                if (title_span && !title_is_sentence) title_is_sentence = find_word(line, 0, line.size(), U"。") != std::u32string_view::npos;
+            }
+        }
+        // A title naming a plan-like document ("…意见任务分工的通知", "…行动方案(征求意见稿)"): its sentences aim ahead.
+        if (lines <= 30 && line.size() <= 100 && !out.plan_span) {
+            std::size_t end = line.size();
+            while (end > 0) {
+                const char32_t c = line[end - 1].c;
+                if (c == U')' || c == U'》' || c == U'”' || c == U'"' || c == U'】') {
+                    // Drop a trailing bracket with what it holds: "(2023—2025年)", "(征求意见稿)".
+                    if (c == U')') {
+                        std::size_t open = end - 1;
+                        while (open > 0 && line[open - 1].c != U'(') --open;
+                        end = open > 0 ? open - 1 : end - 1;
+                    } else {
+                        --end;
+                    }
+                    continue;
+                }
+                break;
+            }
+            for (const std::u32string_view w : {U"规划", U"计划", U"方案", U"纲要", U"要点", U"意见", U"措施", U"分工", U"通知", U"办法"}) {
+                if (end >= w.size() && word_at(line, end - w.size(), w)) out.plan_span = true;
             }
         }
         line.clear();
@@ -239,7 +279,10 @@ inline document_context read_document_context(std::string_view text, std::option
     finish_line();
     if (!out.issued) out.issued = iso_date;
     if (issued) out.issued = issued;
-    if (title_span) out.span = title_span;
+    if (title_span) {
+        out.span = title_span;
+        out.plan_span = out.plan_span || !title_is_sentence.value_or(false);
+    }
     else if (out.issued) {
         // A document without a span runs from its date to the end of the plan in force the year after.
         const int y = *out.issued;
@@ -367,6 +410,17 @@ inline std::optional<quantity> quantity_at(const text_run& s, std::size_t at) {
     return q;
 }
 
+/// "增长2倍", "提高1.5倍" at s[at] (the number): the factor of the base reached (N + 1) and the end of 倍.
+inline std::optional<std::pair<double, std::size_t>> times_at(const text_run& s, std::size_t at) {
+    bool chinese = false;
+    const auto number = number_at(s, at, chinese);
+    if (!number || number->second >= s.size() || s[number->second].c != U'倍' || number->first <= 0) return std::nullopt;
+    for (const std::u32string_view w : {U"增长", U"增加", U"提高", U"提升"}) {
+        if (at >= w.size() && word_at(s, at - w.size(), w)) return std::make_pair(number->first + 1.0, number->second + 1);
+    }
+    return std::nullopt;
+}
+
 /// A rank "前N位", "前N名", "前N水平" at s[at] (the number after 前): unit 位.
 inline std::optional<quantity> rank_quantity_at(const text_run& s, std::size_t at) {
     if (at == 0 || s[at - 1].c != U'前') return std::nullopt;
@@ -457,6 +511,9 @@ struct raw_row {
     std::size_t sentence = 0;   ///< which sentence (for merging 力争 into the target before it)
     bool aspirational = false;
     bool explicit_year = false; ///< baselines: the period was stated
+    bool default_span = false;  ///< a per_period row whose span is the document's, not stated in the sentence
+    std::size_t at = 0;         ///< where its number starts and ends in the sentence
+    std::size_t until = 0;
 };
 
 /// The extractor's working state over one document.
@@ -465,6 +522,7 @@ public:
     extractor(std::string_view text, const extract_options& options) : text_(text), options_(options) {
         const auto doc = read_document_context(text, options.document_year);
         span_ = options.reference_span ? options.reference_span : doc.span;
+        plan_document_ = options.reference_span.has_value() || doc.plan_span;
         issued_ = doc.issued;
         for (const auto& entry : options.catalogue) {
             std::vector<std::u32string> forms;
@@ -493,6 +551,7 @@ public:
             if (c == U'\n') {
                 flush(chunk, line_start, line_chars);
                 paragraph_past_ = false;
+                paragraph_year_.reset();
                 pending_.clear();  // a responsibility block closes measures on its own line only
                 parens.clear();
                 bracket = npos;
@@ -673,6 +732,21 @@ private:
         sentence_verb_ = nullptr;
         sentence_base_year_.reset();
         if (past_section_ || paragraph_past_) now.past = true;
+        const bool started_past = paragraph_past_ && !past_section_;
+        bool this_year_seen = false;
+        verb_consumed_until_ = 0;
+        sentence_committed_ = false;
+        for (std::size_t j = 0; j < n && !sentence_committed_; ++j) {
+            for (const auto& p : time_phrases()) {
+                if ((p.effect == time_effect::commitment || p.effect == time_effect::aspiration || p.effect == time_effect::every_year ||
+                     p.effect == time_effect::average) && s[j].c == p.word[0] && word_at(s, j, p.word)) {
+                    sentence_committed_ = true;
+                    break;
+                }
+            }
+        }
+        if (sentence_committed_ || carried_deadline_) goal_stated_ = true;
+        const bool ends_preamble = find_word(s, 0, n, U"本规划") != npos;
         if (carried_deadline_ && !now.past) {
             now.deadline = carried_deadline_;
             now.carried = true;
@@ -685,14 +759,23 @@ private:
         bool in_quotes = false;
         std::vector<std::size_t> sentence_rows;
 
+        std::size_t first_break = npos;  // the first ';' of the sentence: items of a list follow
         std::size_t k = 0;
         while (k < n) {
             const char32_t c = s[k].c;
+            if (c == U';') {
+                // 每年 holds within its item of a list; 力争 heading the sentence governs every item, one inside an
+                // item ("四是…争取新建…1家,新建…10家;五是…") that item only.
+                every_year = false;
+                if (aspiration_at != npos && first_break != npos && aspiration_at > first_break) aspiration_at = npos;
+                if (first_break == npos) first_break = k;
+            }
             // Time words.
             const time_phrase* phrase = nullptr;
             for (const auto& p : time_phrases()) {
                 if (s[k].c == p.word[0] && word_at(s, k, p.word) && (!phrase || p.word.size() > phrase->word.size())) phrase = &p;
             }
+            if (phrase && phrase->effect == time_effect::commitment) phrase = nullptr;  // read before the loop
             if (phrase && phrase->effect == time_effect::past && k > 0 && (s[k - 1].c == U'从' || s[k - 1].c == U'由')) {
                 k += phrase->word.size();  // "从目前的45万人提升到42万人": where a target starts from
                 continue;
@@ -756,17 +839,21 @@ private:
                 k += phrase->word.size();
                 continue;
             }
-            if (phrase && phrase->word == U"全年" && now.deadline && !now.carried) {
+            if (phrase && phrase->word == U"全年" && now.deadline && !now.carried && !this_year_seen) {
                 k += phrase->word.size();  // "2009年全年": the year already stated
                 continue;
             }
             if (phrase && (phrase->effect == time_effect::this_year || phrase->effect == time_effect::next_year) && issued_) {
                 // 今年, 明年, 今年年底: the document's year, or the one after it.
                 now.deadline = period::year(*issued_ + (phrase->effect == time_effect::next_year ? 1 : 0));
+                if (phrase->word == U"全年" && started_past && !this_year_seen && paragraph_year_) now.deadline = paragraph_year_;
                 now.carried = false;
                 now.span.reset();
                 now.explicit_time = true;
-                now.past = past_section_;
+                // 全年 in a paragraph that reports a past year ("2024年…成果丰硕。全年技术合同成交额超800亿元") is
+                // that year; after 今年 in the sentence, or on its own, the year ahead.
+                now.past = past_section_ || (phrase->word == U"全年" && started_past && !this_year_seen);
+                if (phrase->word != U"全年") this_year_seen = true;
                 std::size_t j = k + phrase->word.size();
                 for (const std::u32string_view w : {U"年底", U"年末", U"底", U"末"}) {
                     if (word_at(s, j, w)) { j += w.size(); break; }
@@ -818,6 +905,11 @@ private:
                     j += 1;
                 } else if (word_at(s, j, U"初")) {
                     j += 1;
+                } else if (plan_begin >= 1 && (s[plan_begin - 1].c == U'较' || s[plan_begin - 1].c == U'比' ||
+                                               (plan_begin >= 2 && (s[plan_begin - 2].c == U'较' || s[plan_begin - 2].c == U'比')))) {
+                    // "比“十二五”提高3个百分点": the plan named after 比/较 is the base period (its last year).
+                    names_base = true;
+                    sentence_base_year_ = years.last.year();
                 } else {
                     const bool is_past = span_ ? years.last < span_->first : false;
                     now.carried = false;
@@ -861,8 +953,20 @@ private:
                     now.deadline = period::year(*y);
                     now.span.reset();
                     now.explicit_time = true;
+                    now.future_marked = k >= 1 && (s[k - 1].c == U'到' || s[k - 1].c == U'至');
+                    if (now.future_marked && !now.past) goal_stated_ = true;
                     now.past = past_section_ || as_of || is_past_year(*y);
                     if (word_at(s, j, U"以来")) { now.past = true; j += 2; }
+                    // "2026年、2027年": a list of consecutive years is a span ending at the last.
+                    for (int last = *y; j + 5 < n && s[j].c == U'、';) {
+                        const auto next = year_at(s, j + 1);
+                        if (!next || *next != last + 1 || s[j + 5].c != U'年') break;
+                        last = *next;
+                        now.span = period_span{period::year(*y), period::year(last)};
+                        now.deadline = period::year(last);
+                        now.past = past_section_ || is_past_year(last);
+                        j += 6;
+                    }
                     k = j;
                     last_time_end = k;
                     continue;
@@ -875,6 +979,12 @@ private:
             // Quantities; numbers inside quotation marks are names (“五下乡”, “1+4+N”).
             if ((is_ascii_digit(c) || is_chinese_numeral_char(c)) && in_quotes) { ++k; continue; }
             if (is_ascii_digit(c) || is_chinese_numeral_char(c)) {
+                // "比2020年增长2倍": N倍 after a verb of change is N + 1 times the base (增长一倍 is a doubling).
+                if (const auto times = times_at(s, k)) {
+                    wordless_row(s, k, now, clause_start(k), clause_end(k), last_time_end, target_kind::relative, times->first, sentence_rows);
+                    k = times->second;
+                    continue;
+                }
                 auto q = quantity_at(s, k);
                 if (!q) q = index_quantity_at(s, k, clause_start(k));
                 if (!q) q = rank_quantity_at(s, k);
@@ -901,6 +1011,11 @@ private:
                 }
             }
             if (k < n && s[k].c != c) continue;
+            // "六个倍增、六个突破": a count of doublings is the slogan of a list, not a target.
+            if ((word_at(s, k, U"倍增") || word_at(s, k, U"翻番")) && k >= 2 && s[k - 1].c == U'个' && is_chinese_numeral_char(s[k - 2].c)) {
+                k += 2;
+                continue;
+            }
             if ((word_at(s, k, U"倍增") || word_at(s, k, U"翻番")) && names_document(s, k + 2, true)) {
                 k += 2;  // "“双倍增”行动计划工作方案": the name of a document
                 continue;
@@ -930,18 +1045,35 @@ private:
             }
             ++k;
         }
+        if (ends_preamble) preamble_seen_ = true;
         // What the next sentences inherit: the past of a paragraph that reports it, a stated future deadline.
         paragraph_past_ = now.past && !past_section_;
-        if (!now.past && now.deadline && !now.carried && now.explicit_time) carried_deadline_ = now.deadline;
+        if (!paragraph_past_) paragraph_year_.reset();
+        else if (now.deadline && now.explicit_time) paragraph_year_ = now.deadline;
+        // An expectation (预计, 有望) does not set the deadline the next sentences aim at.
+        // In a document that is not a plan, only a sentence that aims (a target row, 到2025年, a commitment word) sets it:
+        // "2025年“活力中国调研行”…举行" dates an event.
+        bool aimed = sentence_committed_;
+        for (const std::size_t r : sentence_rows) aimed = aimed || rows_[r].row.type == row_type::target;
+        if (!now.past && !now.forecast && now.deadline && !now.carried && now.explicit_time && (aimed || now.future_marked)) carried_deadline_ = now.deadline;
+        // "力争每年新增600家以上,2023年底达到3900家": a yearly value without a stated span runs to the year the sentence states.
+        if (!now.past && !now.carried && now.explicit_time && now.deadline) {
+            for (const std::size_t r : sentence_rows) {
+                auto& t = rows_[r].row.target;
+                if (rows_[r].default_span && t.period_start && *t.period_start <= *now.deadline && t.deadline && *now.deadline < *t.deadline) t.deadline = now.deadline;
+            }
+        }
         // A 力争 value after a target of the same unit in the same sentence is that target's stretch:
-        // "达到13%以上,力争实现14%".
+        // "达到13%以上,力争实现14%", "新增50家,努力实现新增100家", "确保超过6000万元、争取7000万元".
         for (std::size_t r = 1; r < sentence_rows.size(); ++r) {
             auto& later = rows_[sentence_rows[r]];
             auto& earlier = rows_[sentence_rows[r - 1]];
-            if (!later.aspirational || earlier.aspirational || later.row.type != row_type::target || earlier.row.type != row_type::target) continue;
+            if (later.row.type != row_type::target || earlier.row.type != row_type::target) continue;
+            if (!(later.aspirational && !earlier.aspirational) && !stretch_word_between(s, earlier.until, later.at)) continue;
             auto& a = earlier.row.target;
             const auto& b = later.row.target;
-            if (a.unit != b.unit || a.stretch || !a.value || !b.value || *b.value < *a.value || a.kind != b.kind) continue;
+            const bool blanket_stretch = a.stretch && a.value && *a.stretch == *a.value;  // 力争 heading the whole sentence
+            if (a.unit != b.unit || (a.stretch && !blanket_stretch) || !a.value || !b.value || *b.value < *a.value || a.kind != b.kind) continue;
             if (a.compare != comparator::at_least && a.compare != comparator::greater) continue;
             a.stretch = b.value;
             earlier.row.end = later.row.end;
@@ -949,6 +1081,25 @@ private:
             earlier.row.target.quote = std::string(text_.substr(earlier.row.byte_start, earlier.row.byte_end - earlier.row.byte_start));
             later.row.confidence = -1.0;  // merged: dropped in finish()
         }
+    }
+
+    /// True when a stretch word (力争, 争取, 努力) lies between two values, followed only by predicate words
+    /// before the second ("新增50家,努力实现新增100家": the second value is the first one's stretch).
+    static bool stretch_word_between(const text_run& s, std::size_t from, std::size_t to) {
+        if (from >= to || to > s.size() || to - from > 16) return false;
+        for (std::size_t j = from; j < to; ++j) {
+            for (const auto& p : time_phrases()) {
+                if (!(p.effect == time_effect::aspiration || p.marks_stretch) || !word_at(s, j, p.word)) continue;
+                std::size_t k = j + p.word.size();
+                for (bool more = true; more && k < to;) {
+                    more = false;
+                    for (const auto& v : predicates())
+                        if (word_at(s, k, v.word)) { k += v.word.size(); more = true; break; }
+                }
+                if (k == to) return true;
+            }
+        }
+        return false;
     }
 
     /// The quote of a clause: from its start (or the deadline clause just before it, "到2025年,") to its end.
@@ -992,10 +1143,24 @@ private:
         r.row.target.indicator = r.row.indicator_id.empty() ? to_utf8(matching_form(text)) : r.row.indicator_id;
     }
 
+    /// In a plan every sentence aims at its span. A document that is not a plan (a news report, a work
+    /// report: its span is assumed from its date) states targets with a time (到2025年, 今年, 每年), a
+    /// deadline carried from an earlier sentence, or a commitment word (将, 确保, 目标, 力争); a figure
+    /// with none of them ("新增科技企业10000多家" in a headline) reports a fact.
+    /// A five-year plan opens with its preamble ("…,编制本规划。"), then reviews its base, then states its aims:
+    /// after the preamble, figures before the first aim (到2030年, 力争, 目标, a dated heading) that have no time of
+    /// their own report the base ("自主创新能力明显增强。…立项18项" in a review whose heading is lost).
+    bool stated_or_committed(const time_context& now, bool yearly_or_aspired) const {
+        return (plan_document_ && (goal_stated_ || !preamble_seen_)) || now.explicit_time || now.carried || yearly_or_aspired || sentence_committed_;
+    }
+
     /// The span a span-kind target covers: the sentence's, else the document's, else its deadline alone.
     period_span span_for(const time_context& now) const {
         if (now.span) return *now.span;
         if (now.deadline && span_ && span_->contains(*now.deadline) && span_->first <= *now.deadline) return period_span{span_->first, *now.deadline};
+        // "到2028年,累计…" in a document dated 2026 whose default span ends in 2030 or 2025: the stated deadline ends it.
+        if (now.deadline && span_ && now.deadline->freq() == span_->first.freq() && span_->first <= *now.deadline) return period_span{span_->first, *now.deadline};
+        if (now.deadline) return period_span{*now.deadline, *now.deadline};
         if (span_) return *span_;
         return period_span{*now.deadline, *now.deadline};
     }
@@ -1007,6 +1172,8 @@ private:
         clause_begin = near_before(clause_begin, q.begin);
         clause_end = near_after(clause_end, q.end);
         subject_from = std::max(subject_from, clause_begin);
+        // "作为拥有四个GDP过万亿元城市的…": a clause introduced by 作为 describes what something is.
+        if (word_at(s, clause_begin, U"作为")) return;
         // Ordinals (第3), ages (35岁以下) and attributes ("60万吨以下矿井": a qualifier followed by a noun)
         // describe things, they are not quantities to reach.
         if (q.begin > 0 && (s[q.begin - 1].c == U'第' || (s[q.begin - 1].c == U'前' && !q.rank))) return;
@@ -1035,16 +1202,20 @@ private:
         if (q.scale_class && !qualifier && after < n && !(s[after].c == U',' || s[after].c == U'。' || s[after].c == U';')) return;
         // A single Chinese 一 ("一项重要举措", "一个平台") is an article, not a count.
         if (q.chinese && q.value == 1.0 && !q.high && q.end - q.begin <= 2) return;
-        if (now.forecast) return;  // 预计…可达: an expectation
+        // 预计…可达: an expectation; but "有望完成新增500家的目标任务" names the target whose completion it expects.
+        if (now.forecast && !(word_at(s, after, U"的目标") || word_at(s, after, U"目标"))) return;
         // "提前3个月": a duration.
         if (q.unit == U"个" && after < n && (s[after].c == U'月' || word_at(s, after, U"工作日"))) return;
         // "从41.2%提高到48%", "由2020年的10%提高到15%": the first number is where the target starts from.
         if (const std::size_t from_at = std::max(clause_begin, q.begin > 12 ? q.begin - 12 : 0);
             rfind_word(s, from_at, q.begin, U"从") != npos || rfind_word(s, from_at, q.begin, U"由") != npos) {
-            std::size_t j = after;
+            // The level_to word follows the number, or the rest of its phrase ("从目前的平均每45万人拥有一个…场馆提升到42万人").
             const predicate* next = nullptr;
-            for (const auto& p : predicates()) {
-                if (word_at(s, j, p.word) && (p.marks & mark::level_to) != 0 && (!next || p.word.size() > next->word.size())) next = &p;
+            for (std::size_t j = after; j < clause_end && j < after + 24 && next == nullptr; ++j) {
+                if (is_ascii_digit(s[j].c)) break;  // another number: its own phrase
+                for (const auto& p : predicates()) {
+                    if (word_at(s, j, p.word) && (p.marks & mark::level_to) != 0 && (!next || p.word.size() > next->word.size())) next = &p;
+                }
             }
             if (next != nullptr) {
                 const std::optional<period> when = sentence_base_year_ ? std::optional<period>(period::year(*sentence_base_year_))
@@ -1074,12 +1245,17 @@ private:
         // The verb closest before the number in its clause.
         std::size_t verb_at = npos;
         const predicate* verb = nullptr;
+        bool activity_in_clause = false;  // "提供不少于100亿元融资支持": the activity is the comparator's verb
+        bool object_verb_in_clause = false;
         for (const auto& v : predicates()) {
             auto at = rfind_word(s, clause_begin, q.begin, v.word);
+            if (at != npos && at >= verb_consumed_until_ && (v.marks & mark::activity) != 0) activity_in_clause = true;
+            if (at != npos && at >= verb_consumed_until_ && (v.marks & mark::takes_object) != 0) object_verb_in_clause = true;
             // "增加值", "增长率": the word is part of a noun there.
             while (at != npos && !v.noun_after.empty() && at + v.word.size() < n && v.noun_after.find(s[at + v.word.size()].c) != std::u32string_view::npos)
                 at = rfind_word(s, clause_begin, at + v.word.size() - 1, v.word);
             // The one ending last; on a tie the longer (不超过 over 超过).
+            if (at != npos && at < verb_consumed_until_) at = npos;
             if (at != npos && (verb_at == npos || at + v.word.size() > verb_at + verb->word.size() ||
                                (at + v.word.size() == verb_at + verb->word.size() && v.word.size() > verb->word.size()))) {
                 verb_at = at;
@@ -1094,7 +1270,11 @@ private:
             return;
         }
         // "营业收入超1亿元的高新技术企业487家": an amount followed by 的 is a class threshold.
-        if (!qualifier && after < n && s[after].c == U'的' && (q.unit == U"亿元" || q.unit == U"万元" || q.unit == U"万亿元")) return;
+        // Its predicate (超) belongs to the threshold, not to the count after the noun.
+        if (!qualifier && after < n && s[after].c == U'的' && (q.unit == U"亿元" || q.unit == U"万元" || q.unit == U"万亿元")) {
+            verb_consumed_until_ = after;
+            return;
+        }
         // "实施五项重点工程", "十个方面的目标": counts of a document's own parts.
         if (!qualifier && !every_year && (q.unit == U"项" || q.unit == U"个" || q.unit == U"条")) {
             std::size_t j = q.end;
@@ -1105,14 +1285,14 @@ private:
         }
         // A clause without a verb continues the list of the clause before ("建成…基地15个,微型科技馆5家").
         bool inherited = false;
-        if (verb == nullptr && sentence_verb_ != nullptr && !qualifier) {
+        if (verb == nullptr && sentence_verb_ != nullptr) {
             verb = sentence_verb_;
             inherited = true;
         }
         // "81家中小型示范企业新增…", "3个省实验室高效运行": a count before its noun, with no verb taking it as
         // an object, is part of a subject.
         if (!now.past && !qualifier && !q.rank && q.unit != U"%" && after < n && is_ideograph(s[after].c) && !starts_predicate(s, after) &&
-            !(verb != nullptr && !inherited && (verb->marks & mark::takes_object) != 0)) {
+            !(verb != nullptr && !inherited && ((verb->marks & mark::takes_object) != 0 || object_verb_in_clause))) {
             return;
         }
         // "增长了56.7%", "提出了18项": a verb with 了 reports what was done.
@@ -1200,11 +1380,19 @@ private:
         // Structure counts ("提出6项主要目标") carry no verb of their own: keep only what a verb commits.
         if (!has_time && verb == nullptr) return;
         if (!now.deadline && !span_) return;
+        if (!stated_or_committed(now, every_year || average || aspiration_at != npos)) return;
 
         // Kind.
         const bool percent = q.unit == U"%";
         const bool points = q.unit == U"个百分点" || q.unit == U"百分点";
         std::uint32_t marks = verb ? verb->marks : 0;
+        // Verbs listed with 、 share their object ("引进、培育100家以上高新企业"): the marks of both hold.
+        if (verb && verb_at >= 2 && s[verb_at - 1].c == U'、') {
+            for (const auto& v : predicates())
+                if (verb_at - 1 >= v.word.size() && word_at(s, verb_at - 1 - v.word.size(), v.word)) marks |= v.marks & mark::activity;
+        }
+        // A comparator (不少于, 达到) after an activity verb in the clause counts what the activity does.
+        if (verb && verb->compare && verb->marks == 0 && activity_in_clause) marks |= mark::activity;
         // An item continuing a list ("…,同比增长33.3%;销售收入470亿元") takes the verb's commitment, not its change.
         if (inherited) marks &= ~(mark::change | mark::fall | mark::increment);
         // "新认定…50个", "新落地1个": what is new is an addition.
@@ -1237,8 +1425,8 @@ private:
             const auto span = span_for(now);
             t.period_start = span.first;
             t.deadline = span.last;
-        } else if ((now.span || !now.explicit_time || (span_ && now.deadline == span_->last)) && (is_event_unit(q.unit) || (verb != nullptr && (verb->marks & mark::activity) != 0))) {
-            // Activities stated for a span (or for the plan as a whole) add up over it.
+        } else if (is_event_unit(q.unit) || (marks & mark::activity) != 0) {
+            // Activities add up over their span: the plan's, or the one year a work report states.
             t.kind = target_kind::cumulative;
             const auto span = span_for(now);
             t.period_start = span.first;
@@ -1279,6 +1467,9 @@ private:
         }
         if (downwards) t.compare = comparator::at_most;
         r.aspirational = aspiration_at != npos && aspiration_at < q.begin;
+        r.at = q.begin;
+        r.until = q.end;
+        r.default_span = t.kind == target_kind::per_period && !now.span && !now.explicit_time && !now.carried;
         if (r.aspirational && !t.stretch && (t.compare == comparator::at_least || t.compare == comparator::greater)) t.stretch = t.value;
         row.confidence = confidence(confidence_weights{}, now.explicit_time || every_year || average, committed, !row.indicator_id.empty(), !q.chinese);
         if (!inherited) sentence_verb_ = verb;
@@ -1292,6 +1483,7 @@ private:
                       std::size_t clause_end, std::size_t last_time_end, target_kind kind, double value, std::vector<std::size_t>& sentence_rows) {
         if (now.past || now.forecast) return;
         if (!now.deadline && !span_) return;
+        if (!stated_or_committed(now, false)) return;
         clause_begin = near_before(clause_begin, at);
         clause_end = near_after(clause_end, at);
         raw_row r;
@@ -1393,7 +1585,8 @@ private:
     /// ("(五)壮大…") and the past are not direction targets.
     std::size_t direction_row(const text_run& s, std::size_t k, const time_context& now, std::size_t clause_begin, std::size_t clause_end,
                               std::vector<std::size_t>& sentence_rows) {
-        static const std::u32string_view words[] = {U"逐步增加", U"大幅度增加", U"快速增长", U"稳步增长", U"增加", U"加大", U"扩大", U"拓展",
+        static const std::u32string_view words[] = {U"逐步增加", U"大幅度增加", U"快速增长", U"稳步增长", U"稳步提高", U"稳步提升", U"持续提升", U"全覆盖",
+                                                    U"提升", U"增加", U"加大", U"扩大", U"拓展",
                                                     U"壮大", U"提高", U"消除"};
         std::u32string_view word;
         for (const auto w : words) {
@@ -1401,14 +1594,21 @@ private:
         }
         if (word.empty()) return 0;
         const std::size_t used = word.size();
-        if (now.past || now.forecast || (!now.deadline && !span_)) return used;
+        if (now.past || now.forecast || (!now.deadline && !span_) || !stated_or_committed(now, false)) return used;
         clause_begin = near_before(clause_begin, k);
         clause_end = near_after(clause_end, k + used);
         if (!s.empty() && s[0].c == U'(' && s.size() > 1 && is_chinese_numeral_char(s[1].c)) return used;  // a measure title
         for (const std::u32string_view w : {U"鼓励", U"引导", U"支持", U"指导"}) {
             if (rfind_word(s, clause_begin, k, w) != npos) return used;
         }
-        const bool rising_word = word == U"快速增长" || word == U"稳步增长";
+        // Words after their subject: "…投入规模稳步提高", "…拥有量持续提升", "…实现研发机构全覆盖"; 提升/提高 of a
+        // share at the end of its clause ("企业研发经费支出占比提升").
+        const bool at_clause_end = k + used >= clause_end || s[k + used].c == U',' || s[k + used].c == U'。' || s[k + used].c == U';';
+        const bool share_word = (word == U"提升" || word == U"提高") && at_clause_end && k >= 2 &&
+                                (word_at(s, k - 2, U"占比") || word_at(s, k - 2, U"比重") || word_at(s, k - 2, U"比例"));
+        if (word == U"提升" && !share_word) return used;
+        const bool rising_word = word == U"快速增长" || word == U"稳步增长" || word == U"稳步提高" || word == U"稳步提升" || word == U"持续提升" ||
+                                 word == U"全覆盖" || share_word;
         std::u32string object;
         if (rising_word) {
             std::size_t from = clause_begin;
@@ -1423,7 +1623,8 @@ private:
         if (object.size() < 2) return used;
         for (const char32_t ch : object)
             if (is_ascii_digit(ch)) return used;  // a number: read as a quantity
-        for (const std::u32string_view w : {U"能力", U"水平", U"素质", U"环境", U"质量", U"意识", U"效率", U"范围"}) {
+        for (const std::u32string_view w : {U"能力", U"水平", U"素质", U"环境", U"质量", U"意识", U"效率", U"范围", U"实力", U"活力", U"竞争力", U"影响力", U"动力", U"效能", U"效益", U"生态",
+                                            U"体系", U"机制", U"氛围", U"成效", U"地位"}) {
             if (object.find(w) != std::u32string::npos) return used;
         }
         const auto ends = [&](std::u32string_view w) { return object.size() >= w.size() && object.compare(object.size() - w.size(), w.size(), w) == 0; };
@@ -1431,6 +1632,7 @@ private:
         if (ends(U"力度") && !ends(U"投入力度")) return used;
         bool accept = false;
         if (word == U"逐步增加" || rising_word || word == U"消除") accept = true;
+        if (word == U"提高" && share_word) accept = true;
         else if (word == U"增加" || word == U"加大" || word == U"大幅度增加") accept = has(U"财政") || has(U"经费") || ends(U"资金") || ends(U"基金");
         else if (word == U"扩大" || word == U"拓展") accept = ends(U"规模");
         else if (word == U"壮大") accept = ends(U"群体") || ends(U"队伍");
@@ -1538,6 +1740,12 @@ private:
     bool past_section_ = false;
     std::optional<period> past_section_period_;
     const predicate* sentence_verb_ = nullptr;
+    std::optional<period> paragraph_year_;   ///< the year a paragraph reporting the past is about (2024年…成果丰硕)
+    bool preamble_seen_ = false;             ///< a plan's preamble ended (…编制本规划): its review comes before its aims
+    bool goal_stated_ = false;               ///< the text has stated an aim (see stated_or_committed)
+    bool plan_document_ = false;             ///< the span is the plan's (given, or from a title), not assumed from a date
+    bool sentence_committed_ = false;        ///< the sentence holds a commitment word (将, 确保, 目标, 力争 …)
+    std::size_t verb_consumed_until_ = 0;    ///< predicates ending before this point governed a class threshold (超1亿元的)
     std::optional<int> sentence_base_year_;  ///< the base year the current sentence names (在2020年基础上)
     std::optional<period> carried_deadline_;  ///< the last future deadline stated, for the sentences after it
     bool paragraph_past_ = false;             ///< the paragraph so far reports the past (去年…, 过去五年…)  ///< the verb of the sentence's last target row

@@ -96,7 +96,10 @@ inline const std::vector<predicate>& predicates() {
         {U"组成", std::nullopt, m::takes_object, "到2025年,组成17个科技特派团。", "level >= 17 个 2025"},
         {U"共建", std::nullopt, m::takes_object, "到2025年,共建20个新型研发平台。", "level >= 20 个 2025"},
         {U"攻关", std::nullopt, m::takes_object, "到2025年,攻关100项以上关键技术。", "level >= 100 项 2025"},
-        {U"实施", std::nullopt, m::takes_object, "到2025年,实施30项以上重大科技成果转化项目。", "level >= 30 项 2025"},
+        {U"实施", std::nullopt, m::takes_object | m::activity, "到2025年,实施30项以上重大科技成果转化项目。", "cumulative >= 30 项 2021-2025"},
+        {U"对接", std::nullopt, m::takes_object | m::activity, "到2025年,实现对接项目1000项以上。", "cumulative >= 1000 项 2021-2025"},
+        {U"提供", std::nullopt, m::takes_object | m::activity, "到2025年,为科技企业提供不少于100亿元融资支持。", "cumulative >= 100 亿元 2021-2025"},
+        {U"获得", std::nullopt, m::takes_object | m::activity, "到2025年,获得省科技进步奖10项以上。", "cumulative >= 10 项 2021-2025"},
         {U"注册", std::nullopt, m::takes_object, "到2025年,注册科技型中小企业200家。", "level >= 200 家 2025"},
         {U"拥有", std::nullopt, m::takes_object, "到2025年,拥有国家级孵化器3家。", "level >= 3 家 2025"},
         {U"实现", std::nullopt, 0, "到2025年,高新技术产业产值实现800亿元。", "level >= 800 亿元 2025"},
@@ -133,6 +136,8 @@ enum class time_effect {
     base_before,  ///< before "YYYY年": the year names a base period, not a deadline (较2020年, 在2020年基础上)
     base_after,   ///< after "YYYY年" (or 年底/年末, 年的): closes a base_before word that needs one (基础上, 相比)
     statistic,    ///< an observed change (同比), unless the sentence aims at a future year before it
+    commitment,   ///< the sentence commits to what it states (将, 确保, 目标): needed in a document that is not a plan
+                  ///< (a news report, a work report), where a figure without a time or a commitment reports a fact
 };
 
 /// One time word, with an example and its reading (a plan of 2021–2025; a dated document where needed).
@@ -142,6 +147,9 @@ struct time_phrase {
     std::string_view example;
     std::string_view reading;
     bool needs_closing = false;  ///< base_before: only with a base_after word after the year (在…基础上)
+    /// Before a second value of the same target, the word makes it the stretch (aspiration words always do):
+    /// "新增50家,努力实现新增100家".
+    bool marks_stretch = false;
 };
 
 inline const std::vector<time_phrase>& time_phrases() {
@@ -175,6 +183,10 @@ inline const std::vector<time_phrase>& time_phrases() {
         {U"在", e::base_before, "到2025年,在2020年基础上,研发人员增加500人。", "increment >= 500 人 2025", true},
         {U"与", e::base_before, "与2020年相比,到2025年高新技术企业数量翻一番。", "relative >= 2 2025", true},
         {U"同", e::base_before, "同2020年相比,到2025年研发人员增加500人。", "increment >= 500 人 2025", true},
+        {U"将", e::commitment, "2024年1月10日\n全市将新增高新技术企业100家。", "increment >= 100 家 2025"},
+        {U"确保", e::commitment, "2024年1月10日\n确保技术合同成交额突破20亿元。", "level > 20 亿元 2025"},
+        {U"目标", e::commitment, "2024年1月10日\n完成新增高新技术企业100家的目标。", "increment >= 100 家 2025"},
+        {U"努力", e::commitment, "到2025年,新增高新技术企业50家,努力实现新增100家。", "increment >= 50 家 2025", false, true},
         {U"基础上", e::base_after, "在2020年的基础上,到2025年新增众创空间10家。", "increment >= 10 家 2025"},
         {U"相比", e::base_after, "与2020年底相比,到2025年新增孵化器5家。", "increment >= 5 家 2025"},
     };
@@ -214,7 +226,8 @@ inline const std::vector<unit_word>& units() {
         {U"个百分点", false}, {U"万平方米", false}, {U"万人次", true}, {U"百分点", false}, {U"平方米", false}, {U"亿元", false},
         {U"万元", false}, {U"万亩", false}, {U"万吨", false}, {U"万人", false}, {U"万户", false}, {U"万家", false}, {U"万个", false},
         {U"万件", false}, {U"人次", true}, {U"场次", true}, {U"%", false}, {U"份", false}, {U"册", false}, {U"‰", false}, {U"万亿元", false}, {U"亿美元", false}, {U"项次", false}, {U"人年", false}, {U"户", false}, {U"家", false},
-        {U"个", false}, {U"项", false}, {U"人", false}, {U"名", false}, {U"件", false}, {U"支", false}, {U"所", false}, {U"座", false}};
+        {U"个", false}, {U"项", false}, {U"人", false}, {U"名", false}, {U"件", false}, {U"支", false}, {U"所", false}, {U"座", false},
+        {U"场", true}, {U"部", false}};
     return table;
 }
 
@@ -246,6 +259,10 @@ inline const std::vector<quantity_form>& quantity_forms() {
         {"share_of", "N%以上的 + noun: the share of those things", "到2025年,90%以上的研发机构设立在企业。", "level >= 90 % 2025"},
         {"rank", "前N位, 前N名, 前N水平: a rank, lower is better (unit 位)", "到2025年,区域创新能力进入全国前15位。", "level <= 15 位 2025"},
         {"bare_scale", "万亿元 without a digit: 1 万亿元", "到2025年,高新区工业总产值突破万亿元。", "level > 1 万亿元 2025"},
+        {"times_growth", "增长N倍, 提高N倍: N + 1 times the base (增长一倍 is a doubling)", "到2025年,高新技术企业数量比2020年增长2倍。", "relative >= 3 2025"},
+        {"threshold_verb", "超N亿元的 + noun + count: the predicate belongs to the class threshold, the count has none", "到2025年,营业收入超1亿元的企业50家。", "level >= 50 家 2025"},
+        {"named_target", "N + 的目标(任务): a target, also where 有望/预计 forecasts its completion", "2021年8月1日\n全年有望完成新增500家的目标任务。", "increment >= 500 家 2021"},
+        {"year_list", "YYYY年、YYYY年: the years of a span, the last one its deadline", "2026年、2027年科技专项资金年均增长不低于15%。", "average_growth >= 0.15 2026-2027"},
         {"attribute", "N以下 + noun: an attribute, not a quantity", "关闭30万吨以下煤矿。", "-"},
         {"verb_le", "了 after a verb reports the past", "六个方面研究提出了18项措施。", "-"},
         {"duration", "提前半年, 提前3个月: a duration, not a quantity", "到2025年,提前3个月完成建设任务。", "-"},
