@@ -70,11 +70,12 @@ def _first_of_consecutive_years(index: pd.Index) -> int | None:
         years = index.asi8  # annual ordinals count years from 1970
         offset = 1970
     elif isinstance(index, pd.DatetimeIndex):
-        if (index.freqstr or "").startswith(("Q", "BQ", "M", "BM", "ME", "MS")):
+        freq = index.freq  # the offset's own freqstr is cheaper than the index's
+        if freq is not None and freq.freqstr.startswith(("Q", "BQ", "M", "BM", "ME", "MS")):
             return None
         if index.tz is None:
             # The calendar year of each date straight from the datetime64 values (NaT breaks the run).
-            years = index.to_numpy().astype("datetime64[Y]").view(np.int64)
+            years = index.asi8.view(index.dtype).astype("datetime64[Y]").view(np.int64)
             offset = 1970
         else:
             years = index.year.to_numpy()  # local years of aware dates
