@@ -438,7 +438,7 @@ def case_single(sizes: dict[str, int], repeats: int) -> list[Row]:
                 work()
         return run
 
-    works = {
+    works: dict[str, Callable[[], float | None]] = {
         "Series": many(lambda: ot.project(series, "linear", to=2029)),
         "pandas range index": many(lambda: ot.project(by_int, "linear", to=2029)),
         "pandas int64 index": many(lambda: ot.project(by_int64, "linear", to=2029)),

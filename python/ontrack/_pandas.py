@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -64,8 +64,8 @@ def _first_of_consecutive_years(index: pd.Index) -> int | None:
     if isinstance(index, pd.RangeIndex):
         return int(index.start) if index.step == 1 else None
     if isinstance(index, pd.PeriodIndex):
-        freq = index.dtype.freq  # reading the offset is cheaper than formatting freqstr
-        if type(freq) is not pd.offsets.YearEnd or freq.n != 1 or freq.month != 12:
+        freq = index.freq  # reading the offset is cheaper than formatting freqstr
+        if type(freq) is not pd.offsets.YearEnd or freq.n != 1 or getattr(freq, "month", None) != 12:
             return None
         years = index.asi8  # annual ordinals count years from 1970
         offset = 1970
@@ -75,7 +75,7 @@ def _first_of_consecutive_years(index: pd.Index) -> int | None:
             return None
         if index.tz is None:
             # The calendar year of each date straight from the datetime64 values (NaT breaks the run).
-            years = index.asi8.view(index.dtype).astype("datetime64[Y]").view(np.int64)
+            years = index.asi8.view(cast(np.dtype, index.dtype)).astype("datetime64[Y]").view(np.int64)
             offset = 1970
         else:
             years = index.year.to_numpy()  # local years of aware dates
