@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -56,27 +56,38 @@ def _first_of_consecutive_years(index: pd.Index) -> int | None:
     """The first year when the labels are consecutive years in order — int labels, annual periods ending
     in December, or dates of an index that is not quarterly or monthly (a date stands for its year, as
     in `_index_periods`) — else None. The fast path of `series_from_pandas`: such a series is
-    ``Series(first, values)`` and needs no label-by-label conversion."""
+    ``Series(first, values)`` and needs no label-by-label conversion. Every test here reads the index
+    as a whole (its dtype, its integer view); none infers a frequency or loops over labels in Python."""
     count = len(index)
     if count == 0:
         return None
     if isinstance(index, pd.RangeIndex):
         return int(index.start) if index.step == 1 else None
     if isinstance(index, pd.PeriodIndex):
-        if index.freqstr not in ("Y-DEC", "A-DEC"):
+        freq = index.freq  # reading the offset is cheaper than formatting freqstr
+        if type(freq) is not pd.offsets.YearEnd or freq.n != 1 or getattr(freq, "month", None) != 12:
             return None
-        years = index.asi8 + 1970  # annual ordinals count years from 1970
+        years = index.asi8  # annual ordinals count years from 1970
+        offset = 1970
     elif isinstance(index, pd.DatetimeIndex):
-        if (index.freqstr or "").startswith(("Q", "BQ", "M", "BM", "ME", "MS")):
+        freq = index.freq  # the offset's own freqstr is cheaper than the index's
+        if freq is not None and freq.freqstr.startswith(("Q", "BQ", "M", "BM", "ME", "MS")):
             return None
-        years = index.year.to_numpy()
+        if index.tz is None:
+            # The calendar year of each date straight from the datetime64 values (NaT breaks the run).
+            years = index.asi8.view(cast(np.dtype, index.dtype)).astype("datetime64[Y]").view(np.int64)
+            offset = 1970
+        else:
+            years = index.year.to_numpy()  # local years of aware dates
+            offset = 0
     elif index.dtype.kind in "iu":
         years = index.to_numpy()
+        offset = 0
     else:
         return None
-    if int(years[-1]) - int(years[0]) != count - 1 or (count > 1 and not (np.diff(years) == 1).all()):
-        return None
-    return int(years[0])
+    labels = years.tolist()
+    first = labels[0] + offset
+    return first if labels == list(range(first - offset, first - offset + count)) else None
 
 
 def series_from_pandas(
@@ -92,7 +103,8 @@ def series_from_pandas(
         raise TypeError(f"expected a pandas Series, got {type(data).__name__}")
     # Fast path: float or int values on consecutive years (the usual annual series) go straight to the
     # Series constructor; everything else takes the general conversion below, with the same result.
-    if isinstance(data.dtype, np.dtype) and data.dtype.kind in "fiu":
+    dtype = data.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind in "fiu":
         first = _first_of_consecutive_years(data.index)
         if first is not None:
             name = indicator if indicator is not None else ("" if data.name is None else str(data.name))

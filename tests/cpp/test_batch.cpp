@@ -87,6 +87,18 @@ TEST_CASE("rows that cannot be projected are explained, not silently NaN") {
     CHECK(std::isnan(linear.mean(1, 0)));
     const auto loglinear = ontrack::project_many(values, period::year(2020), method::loglinear, period::year(2026));
     CHECK(loglinear.errors[2].find("2021") != std::string::npos);  // names the period of the bad value
+    // Every cell of a row not projected is NaN (the outputs are not filled in advance: the row writes
+    // them), its df too, and so is its probability.
+    for (const auto* cells : {&linear.mean, &linear.lower, &linear.upper, &linear.location, &linear.scale}) {
+        CHECK(cells->row(1).array().isNaN().all());
+        CHECK(!cells->row(0).array().isNaN().any());
+    }
+    CHECK(std::isnan(linear.df(1)));
+    CHECK(loglinear.upper.row(2).array().isNaN().all());
+    CHECK(std::isnan(loglinear.df(2)));
+    const auto p = linear.probability(ontrack::comparator::at_least, Eigen::VectorXd::Constant(3, 5.0), period::year(2026));
+    CHECK(std::isnan(p(1)));
+    CHECK(p(0) >= 0.0);
     // The line through 1..5 continues exactly: 2025 → 6, 2026 → 7 (columns 2025 and 2026).
     CHECK(linear.mean(0, 0) == doctest::Approx(6.0).epsilon(1e-12));
     CHECK(linear.mean(0, 1) == doctest::Approx(7.0).epsilon(1e-12));

@@ -195,10 +195,34 @@ TEST_CASE("intervals from shared standard quantiles equal per-distribution inter
         for (const auto& d : {predictive::student_t(10.0, 2.5, 7.0), predictive::log_student_t(2.0, 0.3, 4.0), predictive::normal(-3.0, 1.7),
                               predictive::log_normal(1.0, 0.2), predictive::student_t(5.0, 0.0, 3.0), predictive::log_student_t(1.0, 0.0, 3.0)}) {
             const auto z = d.standard_interval(level);
-            const auto direct = d.interval(level);
+            // The definition: the quantiles (1 ∓ level)/2, each computed on its own.
+            const std::pair<double, double> direct{d.quantile(0.5 * (1.0 - level)), d.quantile(0.5 * (1.0 + level))};
             const auto shared = d.interval_from(z);
             CHECK(shared.first == direct.first);
             CHECK(shared.second == direct.second);
+            const auto interval = d.interval(level);
+            CHECK(interval.first == direct.first);
+            CHECK(interval.second == direct.second);
         }
     }
+}
+
+TEST_CASE("central t quantiles (one solve when both tails are the same number) equal the two quantiles bit for bit") {
+    // Levels whose tails (1 − level)/2 and 1 − (1 + level)/2 round to the same double take one Newton
+    // solve (0.5, 0.8, 0.95, 0.99 do; 0.6, 0.9, 0.975 do not), and integer df <= 128 at 0.8, 0.95 and
+    // 0.99 none (a table); either way the pair must be exactly the two quantiles.
+    int shared = 0;
+    for (int step = 1; step < 1000; ++step) {
+        const double level = step / 1000.0;
+        if (0.5 * (1.0 - level) == 1.0 - 0.5 * (1.0 + level)) ++shared;
+        for (const double df : {1.0, 2.0, 3.0, 4.5, 7.0, 13.0, 28.0, 100.0, 128.0, 129.0, 1e4, 2e10}) {
+            CAPTURE(level);
+            CAPTURE(df);
+            const auto z = ontrack::detail::student_t_central_quantiles(level, df);
+            CHECK(z.first == ontrack::detail::student_t_quantile(0.5 * (1.0 - level), df));
+            CHECK(z.second == ontrack::detail::student_t_quantile(0.5 * (1.0 + level), df));
+        }
+    }
+    CHECK(shared > 100);  // the shortcut is taken for many levels, not only 0.95
+    CHECK(0.5 * (1.0 - 0.95) == 1.0 - 0.5 * (1.0 + 0.95));
 }

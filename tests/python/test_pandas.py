@@ -246,6 +246,9 @@ def _general_path(data: pd.Series) -> ot.Series:
         pd.date_range("2011-12-31", periods=15, freq="YE"),
         pd.date_range("2011-01-01", periods=15, freq="YS"),
         pd.DatetimeIndex([f"{y}-06-30" for y in range(2011, 2026)]),
+        pd.DatetimeIndex([f"{y}-06-30" for y in range(2011, 2026)]).as_unit("s"),
+        pd.date_range("1961-12-31", periods=15, freq="YE"),  # before 1970: negative datetime64 values
+        pd.date_range("2011-12-31", periods=15, freq="YE", tz="Asia/Shanghai"),  # aware dates: their local years
         # Not consecutive years in order: the general path, same result
         pd.Index([2011, 2012, 2014, *range(2015, 2027)]),
         pd.Index([*range(2025, 2010, -1)]),
@@ -267,6 +270,20 @@ def test_from_pandas_fast_path_equals_the_general_conversion(index: pd.Index, dt
     np.testing.assert_array_equal(fast.values, general.values)
     if fast.freq == "annual":
         assert ot.project(data, "linear", to=2045).points[-1].upper == ot.project(general, "linear", to=2045).points[-1].upper
+
+
+def test_from_pandas_fast_path_leaves_other_indexes_to_the_general_conversion() -> None:
+    from ontrack._pandas import _first_of_consecutive_years
+
+    # One quarter-end date is a quarter, not a year; fiscal years and gaps (NaT) are not calendar years.
+    one_quarter = pd.Series([1.0], index=pd.date_range("2020-03-31", periods=1, freq="QE"))
+    assert ot.Series.from_pandas(one_quarter).freq == "quarterly"
+    assert _first_of_consecutive_years(pd.period_range("2011", periods=3, freq="Y-JUN")) is None
+    assert _first_of_consecutive_years(pd.DatetimeIndex(["2011-12-31", None, "2013-12-31"])) is None
+    assert _first_of_consecutive_years(pd.PeriodIndex(["2011", None, "2013"], freq="Y")) is None
+    assert _first_of_consecutive_years(pd.DatetimeIndex(["2011-12-31", "2012-01-31", "2012-06-30"])) is None  # two dates in 2012
+    assert _first_of_consecutive_years(pd.Index([2011, 2012, 2012])) is None
+    assert _first_of_consecutive_years(pd.period_range("2011", periods=3, freq="Y")) == 2011
 
 
 def test_from_pandas_fast_path_keeps_the_general_errors() -> None:

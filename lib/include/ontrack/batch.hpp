@@ -101,7 +101,7 @@ struct batch_projection {
     panel mean, lower, upper;                    ///< point forecasts and interval bounds
     panel location, scale;                       ///< predictive distribution parameters per cell
     std::vector<distribution_family> family;     ///< predictive family per row
-    Eigen::VectorXd df;                          ///< Student t degrees of freedom per row (infinity for normal families)
+    Eigen::VectorXd df;                          ///< Student t degrees of freedom per row (infinity for normal families, NaN for rows not projected)
     std::vector<method> used;                    ///< model per row (the choice of `auto`)
     std::vector<std::string> errors;             ///< empty when the row was projected, otherwise why not
     double level = 0.95;
@@ -149,7 +149,9 @@ struct batch_projection {
                 return &seen.back();
             };
             for (auto r = static_cast<Eigen::Index>(begin); r < static_cast<Eigen::Index>(end); ++r) {
-                if (!errors[static_cast<std::size_t>(r)].empty()) {
+                // A row not projected has NaN df (and its reason in `errors`, not read here: a NaN is
+                // cheaper to test than a string in another array).
+                if (std::isnan(df(r))) {
                     out(r) = std::numeric_limits<double>::quiet_NaN();
                     continue;
                 }
@@ -172,6 +174,20 @@ struct batch_projection {
 
 namespace detail {
 
+// The five cells of row `r`, column `k` of a Student t (or, with `log`, log-t) predictive of
+// `location` and `scale`, its interval from the standard quantiles `z`: what `make_point` and
+// `predictive::interval_from` give (z = 0 for a point mass, location + scale·z, exp on the log scale).
+inline void write_cell(batch_projection& out, Eigen::Index r, Eigen::Index k, double location, double scale,
+                       const std::pair<double, double>& z, bool log) {
+    const double low = location + scale * (scale > 0.0 ? z.first : 0.0);
+    const double high = location + scale * (scale > 0.0 ? z.second : 0.0);
+    out.mean(r, k) = log ? std::exp(location) : location;
+    out.lower(r, k) = log ? std::exp(low) : low;
+    out.upper(r, k) = log ? std::exp(high) : high;
+    out.location(r, k) = location;
+    out.scale(r, k) = scale;
+}
+
 // The regression methods (linear, loglinear, weighted_linear) on one panel row without building a
 // series or a projection: the same fit (`model::fit_linear_trend`), the same predictive and the same
 // interval arithmetic as `project`, with the Student t quantiles of the interval computed once per
@@ -179,19 +195,20 @@ namespace detail {
 // is not plain (too few points, a value the method rejects, a degenerate fit): the caller then runs
 // `project` on it, which gives the exact numbers or the exact error message.
 struct regression_rows {
-    method m;
-    double level;
+    method m = method::linear;
+    double level = 0.95;
     std::vector<double> column_time;   // time coordinate of each panel column
     std::vector<double> horizon_time;  // time coordinate of each projected period
     // per thread
     std::vector<double> time, response, weights;
+    std::vector<double> cell_location, cell_scale;  // the row's cells, checked before any is written
     std::vector<std::pair<double, std::pair<double, double>>> quantiles;  // df → (z low, z high)
 
     std::pair<double, double> quantiles_for(double df) {
         for (const auto& q : quantiles) {
             if (q.first == df) return q.second;
         }
-        const std::pair<double, double> z{student_t_quantile(0.5 * (1.0 - level), df), student_t_quantile(0.5 * (1.0 + level), df)};
+        const std::pair<double, double> z = student_t_central_quantiles(level, df);
         quantiles.emplace_back(df, z);
         return z;
     }
@@ -268,28 +285,27 @@ struct regression_rows {
         }
         const double df = static_cast<double>(n) - 2.0;
         const double scale_fit = ssr / df;
-        const Eigen::Index columns_out = out.mean.cols();
-        for (Eigen::Index k = 0; k < columns_out; ++k) {
-            const auto kk = static_cast<std::size_t>(k);
-            const double location = level_fit + slope * (horizon_time[kk] - complete.x_center);
-            const double mean_se = std::sqrt(scale_fit * complete.horizon_factor[kk]);
-            const double scale = std::sqrt(mean_se * mean_se + scale_fit / 1.0);
-            if (!std::isfinite(location) || !(scale >= 0.0) || !std::isfinite(scale)) return false;
+        const std::size_t columns_out = horizon_time.size();
+        for (std::size_t k = 0; k < columns_out; ++k) {
+            // mean_at and obs_se (unit weight: scale / 1 is scale exactly).
+            cell_location[k] = level_fit + slope * (horizon_time[k] - complete.x_center);
+            const double mean_se = std::sqrt(scale_fit * complete.horizon_factor[k]);
+            cell_scale[k] = std::sqrt(mean_se * mean_se + scale_fit);
         }
+        return write_row(r, df, out);
+    }
+
+    // Writes row `r` from the cells in cell_location / cell_scale (Student t, or log-t for loglinear,
+    // with `df` degrees of freedom), or nothing and false when a cell is not a valid predictive.
+    bool write_row(Eigen::Index r, double df, batch_projection& out) {
+        const std::size_t columns_out = horizon_time.size();
+        for (std::size_t k = 0; k < columns_out; ++k) {
+            if (!std::isfinite(cell_location[k]) || !(cell_scale[k] >= 0.0) || !std::isfinite(cell_scale[k])) return false;
+        }
+        if (!(df > 0.0)) return false;
         const auto z = quantiles_for(df);
-        for (Eigen::Index k = 0; k < columns_out; ++k) {
-            const auto kk = static_cast<std::size_t>(k);
-            const double location = level_fit + slope * (horizon_time[kk] - complete.x_center);
-            const double mean_se = std::sqrt(scale_fit * complete.horizon_factor[kk]);
-            const double scale = std::sqrt(mean_se * mean_se + scale_fit / 1.0);
-            const double low = location + scale * (scale > 0.0 ? z.first : 0.0);
-            const double high = location + scale * (scale > 0.0 ? z.second : 0.0);
-            out.mean(r, k) = log ? std::exp(location) : location;
-            out.lower(r, k) = log ? std::exp(low) : low;
-            out.upper(r, k) = log ? std::exp(high) : high;
-            out.location(r, k) = location;
-            out.scale(r, k) = scale;
-        }
+        const bool log = m == method::loglinear;
+        for (std::size_t k = 0; k < columns_out; ++k) write_cell(out, r, static_cast<Eigen::Index>(k), cell_location[k], cell_scale[k], z, log);
         const auto index = static_cast<std::size_t>(r);
         out.family[index] = log ? distribution_family::log_student_t : distribution_family::student_t;
         out.df(r) = df;
@@ -324,36 +340,11 @@ struct regression_rows {
         } catch (const error&) {
             return false;
         }
-        const double df = fit.df_resid();
-        const Eigen::Index columns_out = out.mean.cols();
-        // Check every cell first, so that a row is written whole or not at all.
-        for (Eigen::Index k = 0; k < columns_out; ++k) {
-            const double x = horizon_time[static_cast<std::size_t>(k)];
-            const double location = fit.mean_at(x);
-            const double scale = fit.obs_se(x);
-            if (!std::isfinite(location) || !(scale >= 0.0) || !std::isfinite(scale)) return false;
+        for (std::size_t k = 0; k < horizon_time.size(); ++k) {
+            cell_location[k] = fit.mean_at(horizon_time[k]);
+            cell_scale[k] = fit.obs_se(horizon_time[k]);
         }
-        if (!(df > 0.0)) return false;
-        const auto z = quantiles_for(df);
-        const bool log = m == method::loglinear;
-        for (Eigen::Index k = 0; k < columns_out; ++k) {
-            const double x = horizon_time[static_cast<std::size_t>(k)];
-            const double location = fit.mean_at(x);
-            const double scale = fit.obs_se(x);
-            // As predictive::quantile: z = 0 for a point mass, then location + scale·z (exp on the log scale).
-            const double low = location + scale * (scale > 0.0 ? z.first : 0.0);
-            const double high = location + scale * (scale > 0.0 ? z.second : 0.0);
-            out.mean(r, k) = log ? std::exp(location) : location;
-            out.lower(r, k) = log ? std::exp(low) : low;
-            out.upper(r, k) = log ? std::exp(high) : high;
-            out.location(r, k) = location;
-            out.scale(r, k) = scale;
-        }
-        const auto index = static_cast<std::size_t>(r);
-        out.family[index] = log ? distribution_family::log_student_t : distribution_family::student_t;
-        out.df(r) = df;
-        out.used[index] = m;
-        return true;
+        return write_row(r, fit.df_resid(), out);
     }
 };
 
@@ -386,8 +377,9 @@ inline batch_projection project_many(const Eigen::Ref<const panel>& values, cons
     const auto rows = values.rows();
     const auto columns = static_cast<Eigen::Index>(out.periods.size());
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    for (auto* matrix : {&out.mean, &out.lower, &out.upper, &out.location, &out.scale}) matrix->setConstant(rows, columns, nan);
-    out.df = Eigen::VectorXd::Constant(rows, nan);
+    // Not filled here: every row writes all its cells, values or NaN (one pass over the outputs, not two).
+    for (auto* matrix : {&out.mean, &out.lower, &out.upper, &out.location, &out.scale}) matrix->resize(rows, columns);
+    out.df.resize(rows);
     out.family.assign(static_cast<std::size_t>(rows), distribution_family::normal);
     out.used.assign(static_cast<std::size_t>(rows), m);
     out.errors.assign(static_cast<std::size_t>(rows), std::string());
@@ -395,10 +387,14 @@ inline batch_projection project_many(const Eigen::Ref<const panel>& values, cons
     // The direct path needs the same frequency throughout and a horizon `project` accepts from any row.
     const bool direct = (m == method::linear || m == method::loglinear || m == method::weighted_linear) && to.freq() == first.freq() &&
                         (to - first) <= 1000;
-    detail::regression_rows prototype{m, level, {}, {}, {}, {}, {}, {}, {}};
+    detail::regression_rows prototype;
+    prototype.m = m;
+    prototype.level = level;
     if (direct) {
         for (Eigen::Index c = 0; c < values.cols(); ++c) prototype.column_time.push_back(detail::time_coordinate(first + c));
         for (const auto& p : out.periods) prototype.horizon_time.push_back(detail::time_coordinate(p));
+        prototype.cell_location.resize(out.periods.size());
+        prototype.cell_scale.resize(out.periods.size());
         prototype.prepare_complete();
     }
 
@@ -422,6 +418,8 @@ inline batch_projection project_many(const Eigen::Ref<const panel>& values, cons
             }
         } catch (const error& e) {
             out.errors[index] = e.what();
+            for (auto* matrix : {&out.mean, &out.lower, &out.upper, &out.location, &out.scale}) matrix->row(r).setConstant(nan);
+            out.df(r) = nan;
         }
     };
     const auto work = [&](std::size_t begin, std::size_t end) {

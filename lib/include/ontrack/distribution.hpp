@@ -176,7 +176,10 @@ struct predictive {
     /// The standard quantiles (1 ∓ level)/2 of a central interval of probability `level` (0 < level < 1).
     std::pair<double, double> standard_interval(double level) const {
         if (!(level > 0.0 && level < 1.0)) throw value_error("level", "an interval level must lie in (0, 1), got " + std::to_string(level));
-        return {standard_quantile(0.5 * (1.0 - level)), standard_quantile(0.5 * (1.0 + level))};
+        const bool t = family == distribution_family::student_t || family == distribution_family::log_student_t ||
+                       family == distribution_family::logit_student_t;
+        if (t) return detail::student_t_central_quantiles(level, df);
+        return {detail::normal_quantile(0.5 * (1.0 - level)), detail::normal_quantile(0.5 * (1.0 + level))};
     }
 
     /// The central interval from the standard quantiles `z` of `standard_interval` (computed once for
@@ -189,7 +192,7 @@ struct predictive {
     /// The central interval holding probability `level` (0 < level < 1): quantiles (1 ∓ level)/2.
     std::pair<double, double> interval(double level) const {
         if (!(level > 0.0 && level < 1.0)) throw value_error("level", "an interval level must lie in (0, 1), got " + std::to_string(level));
-        return {quantile(0.5 * (1.0 - level)), quantile(0.5 * (1.0 + level))};
+        return interval_from(standard_interval(level));  // the same numbers as the two quantiles
     }
 
     /// P(value ⋈ threshold) for ⋈ in {>=, >, <=, <}. The distribution is continuous, so >= and > (and

@@ -4,8 +4,11 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstddef>
 #include <limits>
+#include <utility>
 
 namespace ontrack::detail {
 
@@ -230,6 +233,47 @@ inline double student_t_quantile(double p, double df) {
         t = next;
     }
     return sign * t;
+}
+
+// The upper quantile (1 + level)/2 of Student's t with `df` = 1, 2, …, 128 degrees of freedom for a
+// level of 0.8, 0.95 or 0.99 (the levels of the projections and calibration reports), else NaN. Each
+// level's table is built on its first use by `student_t_quantile` itself, so it holds exactly that
+// function's numbers; it is immutable afterwards (thread-safe static initialisation). A projection of
+// a short series then needs no Newton solve for its interval: the solve costs about as much as the
+// rest of a linear projection.
+template <int PerMille>
+double tabulated_upper_t_quantile(double df) {
+    static const std::array<double, 128> table = [] {
+        std::array<double, 128> out{};
+        for (std::size_t k = 0; k < out.size(); ++k) out[k] = student_t_quantile(0.5 * (1.0 + PerMille / 1000.0), static_cast<double>(k + 1));
+        return out;
+    }();
+    return table[static_cast<std::size_t>(df) - 1];
+}
+
+inline double tabulated_upper_t_quantile(double level, double df) {
+    if (!(df >= 1.0 && df <= 128.0) || df != std::floor(df)) return std::numeric_limits<double>::quiet_NaN();
+    if (level == 800 / 1000.0) return tabulated_upper_t_quantile<800>(df);
+    if (level == 950 / 1000.0) return tabulated_upper_t_quantile<950>(df);
+    if (level == 990 / 1000.0) return tabulated_upper_t_quantile<990>(df);
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
+/// The standard quantiles of a central interval of probability `level`: exactly
+/// {student_t_quantile((1 − level)/2, df), student_t_quantile((1 + level)/2, df)}. The quantile solves
+/// for the tail probability min(p, 1 − p) and attaches the sign, so when the two tails of `level` are
+/// the same number (0.8, 0.95, 0.99 among others) the lower quantile is exactly minus the upper one
+/// and one solve serves both.
+/// Integer df up to 128 at the levels 0.8, 0.95 and 0.99 are read from `tabulated_upper_t_quantile`.
+inline std::pair<double, double> student_t_central_quantiles(double level, double df) {
+    const double low = 0.5 * (1.0 - level);
+    const double high = 0.5 * (1.0 + level);
+    if (low > 0.0 && low < 0.5 && 1.0 - high == low && df > 0.0 && !(df > 1e10)) {
+        const double tabulated = tabulated_upper_t_quantile(level, df);
+        const double z = std::isnan(tabulated) ? student_t_quantile(high, df) : tabulated;
+        return {-z, z};
+    }
+    return {student_t_quantile(low, df), student_t_quantile(high, df)};
 }
 
 }  // namespace ontrack::detail
