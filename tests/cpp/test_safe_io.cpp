@@ -30,24 +30,13 @@ namespace {
 
 using ontrack::period;
 using ontrack::testing::mentions;
+using ontrack::testing::obs_error;
+using ontrack::testing::obs_header;
+using ontrack::testing::tgt_error;
+using ontrack::testing::tgt_header;
 using ontrack::testing::thrown;
 
 namespace fs = std::filesystem;
-
-const std::string obs_header = "region,indicator,period,value,unit,vintage,source\n";
-const std::string tgt_header = "id,region,indicator,kind,comparator,value,period\n";
-
-std::string obs_error(const std::string& text) {
-    const auto e = thrown<ontrack::parse_error>([&] { (void)ontrack::read_observations(text, "o.csv"); });
-    REQUIRE_MESSAGE(e, "accepted: " << text);
-    return e->what();
-}
-
-std::string tgt_error(const std::string& text) {
-    const auto e = thrown<ontrack::parse_error>([&] { (void)ontrack::read_targets(text, "t.csv"); });
-    REQUIRE_MESSAGE(e, "accepted: " << text);
-    return e->what();
-}
 
 fs::path scratch_folder(const std::string& name) {
     const fs::path folder = fs::temp_directory_path() / ("ontrack-safe-io-" + name + "-" + std::to_string(::getpid()));
