@@ -60,6 +60,7 @@ from ontrack.io import (
 
 from ontrack.assessment import TABLE_COLUMNS, assess, assess_table, select_series, summarize
 from ontrack._core import DEFAULT_PUBLICATION_LAGS
+from ontrack._core import DEFAULT_METHOD, basis_names, method_names, scheme_names, status_names  # the vocabularies, from their C++ tables
 from ontrack.extraction import extract_rows, extract_targets
 from ontrack.projection import backtest, backtest_many, project, project_many, project_ratio
 from ontrack import display as _display
@@ -129,6 +130,11 @@ _plot.install()
 
 __all__ = [
     "DEFAULT_PUBLICATION_LAGS",
+    "DEFAULT_METHOD",
+    "basis_names",
+    "method_names",
+    "scheme_names",
+    "status_names",
     "Accuracy",
     "Assessment",
     "Backtest",

@@ -87,6 +87,8 @@ class InvalidValueError(OntrackError):
 
 class DataError(OntrackError): ...
 
+def _visible(text: str, limit: int = 2000) -> str: ...
+
 # --------------------------------------------------------------------------------------------- periods
 
 class Period:
@@ -573,6 +575,9 @@ class Projection:
     ) -> _Figure: ...
 
 def project(series: Series, method: str = "linear", *, to: _PeriodLike, level: float = 0.95) -> Projection: ...
+def method_names() -> list[_RequestedMethod]: ...
+
+DEFAULT_METHOD: Literal["default"]
 
 class BatchProjection:
     @property
@@ -843,6 +848,7 @@ def assess(
     thresholds: Optional[dict[str, float]] = None,
     publication_lag: Optional[int] = None,
     calibration: Optional[Calibration] = None,
+    indicators: Optional[IndicatorCatalogue] = None,
 ) -> Assessment: ...
 
 def select_series(
@@ -856,6 +862,10 @@ def select_series(
 ) -> Series: ...
 
 DEFAULT_PUBLICATION_LAGS: dict[str, int]
+
+def scheme_names() -> list[str]: ...
+def basis_names() -> list[str]: ...
+def status_names() -> list[str]: ...
 
 # ---------------------------------------------------------------------------------------------- extraction
 # python/src/register_extraction.cpp: candidate targets and baselines read from Chinese plan text.

@@ -13,6 +13,8 @@ from typing import Any
 
 import pandas as pd
 
+from ontrack import _core
+
 #: A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV Injection").
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -90,34 +92,11 @@ def result_json(frame: pd.DataFrame) -> str:
 #: At most this many characters of a message are printed.
 MAX_MESSAGE_CHARS = 2000
 
-_INVISIBLE = {
-    0x00A0, 0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2028, 0x2029, 0x202F,
-    0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xFEFF,
-    *range(0x202A, 0x202F), *range(0x2066, 0x206A),
-}
-
 
 def visible(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
     """``text`` safe to print on a terminal, on one line: line breaks and tabs as ``\\n``, ``\\r``,
     ``\\t``, other control characters (ESC, NUL, C1) as ``\\xNN``, invisible characters (no-break
-    space, zero-width and direction marks, U+FEFF) as ``\\uNNNN``, as the compiled core writes its
-    messages; cut after ``limit`` characters with "… (N more characters)"."""
-    out = []
-    for i, c in enumerate(text):
-        if i >= limit:
-            out.append(f"… ({len(text) - i} more characters)")
-            break
-        code = ord(c)
-        if c == "\n":
-            out.append("\\n")
-        elif c == "\r":
-            out.append("\\r")
-        elif c == "\t":
-            out.append("\\t")
-        elif code < 0x20 or code == 0x7F or 0x80 <= code <= 0x9F:
-            out.append(f"\\x{code:02x}")
-        elif code in _INVISIBLE or 0xD800 <= code <= 0xDFFF:
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(c)
-    return "".join(out)
+    space, zero-width and direction marks, U+FEFF) as ``\\uNNNN``; cut after ``limit`` characters
+    with "… (N more characters)". The compiled core's rule (``_core._visible``), the one its own
+    messages follow."""
+    return _core._visible(text, limit)

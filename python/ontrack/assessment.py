@@ -50,7 +50,7 @@ RISK_ORDER = ["missed", "regressing", "off_track", "at_risk", "awaiting_data", "
 
 #: What a verdict rests on (the ``basis`` column): the data, a nowcast of a passed deadline, a
 #: projection, the pace, or nothing.
-BASIS_NAMES = ["observed", "nowcast", "projected", "pace", "none"]
+BASIS_NAMES = _core.basis_names()
 
 
 _VALIDATION_TARGET = _core.Target(id="options", value=0.0, period=2000)
@@ -79,6 +79,7 @@ def assess(
     thresholds: Optional[Mapping[str, float]] = None,
     publication_lag: Optional[int] = None,
     calibration: Optional[_core.Calibration] = None,
+    indicators: IndicatorsLike = "bundled",
 ) -> _core.Assessment:
     """Will ``target`` be met? See ``_core.assess``; ``series`` may be a pandas Series.
 
@@ -87,6 +88,10 @@ def assess(
     ``as_of``: the day of the assessment (None: all of ``series``, no deadline awaited). A series has
     no publication dates: a period counts ``publication_lag`` months after it ends (None: the day
     after). To honour each figure's publication date, draw the series with ``select_series``.
+    A passed deadline whose figure is not out is expected ``publication_lag`` months after it ends,
+    else after the lag of the target's indicator (or the series' id) in the ``indicators`` catalogue
+    (by default the bundled one: 9 months for the R&D bulletin's figures), else after the default lag
+    of its frequency.
     """
     return _core.assess(
         target,
@@ -98,6 +103,7 @@ def assess(
         _thresholds(thresholds),
         publication_lag,
         calibration,
+        _catalogue(indicators),
     )
 
 

@@ -20,7 +20,7 @@ PanelLike = Union[_core.ObservationTable, "pd.DataFrame", Iterable[_core.Series]
 
 #: The methods of the report when none are named: the classic ones, the random walk with drift it
 #: is scored against, and the calibrated default.
-REPORT_METHODS = ("linear", "loglinear", "cagr", "weighted_linear", "holt", "holt_damped", "auto", "rw_drift", "default")
+REPORT_METHODS = (*_core.method_names(), "rw_drift", _core.DEFAULT_METHOD)
 
 #: Threshold events of the report: value >= origin value × (1 + g)^h for each g (−4% … +20% a year).
 GROWTH_GRID = tuple(round(-0.04 + 0.02 * i, 2) for i in range(13))

@@ -61,14 +61,14 @@ def _build_parser() -> argparse.ArgumentParser:
     assess.add_argument(
         "--method",
         default="default",
-        choices=["default", "auto", "linear", "loglinear", "cagr", "weighted_linear", "holt", "holt_damped"],
+        choices=[_core.DEFAULT_METHOD, *_core.method_names()],
         help="projection method (default: the calibrated default, docs/calibration.md)",
     )
     assess.add_argument("--calibration", help="a calibration file (ontrack calibrate --fit) replacing the method's own intervals")
     assess.add_argument(
         "--scheme",
         default="probability",
-        choices=["probability", "statcan", "unsd", "unsd2023", "eurostat", "escap", "sdsn"],
+        choices=_core.scheme_names(),
     )
     assess.add_argument("--vintage", default="first_release", help="release to use where several exist (default: first_release)")
     assess.add_argument(

@@ -192,21 +192,26 @@ scheme's progress/score, the unified ``status`` and the scheme's own ``scheme_st
     m.def(
         "assess",
         [](const target& t, const series& s, const std::string& method_name, const std::string& scheme_name, const py::object& as_of,
-           double level, const py::object& thresholds, const py::object& publication_lag, const py::object& cal) {
+           double level, const py::object& thresholds, const py::object& publication_lag, const py::object& cal, const py::object& indicators) {
             assessment_options o = assessment_options_from(method_name, scheme_name, as_of, level, thresholds, publication_lag);
             set_projection_choice(o, method_name, cal);
+            o.default_publication_lags = publication_lags_from(indicators);
             py::gil_scoped_release release;
             return assess(t, s, o);
         },
         py::arg("target"), py::arg("series"), py::arg("method") = "auto", py::arg("scheme") = "probability", py::arg("as_of") = py::none(),
-        py::arg("level") = 0.95, py::arg("thresholds") = py::none(), py::arg("publication_lag") = py::none(), py::arg("calibration") = py::none(), R"doc(
+        py::arg("level") = 0.95, py::arg("thresholds") = py::none(), py::arg("publication_lag") = py::none(), py::arg("calibration") = py::none(),
+        py::arg("indicators") = py::none(), R"doc(
 Assess one target against its series. ``method`` 'default' is the calibrated default (the bundled
 calibration, or ``calibration`` when given); a named method is calibrated by ``calibration`` when given. ``scheme``: 'probability' (default), 'statcan', 'unsd',
 'unsd2023', 'eurostat', 'escap', 'sdsn'; ``thresholds`` overrides the scheme's bands by name
 (probability: on_track, at_risk, off_track). ``as_of`` (date or 'YYYY-MM-DD') keeps only periods whose
 figure was out by then: ``publication_lag`` months after the period ends (None: 0, the day after; a
 Series has no publication dates, select_series reads them from an observation table). A deadline
-before ``as_of`` whose figure is not out is 'awaiting_data' with a nowcast P(met).
+before ``as_of`` whose figure is not out is 'awaiting_data' with a nowcast P(met); its figure is
+expected ``publication_lag`` months after the deadline ends, else after the lag of the target's
+indicator (or the series', when the target names none) in the ``indicators`` catalogue, else after the
+default lag of its frequency (DEFAULT_PUBLICATION_LAGS).
 )doc");
 
     m.def(
@@ -230,6 +235,32 @@ Publication: as of a day, a figure counts only if published by then: its dated v
 indicator in the ``indicators`` catalogue, else the default lag of its frequency,
 DEFAULT_PUBLICATION_LAGS). Raises DataError when nothing matches.
 )doc");
+    // The vocabularies of an assessment, read from their C++ tables (one declaration each).
+    m.def(
+        "scheme_names",
+        []() {
+            std::vector<std::string> out;
+            for (const auto& entry : detail::scheme_names) out.emplace_back(entry.second);
+            return out;
+        },
+        "The scheme names ``assess`` accepts, in the order of the C++ table (probability first).");
+    m.def(
+        "basis_names",
+        []() {
+            std::vector<std::string> out;
+            for (const auto& entry : detail::basis_names) out.emplace_back(entry.second);
+            return out;
+        },
+        "What a verdict rests on (``Assessment.basis``): observed, nowcast, projected, pace, none.");
+    m.def(
+        "status_names",
+        []() {
+            std::vector<std::string> out;
+            for (const auto& entry : detail::status_names) out.emplace_back(entry.second);
+            return out;
+        },
+        "The unified status names (``Assessment.status``), in the order of the C++ enumeration.");
+
     const publication_lags lags;
     py::dict defaults;
     defaults["annual"] = lags.annual;

@@ -57,6 +57,26 @@ void register_error(py::module_& m) {
             PyErr_SetString(PyExc_TypeError, (std::string("an argument has the wrong type: ") + e.what()).c_str());
         }
     });
+
+    m.def(
+        "_visible",
+        [](const py::str& text, std::size_t limit) {
+            // Text that is not UTF-8 reaches Python as lone surrogates (surrogateescape): give the C++
+            // rule its bytes back, so such a byte shows as \xNN exactly as in a C++ message.
+            py::bytes raw;
+            try {
+                raw = text.attr("encode")("utf-8", "surrogateescape");
+            } catch (const py::error_already_set&) {
+                raw = text.attr("encode")("utf-8", "surrogatepass");
+            }
+            return detail::visible(std::string(raw), limit, detail::visible_limit::characters);
+        },
+        py::arg("text"), py::arg("limit") = 2000, R"doc(
+``text`` safe to print on a terminal, on one line, by the rule of the compiled core's messages: line
+breaks and tabs as \n, \r, \t; other control characters (ESC, NUL, C1) and bytes that are not UTF-8
+as \xNN; invisible characters (no-break space, zero-width and direction marks, U+FEFF) as \uNNNN; cut
+after ``limit`` characters with "… (N more characters)".
+)doc");
 }
 
 }  // namespace ontrack::python

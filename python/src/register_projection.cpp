@@ -1,6 +1,7 @@
 // Projection: project(series, method, to, level) and the predictive distributions behind it.
 #include "pybind.hpp"
 
+#include <ontrack/default_calibration.hpp>
 #include <ontrack/projection.hpp>
 
 namespace ontrack::python {
@@ -103,19 +104,39 @@ fitted parameters, residual sd, number of observations and information criteria.
             return "Projection('" + to_string(p.used) + "'" + span + ", level=" + detail::format_number(p.level) + ")";
         });
 
+    m.def(
+        "method_names",
+        []() {
+            std::vector<std::string> names;
+            for (const auto& entry : method_names) names.emplace_back(entry.name);
+            return names;
+        },
+        R"doc(
+The projection method names, in the order documentation and messages list them (the C++ table
+ontrack::method_names): every name ``project`` accepts besides the alias 'automatic'.
+)doc");
+    m.attr("DEFAULT_METHOD") = std::string(default_method_name);
+
+    // The method list of the docstring comes from the table (pybind11 copies the text).
+    std::string quoted_methods;
+    for (std::size_t i = 0; i < method_names.size(); ++i) {
+        if (i > 0) quoted_methods += i + 1 == method_names.size() ? " or " : ", ";
+        quoted_methods += "'" + std::string(method_names[i].name) + "'";
+    }
+    const std::string project_doc = R"doc(
+Projects a series to every period after its last observation up to `to` (a Period, an int year or a
+period string), with central prediction intervals of probability `level`.
+
+method: )doc" + quoted_methods + R"doc( (see the C++
+documentation of ontrack::project for the models and their minimum data). Raises InvalidValueError for a
+bad method, level or horizon and for non-positive data with log methods, DataError for too few
+observations or gaps where holt needs none.
+)doc";
     m.def("project",
           [](const series& s, const std::string& method_name, const py::object& to, double level) {
               return project(s, parse_method(method_name), to_period(to, "to"), level);
           },
-          py::arg("series"), py::arg("method") = "linear", py::kw_only(), py::arg("to"), py::arg("level") = 0.95, R"doc(
-Projects a series to every period after its last observation up to `to` (a Period, an int year or a
-period string), with central prediction intervals of probability `level`.
-
-method: 'linear', 'loglinear', 'cagr', 'weighted_linear', 'holt', 'holt_damped' or 'auto' (see the C++
-documentation of ontrack::project for the models and their minimum data). Raises InvalidValueError for a
-bad method, level or horizon and for non-positive data with log methods, DataError for too few
-observations or gaps where holt needs none.
-)doc");
+          py::arg("series"), py::arg("method") = "linear", py::kw_only(), py::arg("to"), py::arg("level") = 0.95, project_doc.c_str());
 }
 
 }  // namespace ontrack::python

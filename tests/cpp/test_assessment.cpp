@@ -27,6 +27,7 @@
 #include "test_support.hpp"
 
 #include <ontrack/assessment.hpp>
+#include <ontrack/indicator_catalogue.hpp>
 #include <ontrack/observations.hpp>
 #include <ontrack/projection.hpp>
 #include <ontrack/targets_file.hpp>
@@ -1274,6 +1275,37 @@ TEST_CASE("malformed: target and options throw value_error") {
 // ---------------------------------------------------------------------------------------------------
 // Publication, deadlines awaiting data, and verdicts the data cannot support.
 // Expected figures: exact point-mass projections (rising(), falling()) and hand arithmetic.
+
+TEST_CASE("awaiting_data: a bare series finds its indicator's lag in the catalogue") {
+    // The R&D bulletin's lag in the bundled catalogue (rd_expenditure: 9 months): the 2021 figure is
+    // expected 2022-01-01 + 9 months = 2022-10-01; by frequency alone, + 6 months = 2022-07-01.
+    const auto catalogue = ontrack::read_indicator_catalogue_file(ONTRACK_EXAMPLES_DATA_DIR "/indicators.csv");
+    REQUIRE(catalogue.find("rd_expenditure"));
+    REQUIRE(catalogue.find("rd_expenditure")->publication_lag_months == 9);
+    const series rd(yr(2017), {12, 14, 16, 18}, "rd_expenditure", "China", "");
+    target t = make(target_kind::level, comparator::at_least, 19, 2021);
+    assessment_options o = linear();
+    o.as_of = day(2022, 3, 1);
+    o.default_publication_lags = ontrack::publication_lags_of(catalogue);
+    for (const std::string indicator : {"rd_expenditure", ""}) {
+        // The target's indicator, or the series' id when the target names none.
+        INFO("target indicator '" << indicator << "'");
+        t.indicator = indicator;
+        const auto a = assess(t, rd, o);
+        CHECK(a.unified == status::awaiting_data);
+        REQUIRE(a.expected_publication);
+        CHECK(*a.expected_publication == day(2022, 10, 1));
+    }
+    // An indicator the catalogue does not hold: the annual default.
+    const auto other = assess(make(target_kind::level, comparator::at_least, 19, 2021), rising(), o);
+    REQUIRE(other.expected_publication);
+    CHECK(*other.expected_publication == day(2022, 7, 1));
+    // A lag given for all comes first.
+    o.publication_lag_months = 3;
+    const auto given = assess(t, rd, o);
+    REQUIRE(given.expected_publication);
+    CHECK(*given.expected_publication == day(2022, 4, 1));
+}
 
 TEST_CASE("awaiting_data: a passed deadline with no published figure, under every scheme") {
     const target t = make(target_kind::level, comparator::at_least, 19, 2021);

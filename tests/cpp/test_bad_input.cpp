@@ -21,27 +21,15 @@ namespace {
 
 using ontrack::period;
 using ontrack::testing::mentions;
+using ontrack::testing::obs_error;
+using ontrack::testing::obs_header;
+using ontrack::testing::tgt_error;
+using ontrack::testing::tgt_header_with_base;  // columns 1 id … 7 period, 8 baseline_period
 using ontrack::testing::thrown;
-
-const std::string obs_header = "region,indicator,period,value,unit,vintage,source\n";
-// Columns: 1 id, 2 region, 3 indicator, 4 kind, 5 comparator, 6 value, 7 period, 8 baseline_period.
-const std::string tgt_header = "id,region,indicator,kind,comparator,value,period,baseline_period\n";
-
-std::string obs_error(const std::string& text) {
-    const auto e = thrown<ontrack::parse_error>([&] { (void)ontrack::read_observations(text, "o.csv"); });
-    REQUIRE_MESSAGE(e, "accepted: " << text);
-    return e->what();
-}
-
-std::string tgt_error(const std::string& text) {
-    const auto e = thrown<ontrack::parse_error>([&] { (void)ontrack::read_targets(text, "t.csv"); });
-    REQUIRE_MESSAGE(e, "accepted: " << text);
-    return e->what();
-}
 
 // One observations row "China,x,2020,<value>" and one level target with value <value>.
 std::string obs_value(const std::string& value) { return obs_header + "China,x,2020," + value + ",,,\n"; }
-std::string tgt_value(const std::string& value) { return tgt_header + "a,China,x,level,>=," + value + ",2025,\n"; }
+std::string tgt_value(const std::string& value) { return tgt_header_with_base + "a,China,x,level,>=," + value + ",2025,\n"; }
 
 ontrack::observation_table table_of(const std::string& rows) { return ontrack::read_observations(obs_header + rows, "o.csv"); }
 
@@ -85,7 +73,7 @@ TEST_CASE("bad input: header only is an empty table that writes back as the head
     const auto table = ontrack::read_observations(obs_header, "o.csv");
     CHECK(table.size() == 0u);
     CHECK(ontrack::write_observations(table) == obs_header);
-    const auto targets = ontrack::read_targets(tgt_header, "t.csv");
+    const auto targets = ontrack::read_targets(tgt_header_with_base, "t.csv");
     CHECK(targets.empty());
     CHECK(ontrack::write_targets(targets) == ontrack::detail::csv_line(ontrack::target_columns()));
 }
@@ -111,21 +99,21 @@ TEST_CASE("bad input: missing, extra and renamed columns") {
 TEST_CASE("bad input: ragged rows name the line and both field counts") {
     CHECK(mentions(obs_error(obs_header + "China,x,2020,1,,,\nChina,x,2021,1\n"), {"o.csv, line 3", "row has 4 fields but the header has 7"}));
     CHECK(mentions(obs_error(obs_header + "China,x,2020,1,,,,extra\n"), {"o.csv, line 2", "row has 8 fields but the header has 7"}));
-    CHECK(mentions(tgt_error(tgt_header + "a,China,x,level,>=,1,2025\n"), {"t.csv, line 2", "row has 7 fields but the header has 8"}));
-    CHECK(mentions(tgt_error(tgt_header + "a,China,x,level,>=,1,2025,,\n"), {"t.csv, line 2", "row has 9 fields"}));
+    CHECK(mentions(tgt_error(tgt_header_with_base + "a,China,x,level,>=,1,2025\n"), {"t.csv, line 2", "row has 7 fields but the header has 8"}));
+    CHECK(mentions(tgt_error(tgt_header_with_base + "a,China,x,level,>=,1,2025,,\n"), {"t.csv, line 2", "row has 9 fields"}));
 }
 
 TEST_CASE("bad input: an unterminated quote is reported where it opens, with its field") {
     CHECK(mentions(obs_error(obs_header + "China,x,2020,1,,,\nChina,x,2021,2,,,\"never closed\nChina,x,2022,3,,,\n"),
                    {"o.csv, line 3, column 7", "field 'source'", "a quoted field is never closed"}));
-    CHECK(mentions(tgt_error(tgt_header + "\"a,China,x,level,>=,1,2025,\n"), {"t.csv, line 2, column 1", "field 'id'", "never closed"}));
+    CHECK(mentions(tgt_error(tgt_header_with_base + "\"a,China,x,level,>=,1,2025,\n"), {"t.csv, line 2, column 1", "field 'id'", "never closed"}));
 }
 
 TEST_CASE("bad input: bytes that are not UTF-8 (a GBK-encoded file) name line, column and field") {
     // 中国 in GBK is D6 D0 B9 FA: D6 D0 is not a valid UTF-8 sequence.
     CHECK(mentions(obs_error(obs_header + "China,x,2020,1,,,ok\nChina,x,2021,2,,,\xD6\xD0\xB9\xFA\n"),
                    {"o.csv, line 3, column 7", "field 'source'", "not valid UTF-8", "byte 0xD6"}));
-    CHECK(mentions(tgt_error(tgt_header + "a,\xD6\xD0\xB9\xFA,x,level,>=,1,2025,\n"), {"t.csv, line 2, column 2", "field 'region'", "UTF-8"}));
+    CHECK(mentions(tgt_error(tgt_header_with_base + "a,\xD6\xD0\xB9\xFA,x,level,>=,1,2025,\n"), {"t.csv, line 2, column 2", "field 'region'", "UTF-8"}));
     // In the header itself.
     CHECK(mentions(obs_error("region,indicator,period,value\xFF\nChina,x,2020,1\n"), {"o.csv, line 1", "UTF-8", "0xFF"}));
 }
@@ -156,7 +144,7 @@ TEST_CASE("bad input: full-width digits are accepted; the observation keeps its 
     CHECK(table.rows()[0].at == period::year(2025));
     CHECK(table.rows()[0].value == 1234.5);
     CHECK(ontrack::write_observations(table) == obs_header + "China,x,2025,１２３４．５,,,\n");
-    const auto targets = ontrack::read_targets(tgt_header + "a,China,x,level,>=,１．５,２０２５年,\n", "t.csv");
+    const auto targets = ontrack::read_targets(tgt_header_with_base + "a,China,x,level,>=,１．５,２０２５年,\n", "t.csv");
     CHECK(*targets[0].value == 1.5);
     CHECK(targets[0].due() == period::year(2025));
 }
@@ -198,7 +186,7 @@ TEST_CASE("bad input: NaN and infinity are rejected, and so are numbers beyond a
 TEST_CASE("bad input: negative values are accepted (a file does not know what its indicator counts)") {
     const auto table = table_of("China,enterprises,2020,-3,家,,\n");
     CHECK(table.rows()[0].value == -3.0);
-    const auto targets = ontrack::read_targets(tgt_header + "a,China,x,increment,>=,-2,2025,2020\n", "t.csv");
+    const auto targets = ontrack::read_targets(tgt_header_with_base + "a,China,x,increment,>=,-2,2025,2020\n", "t.csv");
     CHECK(*targets[0].value == -2.0);
 }
 
@@ -226,7 +214,7 @@ TEST_CASE("bad input: duplicate periods and duplicate target ids") {
     CHECK(mentions(obs_error(obs_header + "China,x,2020,1,,,\nChina,x,2020年底,3,,,\n"), {"line 3", "duplicate observation"}));
     // The same period in two vintages is two observations.
     CHECK(table_of("China,x,2020,1,,first_release,\nChina,x,2020,2,,yearbook,\n").size() == 2u);
-    CHECK(mentions(tgt_error(tgt_header + "a,China,x,level,>=,1,2025,\na,China,x,level,>=,2,2025,\n"), {"t.csv, line 3, column 1", "duplicate target id", "(got 'a')"}));
+    CHECK(mentions(tgt_error(tgt_header_with_base + "a,China,x,level,>=,1,2025,\na,China,x,level,>=,2,2025,\n"), {"t.csv, line 3, column 1", "duplicate target id", "(got 'a')"}));
     const auto e = thrown<ontrack::value_error>([] { (void)ontrack::series::from_years({2020, 2021, 2020}, {1, 2, 3}, "x"); });
     REQUIRE(e);
     CHECK(mentions(e->what(), {"duplicate period 2020 in series 'x'"}));
@@ -288,7 +276,7 @@ TEST_CASE("bad input: a deadline before the data is not evaluable (regression: w
 }
 
 TEST_CASE("bad input: a baseline after the deadline is rejected naming the field") {
-    CHECK(mentions(tgt_error(tgt_header + "a,China,x,relative,>=,2,2020,2025\n"), {"t.csv, line 2, column 8", "field 'baseline_period'", "baseline_period 2025 is not before the deadline 2020"}));
+    CHECK(mentions(tgt_error(tgt_header_with_base + "a,China,x,relative,>=,2,2020,2025\n"), {"t.csv, line 2, column 8", "field 'baseline_period'", "baseline_period 2025 is not before the deadline 2020"}));
 }
 
 TEST_CASE("bad input: a target whose region or indicator has no observations") {

@@ -47,6 +47,27 @@ TEST_CASE("method names round-trip") {
     CHECK(ontrack::minimum_observations(method::linear) == 3);
 }
 
+TEST_CASE("method names: one table, read both ways, listed in the error") {
+    // Every enumerator appears exactly once, and its name parses back to it.
+    std::vector<std::string> names;
+    for (const auto& entry : ontrack::method_names) {
+        CHECK(ontrack::to_string(entry.value) == entry.name);
+        CHECK(ontrack::parse_method(entry.name) == entry.value);
+        names.emplace_back(entry.name);
+    }
+    CHECK(names == std::vector<std::string>{"linear", "loglinear", "cagr", "weighted_linear", "holt", "holt_damped", "auto"});
+    for (const auto& entry : ontrack::method_aliases) CHECK(ontrack::parse_method(entry.name) == entry.value);
+    // The sentence callers and tests read, generated from the table in its order.
+    try {
+        (void)ontrack::parse_method("arima");
+        FAIL("arima was accepted");
+    } catch (const ontrack::value_error& e) {
+        CHECK(e.field() == "method");
+        CHECK(contains(e.what(), "unknown projection method 'arima': expected linear, loglinear, cagr, weighted_linear, holt, holt_damped or auto"));
+    }
+    CHECK_THROWS_AS(ontrack::to_string(static_cast<method>(99)), ontrack::value_error);
+}
+
 TEST_CASE("linear: an exact line is projected exactly, with a point-mass predictive") {
     const auto s = series::from_years({2018, 2019, 2020, 2021, 2022}, {10, 12, 14, 16, 18}, "x");
     const auto p = ontrack::project(s, method::linear, period::year(2025));

@@ -30,24 +30,13 @@ namespace {
 
 using ontrack::period;
 using ontrack::testing::mentions;
+using ontrack::testing::obs_error;
+using ontrack::testing::obs_header;
+using ontrack::testing::tgt_error;
+using ontrack::testing::tgt_header;
 using ontrack::testing::thrown;
 
 namespace fs = std::filesystem;
-
-const std::string obs_header = "region,indicator,period,value,unit,vintage,source\n";
-const std::string tgt_header = "id,region,indicator,kind,comparator,value,period\n";
-
-std::string obs_error(const std::string& text) {
-    const auto e = thrown<ontrack::parse_error>([&] { (void)ontrack::read_observations(text, "o.csv"); });
-    REQUIRE_MESSAGE(e, "accepted: " << text);
-    return e->what();
-}
-
-std::string tgt_error(const std::string& text) {
-    const auto e = thrown<ontrack::parse_error>([&] { (void)ontrack::read_targets(text, "t.csv"); });
-    REQUIRE_MESSAGE(e, "accepted: " << text);
-    return e->what();
-}
 
 fs::path scratch_folder(const std::string& name) {
     const fs::path folder = fs::temp_directory_path() / ("ontrack-safe-io-" + name + "-" + std::to_string(::getpid()));
@@ -148,6 +137,13 @@ TEST_CASE("error messages: visible() escapes exactly the invisible characters") 
     CHECK(visible("\xFF") == "\\xff");                        // not UTF-8
     CHECK(visible("a\\nb") == "a\\nb");                       // a written backslash stays: escaping is idempotent
     CHECK(visible(std::string(10, 'x'), 4) == "xxxx\xE2\x80\xA6 (6 more bytes)");
+    // Counted in characters (Python's text, `_core._visible`): 北京 is two characters, six bytes; a
+    // byte that is not UTF-8 counts as one.
+    using ontrack::detail::visible_limit;
+    const std::string beijing = "\xE5\x8C\x97\xE4\xBA\xAC";
+    CHECK(visible(beijing + beijing + beijing, 4, visible_limit::characters) == beijing + beijing + "\xE2\x80\xA6 (2 more characters)");
+    CHECK(visible(beijing + beijing, 4, visible_limit::characters) == beijing + beijing);
+    CHECK(visible("a\xFF\x1b" "bc", 3, visible_limit::characters) == "a\\xff\\x1b\xE2\x80\xA6 (2 more characters)");
 }
 
 // ---------------------------------------------------------------------------------------------- writes

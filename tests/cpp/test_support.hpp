@@ -1,8 +1,11 @@
 // Helpers shared by the C++ test suites: catching an expected exception to inspect it, checking that
-// a message names what it should, and printing periods in doctest's failure reports.
+// a message names what it should, printing periods in doctest's failure reports, and the smallest
+// observations and targets files the file-reading suites write rows under.
 #pragma once
 
+#include <ontrack/observations.hpp>
 #include <ontrack/period.hpp>
+#include <ontrack/targets_file.hpp>
 
 #include <doctest/doctest.h>
 
@@ -39,6 +42,30 @@ inline bool mentions(const std::string& text, std::initializer_list<std::string_
         if (text.find(part) == std::string::npos) return false;
     }
     return true;
+}
+
+/// The header of the smallest observations file (columns 1 region … 7 source).
+inline const std::string obs_header = "region,indicator,period,value,unit,vintage,source\n";
+/// The header of the smallest targets file: columns 1 id, 2 region, 3 indicator, 4 kind, 5 comparator,
+/// 6 value, 7 period.
+inline const std::string tgt_header = "id,region,indicator,kind,comparator,value,period\n";
+/// The same with column 8 baseline_period.
+inline const std::string tgt_header_with_base = "id,region,indicator,kind,comparator,value,period,baseline_period\n";
+
+/// The message of the parse_error that reading `text` as the observations file "o.csv" raises; fails
+/// the test when the text is accepted.
+inline std::string obs_error(const std::string& text) {
+    const auto e = thrown<ontrack::parse_error>([&] { (void)ontrack::read_observations(text, "o.csv"); });
+    REQUIRE_MESSAGE(e, "accepted: " << text);
+    return e->what();
+}
+
+/// The message of the parse_error that reading `text` as the targets file "t.csv" raises; fails the
+/// test when the text is accepted.
+inline std::string tgt_error(const std::string& text) {
+    const auto e = thrown<ontrack::parse_error>([&] { (void)ontrack::read_targets(text, "t.csv"); });
+    REQUIRE_MESSAGE(e, "accepted: " << text);
+    return e->what();
 }
 
 }  // namespace ontrack::testing

@@ -25,6 +25,7 @@ import scipy.stats
 import statsmodels.api as sm
 
 import ontrack as ot
+from ontrack import _core
 from ontrack.assessment import RISK_ORDER, TABLE_COLUMNS
 
 Records = Callable[[Path], list[dict[str, str]]]
@@ -651,3 +652,28 @@ def test_summarize_rejects_an_unknown_grouping(national: list[ot.Target], observ
     with pytest.raises(ValueError, match=r"by: expected 'status', 'commitment' or 'lead_unit', got 'region'") as caught:
         ot.summarize(table, national, "region")
     assert type(caught.value) is ValueError
+
+
+def test_scheme_basis_and_status_names_come_from_the_compiled_tables() -> None:
+    # The lists written out here are the documented vocabularies (docs and methods.md); the code reads
+    # them from the C++ tables, and every Python table keyed by them covers exactly those names.
+    from ontrack import cli, display, i18n
+
+    schemes = ["probability", "statcan", "unsd", "unsd2023", "eurostat", "escap", "sdsn"]
+    assert _core.scheme_names() == schemes
+    assess = next(
+        action.choices["assess"] for action in cli._build_parser()._actions if isinstance(action.choices, dict) and "assess" in action.choices
+    )
+    scheme = next(action for action in assess._actions if "--scheme" in action.option_strings)
+    assert list(scheme.choices) == schemes
+    target = ot.Target(id="t", indicator="x", value=5, period=2030)
+    series = ot.Series(2015, [1.0, 1.5, 2.0, 2.5, 3.0, 3.5])
+    for name in schemes:
+        assert ot.assess(target, series, method="linear", scheme=name).scheme == name
+    assert ot.assessment.BASIS_NAMES == _core.basis_names() == ["observed", "nowcast", "projected", "pace", "none"]
+    assert set(i18n.BASIS_WORDS) == set(ot.assessment.BASIS_NAMES)
+    statuses = _core.status_names()
+    assert statuses == ["met", "missed", "achieved", "on_track", "at_risk", "off_track", "regressing", "awaiting_data", "not_assessable"]
+    assert set(ot.assessment.RISK_ORDER) == set(statuses)
+    assert set(display.STATUS_STYLE) == set(statuses)
+    assert set(statuses) <= set(i18n.STATUS_WORDS)  # (it also words the verdicts of evaluate)

@@ -455,6 +455,32 @@ def test_unknown_method_lists_the_names() -> None:
     assert ot.project(ot.Series(2001, [1.0, 2.0, 4.0]), "automatic", to=2005).reason.startswith("auto:")
 
 
+def test_method_names_are_one_table_every_list_reads() -> None:
+    # The compiled table, in its order (METHODS above is written out independently).
+    assert _core.method_names() == METHODS
+    assert _core.DEFAULT_METHOD == "default"
+    for name in METHODS:
+        assert ot.project(ot.Series(2001, [1.0, 2.0, 4.0, 7.0, 11.0, 16.0, 22.0]), name, to=2009).method in METHODS
+    # The stub's literal type of a requested method lists the same names.
+    import ast
+
+    stub = ast.parse((Path(ot.__file__).parent / "_core.pyi").read_text(encoding="utf-8"))
+    literal = next(
+        node.value for node in stub.body
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "_RequestedMethod" for t in node.targets)
+    )
+    assert isinstance(literal, ast.Subscript)
+    assert [e.value for e in literal.slice.elts] == METHODS  # type: ignore[attr-defined]
+    # The command line's --method choices and the calibration report's default methods read the table.
+    from ontrack import calibration, cli
+
+    assess = next(
+        action.choices["assess"] for action in cli._build_parser()._actions if isinstance(action.choices, dict) and "assess" in action.choices
+    )
+    method = next(action for action in assess._actions if "--method" in action.option_strings)
+    assert list(method.choices) == ["default", *METHODS]
+    assert calibration.REPORT_METHODS == (*METHODS, "rw_drift", "default")
+
 @pytest.mark.parametrize(
     ("method", "values", "message"),
     [

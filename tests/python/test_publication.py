@@ -64,6 +64,33 @@ def test_passed_deadline_without_its_figure_is_awaiting_data(bundled: tuple[list
     assert three.iloc[0]["expected_publication"] == "2026-04-01"
 
 
+def test_bare_series_awaits_its_figure_by_the_catalogue_lag() -> None:
+    # A bare Series has no publication dates; the day its awaited figure is due comes from the bundled
+    # catalogue's lag for its indicator (rd_expenditure: the R&D bulletin, 9 months): the end of 2025
+    # plus 9 months is 2026-10-01 (by hand). The same id on the target alone, or on the series alone.
+    values = [24393.1, 27956.3, 30782.9, 33357.1]
+    for target_indicator, series_indicator in (("rd_expenditure", "rd_expenditure"), ("", "rd_expenditure"), ("rd_expenditure", "")):
+        target = ot.Target(id="rd", indicator=target_indicator, region="China", value=36000, period=2025)
+        series = ot.Series(2021, values, indicator=series_indicator, region="China")
+        result = ot.assess(target, series, method="linear", as_of="2026-01-15")
+        assert result.status == "awaiting_data"
+        assert result.expected_publication == dt.date(2026, 10, 1), (target_indicator, series_indicator)
+    # Without a catalogue, or for an indicator it does not hold: the annual default, 6 months.
+    target = ot.Target(id="rd", indicator="rd_expenditure", region="China", value=36000, period=2025)
+    series = ot.Series(2021, values, indicator="rd_expenditure", region="China")
+    plain = ot.assess(target, series, method="linear", as_of="2026-01-15", indicators=None)
+    assert plain.expected_publication == dt.date(2026, 7, 1)
+    unknown = ot.assess(ot.Target(id="x", indicator="x", value=36000, period=2025), ot.Series(2021, values, indicator="x"),
+                        method="linear", as_of="2026-01-15")
+    assert unknown.expected_publication == dt.date(2026, 7, 1)
+    # A catalogue of one's own, and a lag given for all, as in assess_table.
+    frame = ot.catalogue_to_pandas(ot.datasets.indicators())
+    frame.loc[frame["id"] == "rd_expenditure", "publication_lag_months"] = 4
+    own = ot.read_indicator_catalogue(frame)
+    assert ot.assess(target, series, method="linear", as_of="2026-01-15", indicators=own).expected_publication == dt.date(2026, 5, 1)
+    assert ot.assess(target, series, method="linear", as_of="2026-01-15", publication_lag=3).expected_publication == dt.date(2026, 4, 1)
+
+
 def test_assess_table_defaults_to_today_and_says_so(bundled: tuple[list[ot.Target], ot.ObservationTable]) -> None:
     targets, observations = bundled
     table = ot.assess_table(targets[:5], observations)

@@ -135,6 +135,17 @@ def test_messages_escape_control_characters_and_are_capped(write_file: WriteFile
     assert cli.visible("北京 1.5%") == "北京 1.5%"
     capped = cli.visible("x" * 10_000)
     assert len(capped) < cli.MAX_MESSAGE_CHARS + 40 and capped.endswith("(8000 more characters)")
+    # One rule: the Python text goes through the compiled core's escaping, so a cell in a C++ error
+    # message and the same text escaped in Python read alike.
+    cell = "\x1b[31mred\u200b\x85"
+    with pytest.raises(ot.ParseError) as caught:
+        _core.read_observations_text(OBS_HEADER + f"China,x,2020,{cell},,,\n", "o.csv")
+    assert f"(got '{cli.visible(cell)}')" in str(caught.value)
+    assert cli.visible(cell) == "\\x1b[31mred\\u200b\\x85"
+    # Bytes that are not UTF-8 (surrogate-escaped by Python) show as the bytes, as in C++ messages;
+    # the cap counts characters, Chinese ones included.
+    assert cli.visible(b"a\xffb".decode("utf-8", "surrogateescape")) == "a\\xffb"
+    assert cli.visible("北京" * 3, 4) == "北京北京… (2 more characters)"
     # A long value in a file: one short line.
     o = write_file("o.csv", OBS_HEADER + "China,x,2020," + "9" * 60000 + "z,,,\n")
     code, _, err = run(["assess", "--targets", str(t), "--observations", str(o)], capsys)

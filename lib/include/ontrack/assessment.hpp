@@ -5,6 +5,7 @@
 
 #include <ontrack/calibration.hpp>
 #include <ontrack/evaluation.hpp>
+#include <ontrack/goal.hpp>
 #include <ontrack/progress_rules.hpp>
 #include <ontrack/projection.hpp>
 #include <ontrack/publication.hpp>
@@ -133,8 +134,8 @@ struct assessment_options {
     /// dates: `assess(target, series)` uses this lag (0 when empty: a period counts once it has ended).
     /// Series selected from an observation table use each row's publication date first (see
     /// `select_series`). Also gives the expected publication day of an awaited deadline (empty:
-    /// `default_publication_lags`: the indicator's lag, e.g. from `publication_lags_of(catalogue)`, else
-    /// by frequency).
+    /// `default_publication_lags`: the lag of the target's indicator, or of the series' when the target
+    /// names none, e.g. from `publication_lags_of(catalogue)`, else by frequency).
     std::optional<int> publication_lag_months;
     publication_lags default_publication_lags;
     probability_thresholds probability_bands;
@@ -147,22 +148,6 @@ struct assessment_options {
     /// Projection layers: an empirical calibration (`calibration.hpp`; with one, `projection` must be
     /// its method or auto) and the value bounds (empty: the series' natural bounds, `bounds.hpp`).
     projection_settings projection_layers;
-};
-
-/// The target as numbers at the deadline, in the series' unit (the goal stage's result).
-struct resolved_goal {
-    /// The bound on the deadline value: the value, factor × x(b), (1 + g)·x(b), (1 + g)^(T − b)·x(b),
-    /// x(b) + increment; for a band (`within`, `~`) its lower end.
-    std::optional<double> threshold;
-    std::optional<double> threshold_high;  ///< upper end of a band
-    std::optional<double> centre;          ///< the number the plan names: an "about" target's value, else `threshold`
-    std::optional<double> stretch;         ///< none when absent or equal to the target
-    comparator compare = comparator::at_least;  ///< `~` becomes `within` [value − tolerance, value + tolerance]
-    double tolerance = 0.0;
-    double unit_factor = 1.0;              ///< target unit → series unit
-    period base = period::year(1970);      ///< the one base period of the target (`target::base_period`)
-    std::optional<double> base_value;      ///< x(b): stated, observed or projected
-    bool base_projected = false;
 };
 
 /// The answer for one target. Values are in the series' unit; what does not apply is empty.
@@ -308,92 +293,23 @@ inline const projection_point* point_at(const std::optional<projection>& p, cons
     return nullptr;
 }
 
-/// Stage: the target as numbers at the deadline, in the series' unit. The base value is stated,
-/// observed or (when after the latest observation) projected. Returns the reason instead when the base
-/// cannot carry the target (zero, negative, not finite) or the target is beyond the range of numbers.
+/// Stage: the target as numbers at the deadline, in the series' unit (`ontrack::resolve_goal`, shared
+/// with `evaluate`). The base value is stated, observed or (when after the latest observation)
+/// projected. Returns the reason instead when the base cannot carry the target (zero, negative, not
+/// finite) or the target is beyond the range of numbers.
 inline std::pair<resolved_goal, std::string> resolve_goal(const target& t, const series& s, const std::optional<projection>& p) {
-    resolved_goal g;
-    const unit target_unit = parse_unit(t.unit);
-    const unit series_unit = parse_unit(s.unit());
-    g.unit_factor = (t.is_rate() && !(target_unit.known() && series_unit.known() && target_unit.base == series_unit.base))
-                        ? 1.0 : conversion_factor(target_unit, series_unit);
-    const double factor = g.unit_factor;
-    const auto level_of = [&](const std::optional<double>& x) -> std::optional<double> { return x ? std::optional<double>(*x * factor) : std::nullopt; };
-    const period deadline = t.due();
-    g.base = t.base_period();
-    const period b = g.base;
-    if (t.baseline_value) {
-        g.base_value = level_of(t.baseline_value);
-    } else if (s.has(b)) {
-        g.base_value = s.at(b);
-    } else if (const auto* point = point_at(p, b)) {
-        g.base_value = point->distribution.median();
-        g.base_projected = true;
-    }
-    g.compare = t.compare;
-    if (t.tolerance) g.tolerance = t.tolerance_relative ? *t.tolerance * std::fabs(*t.value) * factor : *t.tolerance * factor;
-    std::optional<double> threshold, high, stretch;
-    const bool needs_base = t.kind == target_kind::relative || t.is_rate() || t.kind == target_kind::increment;
-    if (needs_base && g.base_value) {
-        if (const auto problem = base_problem(t, *g.base_value, b)) return {g, "not assessable: " + *problem + (g.base_projected ? " (base projected)" : "")};
-    }
-    switch (t.kind) {
-        case target_kind::level:
-            threshold = level_of(t.value);
-            high = level_of(t.value_high);
-            stretch = level_of(t.stretch);
-            break;
-        case target_kind::relative:
-            if (g.base_value) {
-                threshold = *t.value * *g.base_value;
-                if (t.stretch) stretch = *t.stretch * *g.base_value;
-            }
-            break;
-        case target_kind::growth:
-        case target_kind::average_growth:
-            if (g.base_value) {
-                const double periods = t.kind == target_kind::growth ? 1.0 : static_cast<double>(deadline - b);
-                const auto grown = [&](double rate) { return *g.base_value * std::pow(1.0 + rate, periods); };
-                threshold = grown(*t.value);
-                if (t.value_high) high = grown(*t.value_high);
-                if (t.stretch) stretch = grown(*t.stretch);
-                if (t.tolerance) g.tolerance = std::fabs(grown(*t.value + (t.tolerance_relative ? *t.tolerance * std::fabs(*t.value) : *t.tolerance)) - *threshold);
-            }
-            break;
-        case target_kind::increment:
-            if (g.base_value) {
-                threshold = *g.base_value + *level_of(t.value);
-                if (t.value_high) high = *g.base_value + *level_of(t.value_high);
-                if (t.stretch) stretch = *g.base_value + *level_of(t.stretch);
-            }
-            break;
-        case target_kind::cumulative:
-        case target_kind::per_period:
-            threshold = level_of(t.value);
-            high = level_of(t.value_high);
-            stretch = level_of(t.stretch);
-            break;
-        case target_kind::trend:
-            if (t.value) threshold = level_of(t.value);
-            break;
-        default: break;
-    }
-    for (const auto& x : {threshold, high, stretch}) {
-        if (x && !std::isfinite(*x)) {
-            return {g, "not assessable: the target as a number (" + detail::fmt(*x) + ") is beyond the range of numbers"};
+    const double factor = goal_unit_factor(t, s.unit());
+    auto base = goal_base_value(t, s, factor);
+    bool projected = false;
+    if (!base) {
+        if (const auto* point = point_at(p, t.base_period())) {
+            base = point->distribution.median();
+            projected = true;
         }
     }
-    g.centre = threshold;
-    if (g.compare == comparator::about && threshold) {
-        high = *threshold + g.tolerance;
-        threshold = *threshold - g.tolerance;
-        g.compare = comparator::within;
-    }
-    g.threshold = threshold;
-    if (g.compare == comparator::within) g.threshold_high = high;
-    // A stretch equal to the target is no stretch.
-    if (stretch && !(g.centre && *stretch == *g.centre)) g.stretch = stretch;
-    return {g, std::string()};
+    auto [g, problem] = ontrack::resolve_goal(t, factor, base, projected);
+    if (!problem.empty()) problem = "not assessable: " + problem;
+    return {g, problem};
 }
 
 /// What the probability stage gives.
@@ -682,6 +598,16 @@ inline void goal_columns_stage(assessment& a, const target& t, const resolved_go
     if (t.kind == target_kind::non_decreasing || t.kind == target_kind::trend) a.target_value = t.kind == target_kind::trend ? g.threshold : std::nullopt;
 }
 
+/// The months from the end of the deadline to its figure's release, when the data hold no date for it:
+/// the lag given (`publication_lag_months`), else the indicator's in `default_publication_lags` (the
+/// target's indicator, or the series' when the target names none: a bare series may carry the id),
+/// else the frequency default.
+inline int expected_lag_months(const target& t, const series& s, const assessment_options& options) {
+    if (options.publication_lag_months) return *options.publication_lag_months;
+    const std::string& indicator = t.indicator.empty() ? s.indicator() : t.indicator;
+    return options.default_publication_lags.months(t.due().freq(), indicator);
+}
+
 /// Stage: a passed deadline without its figure waits for it: `awaiting_data`, the nowcast as P(met),
 /// no path required to a deadline already over, the day the figure is expected, and whether that
 /// day has passed already (`overdue`).
@@ -694,9 +620,7 @@ inline void awaiting_stage(assessment& a, const target& t, const selection& sele
     a.pace_ratio.reset();
     a.gap.reset();
     const auto due = selected.published_on(a.deadline);
-    a.expected_publication = due ? *due
-                                 : available_from(a.deadline, options.publication_lag_months ? *options.publication_lag_months
-                                                                                             : options.default_publication_lags.months(a.deadline.freq(), t.indicator));
+    a.expected_publication = due ? *due : available_from(a.deadline, expected_lag_months(t, selected.values, options));
     a.overdue = options.as_of && *a.expected_publication <= *options.as_of;
 }
 
@@ -729,6 +653,8 @@ inline assessment assess(const target& t, const selection& selected, const asses
     a.deadline = t.due();
     a.options = options;
     a.observed = evaluate(t, s);
+    // Every result carries its goal, the not assessable ones too; a projected base refines it below.
+    a.goal = detail::resolve_goal(t, s, std::nullopt).first;
     const std::string as_of_text = options.as_of ? " as of " + iso_date(*options.as_of) : std::string();
     if (!s.empty()) {
         a.latest_period = s.end();

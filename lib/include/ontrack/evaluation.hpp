@@ -2,6 +2,7 @@
 // probabilities belong to the assessment; this is what the data already say.
 #pragma once
 
+#include <ontrack/goal.hpp>
 #include <ontrack/series.hpp>
 #include <ontrack/target.hpp>
 #include <ontrack/unit.hpp>
@@ -52,6 +53,10 @@ struct evaluation {
     std::optional<double> required_stretch;
     /// The base value used by relative, growth, average growth, increment and trend targets.
     std::optional<double> baseline;
+    /// The target as numbers on the deadline value (`resolve_goal`, the resolution `assess` uses too):
+    /// for growth and increments the level they imply, (1 + g)·x(b) or x(b) + value. Empty when a base
+    /// the target needs is missing or cannot carry it.
+    std::optional<resolved_goal> goal;
     /// The period whose observation decided (the deadline, or the failing period of a span).
     std::optional<period> decided_by;
     /// Per-period details for span targets.
@@ -61,13 +66,6 @@ struct evaluation {
 };
 
 namespace detail {
-
-inline std::string fmt(double v) {
-    // Six significant digits are what a reader compares; the data keep full precision.
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.6g", v);
-    return buffer;
-}
 
 inline std::string describe_bound(const target& t, double bound, double bound_high, double tolerance) {
     switch (t.compare) {
@@ -91,21 +89,6 @@ inline std::string describe_bound(const target& t, double bound, double bound_hi
 /// Values of the target in another unit of the same base as the series (亿元 vs 万元, 家 vs 个) are
 /// converted to the series' unit. Throws `value_error` when the target is malformed, when the series
 /// belongs to another indicator, or when the units measure different things.
-namespace detail {
-
-/// Why `base` cannot carry target `t`, or empty when it can. A multiple of a base or a growth from it
-/// needs a positive, finite base: ×2 of zero is met by zero, growth from a negative number has no
-/// meaning, so either would give a confident verdict from data that cannot support it.
-inline std::optional<std::string> base_problem(const target& t, double base, const period& b) {
-    if (!(t.kind == target_kind::relative || t.is_rate())) return std::nullopt;
-    if (std::isfinite(base) && base > 0.0) return std::nullopt;
-    const std::string what = t.kind == target_kind::relative ? "a multiple of the base" : "growth from the base";
-    return "the base " + detail::fmt(base) + " (" + b.to_string() + ") is " + (std::isfinite(base) ? (base == 0.0 ? "zero" : "negative") : "not finite") +
-           ": " + what + " is undefined (the base must be positive)";
-}
-
-}  // namespace detail
-
 inline evaluation evaluate(const target& t, const series& s) {
     t.validate();
     if (!t.indicator.empty() && !s.indicator().empty() && t.indicator != s.indicator()) {
@@ -114,14 +97,8 @@ inline evaluation evaluate(const target& t, const series& s) {
     if (!s.empty() && s.freq() != t.due().freq()) {
         throw value_error("period", "target '" + t.id + "' is " + to_string(t.due().freq()) + " but the series is " + to_string(s.freq()));
     }
-    // Levels, increments, sums and base values are converted to the series' unit. A growth target's
-    // value is a rate with no unit; its unit field may describe the rate ("%") or the base value
-    // ("亿元"): only in the second case does it convert the base value.
-    const unit target_unit = parse_unit(t.unit);
-    const unit series_unit = parse_unit(s.unit());
-    const double factor = (t.is_rate() && !(target_unit.known() && series_unit.known() && target_unit.base == series_unit.base))
-                              ? 1.0
-                              : conversion_factor(target_unit, series_unit);
+    // Levels, increments, sums and base values are converted to the series' unit (`goal_unit_factor`).
+    const double factor = goal_unit_factor(t, s.unit());
     const auto converted = [&](const std::optional<double>& x) -> std::optional<double> {
         return x ? std::optional<double>(*x * factor) : std::nullopt;
     };
@@ -138,7 +115,9 @@ inline evaluation evaluate(const target& t, const series& s) {
     }
     const auto value = as_target(t.value);
     const auto value_high = as_target(t.value_high);
-    const double tolerance = t.tolerance ? (t.tolerance_relative ? *t.tolerance * std::fabs(*t.value) * factor : *t.tolerance * factor) : 0.0;
+    // A rate's tolerance is a rate too: the unit factor of a growth target converts its base value only.
+    const double tolerance_factor = t.is_rate() ? 1.0 : factor;
+    const double tolerance = t.tolerance ? (t.tolerance_relative ? *t.tolerance * std::fabs(*t.value) * tolerance_factor : *t.tolerance * tolerance_factor) : 0.0;
     const auto latest_text = [&]() -> std::string {
         const auto latest = s.last_observed_at_or_before(deadline);
         return latest ? "; latest observation " + latest->to_string() + ": " + detail::fmt(s.at(*latest)) : "; no observation yet";
@@ -156,12 +135,14 @@ inline evaluation evaluate(const target& t, const series& s) {
                     ", target " + detail::describe_bound(t, required, e.required_high.value_or(0.0), tolerance) +
                     (required_stretch ? std::string(", stretch ") + detail::fmt(*required_stretch) + (*e.stretch_met ? " met" : " not met") : std::string());
     };
-    const auto base_value = [&](const period& b) -> std::optional<double> {
-        if (t.baseline_value) return converted(t.baseline_value);
-        const double x = s.at(b);
-        if (std::isnan(x)) return std::nullopt;
-        return x;
-    };
+    // The goal as `assess` resolves it, from the stated or observed base.
+    const std::optional<double> base_of_target = goal_base_value(t, s, factor);
+    const auto resolved = resolve_goal(t, factor, base_of_target);
+    const resolved_goal& goal = resolved.first;
+    const std::string& goal_problem = resolved.second;
+    if (goal_problem.empty()) e.goal = goal;
+    // The stretch the data are compared with: the goal's, or the target itself when they are equal.
+    const auto goal_stretch = [&]() -> std::optional<double> { return t.stretch ? (goal.stretch ? goal.stretch : goal.centre) : std::nullopt; };
     const double at_deadline = s.at(deadline);
 
     switch (t.kind) {
@@ -170,12 +151,17 @@ inline evaluation evaluate(const target& t, const series& s) {
                 e.message = "pending: no observation for " + deadline.to_string() + latest_text();
                 return e;
             }
-            decide(at_deadline, *value, converted(t.stretch), "value");
+            if (!goal_problem.empty()) {
+                e.result = verdict::not_evaluable;
+                e.message = "not evaluable: " + goal_problem + " (the value in the series' unit)";
+                return e;
+            }
+            decide(at_deadline, *goal.centre, goal_stretch(), "value");
             return e;
         }
         case target_kind::relative: {
             const period b = t.base_period();
-            const auto base = base_value(b);
+            const auto base = base_of_target;
             if (!base) {
                 e.result = verdict::not_evaluable;
                 e.message = "not evaluable: no observation for the baseline period " + b.to_string() + " and no baseline_value";
@@ -187,25 +173,25 @@ inline evaluation evaluate(const target& t, const series& s) {
                 return e;
             }
             e.baseline = base;
-            if (!std::isfinite(*t.value * *base)) {
+            if (!goal_problem.empty()) {
                 e.result = verdict::not_evaluable;
-                e.message = "not evaluable: the target " + detail::fmt(*t.value) + " × " + detail::fmt(*base) + " is beyond the range of numbers";
+                e.message = "not evaluable: " + goal_problem + " (" + detail::fmt(*t.value) + " × " + detail::fmt(*base) + ")";
                 return e;
             }
             if (std::isnan(at_deadline)) {
-                e.required = *t.value * *base;
+                e.required = goal.centre;
                 e.message = "pending: target " + detail::fmt(*e.required) + " (" + detail::fmt(*t.value) + " × " + detail::fmt(*base) +
                             "), no observation for " + deadline.to_string() + latest_text();
                 return e;
             }
-            decide(at_deadline, *t.value * *base, t.stretch ? std::optional<double>(*t.stretch * *base) : std::nullopt, "value");
+            decide(at_deadline, *goal.centre, goal_stretch(), "value");
             return e;
         }
         case target_kind::growth:
         case target_kind::average_growth:
         case target_kind::increment: {
             const period b = t.base_period();
-            const auto base = base_value(b);
+            const auto base = base_of_target;
             if (!base) {
                 e.result = verdict::not_evaluable;
                 e.message = "not evaluable: no observation for the base period " + b.to_string() + " and no baseline_value";
@@ -362,7 +348,7 @@ inline evaluation evaluate(const target& t, const series& s) {
         }
         case target_kind::trend: {
             const period b = t.base_period();
-            const auto base = base_value(b);
+            const auto base = base_of_target;
             if (!base) {
                 e.result = verdict::not_evaluable;
                 e.message = "not evaluable: no observation for the base period " + b.to_string();

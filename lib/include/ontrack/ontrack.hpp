@@ -16,6 +16,7 @@
 #include <ontrack/error.hpp>
 #include <ontrack/evaluation.hpp>
 #include <ontrack/extraction.hpp>
+#include <ontrack/goal.hpp>
 #include <ontrack/indicator.hpp>
 #include <ontrack/indicator_catalogue.hpp>
 #include <ontrack/observations.hpp>

@@ -12,6 +12,7 @@
 #include <ontrack/series.hpp>
 #include <ontrack/target.hpp>
 
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstddef>
@@ -39,32 +40,63 @@ enum class method {
     automatic,        ///< the lowest AICc among linear, loglinear, holt, holt_damped (see `project`)
 };
 
-/// "linear", "loglinear", "cagr", "weighted_linear", "holt", "holt_damped" or "auto".
-inline std::string to_string(method m) {
-    switch (m) {
-        case method::linear: return "linear";
-        case method::loglinear: return "loglinear";
-        case method::cagr: return "cagr";
-        case method::weighted_linear: return "weighted_linear";
-        case method::holt: return "holt";
-        case method::holt_damped: return "holt_damped";
-        case method::automatic: return "auto";
+/// One projection method's name: the table every reader and writer of method names uses (parsing,
+/// printing, the list in error messages, the command line's choices through the Python binding).
+struct method_name_entry {
+    method value;
+    std::string_view name;
+};
+
+/// Every method with its name, in the order documentation and messages list them.
+inline constexpr std::array<method_name_entry, 7> method_names{{
+    {method::linear, "linear"},
+    {method::loglinear, "loglinear"},
+    {method::cagr, "cagr"},
+    {method::weighted_linear, "weighted_linear"},
+    {method::holt, "holt"},
+    {method::holt_damped, "holt_damped"},
+    {method::automatic, "auto"},
+}};
+
+/// Other spellings `parse_method` accepts: "automatic" for auto.
+inline constexpr std::array<method_name_entry, 1> method_aliases{{{method::automatic, "automatic"}}};
+
+namespace detail {
+
+/// "a, b, c or d" from the names of a table whose entries have a `name`.
+template <class Table>
+std::string names_or(const Table& table) {
+    std::string out;
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        if (i > 0) out += i + 1 == table.size() ? " or " : ", ";
+        out += table[i].name;
     }
-    return "linear";
+    return out;
 }
 
-/// Reads a method name as `to_string` writes it ("automatic" is also accepted; case and surrounding
-/// blanks are ignored). Throws `value_error` listing the names.
+}  // namespace detail
+
+/// The method's name in `method_names`: "linear", "loglinear", "cagr", "weighted_linear", "holt",
+/// "holt_damped" or "auto".
+inline std::string to_string(method m) {
+    for (const auto& entry : method_names) {
+        if (entry.value == m) return std::string(entry.name);
+    }
+    throw value_error("method", "not a valid ontrack::method (" + std::to_string(static_cast<int>(m)) + ")");
+}
+
+/// Reads a method name as `to_string` writes it, or an alias of `method_aliases` (case and surrounding
+/// blanks are ignored). Throws `value_error` listing the names of `method_names`.
 inline method parse_method(std::string_view raw) {
     std::string text(detail::trim(raw));
     for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (const method m : {method::linear, method::loglinear, method::cagr, method::weighted_linear, method::holt,
-                           method::holt_damped, method::automatic}) {
-        if (text == to_string(m)) return m;
+    for (const auto& entry : method_names) {
+        if (text == entry.name) return entry.value;
     }
-    if (text == "automatic") return method::automatic;
-    throw value_error("method", "unknown projection method '" + std::string(raw) +
-                                    "': expected linear, loglinear, cagr, weighted_linear, holt, holt_damped or auto");
+    for (const auto& entry : method_aliases) {
+        if (text == entry.name) return entry.value;
+    }
+    throw value_error("method", "unknown projection method '" + std::string(raw) + "': expected " + detail::names_or(method_names));
 }
 
 /// The fewest observations each method accepts: 3 for the regressions and cagr (one residual degree

@@ -107,17 +107,29 @@ inline std::string invisible_character_name(std::uint32_t code) {
     return {};
 }
 
+/// What the cap of `visible` counts: bytes of UTF-8 (C++ messages) or characters (Python text).
+enum class visible_limit { bytes, characters };
+
 /// `text` with every character a terminal or a reader would not see as itself written as an escape:
 /// \n, \r, \t, \xNN for other control characters and bytes that are not UTF-8, \uNNNN for the
-/// invisible characters of `invisible_character_name`. Beyond `max_bytes` bytes of input the rest is
-/// replaced by "… (N more bytes)", so that a huge cell cannot flood a message.
-inline std::string visible(std::string_view text, std::size_t max_bytes = 200) {
+/// invisible characters of `invisible_character_name`. Beyond `limit` bytes (or characters, with
+/// `visible_limit::characters`; a byte that is not UTF-8 counts as one) of input the rest is replaced
+/// by "… (N more bytes)" (or "characters"), so that a huge cell cannot flood a message. The one
+/// escaping rule of ontrack: Python's messages call it too (`_core._visible`).
+inline std::string visible(std::string_view text, std::size_t limit = 200, visible_limit counted = visible_limit::bytes) {
     static constexpr char hex[] = "0123456789abcdef";
+    const bool by_characters = counted == visible_limit::characters;
     std::string out;
     std::size_t i = 0;
+    std::size_t characters = 0;
     while (i < text.size()) {
-        if (i >= max_bytes) {
-            out += "\xE2\x80\xA6 (" + std::to_string(text.size() - i) + " more bytes)";
+        if ((by_characters ? characters : i) >= limit) {
+            std::size_t rest = text.size() - i;
+            if (by_characters) {
+                rest = 0;
+                for (std::size_t k = i; k < text.size(); k += next_code_point(text, k).second) ++rest;
+            }
+            out += "\xE2\x80\xA6 (" + std::to_string(rest) + (by_characters ? " more characters)" : " more bytes)");
             break;
         }
         const auto [code, length] = next_code_point(text, i);
@@ -136,6 +148,7 @@ inline std::string visible(std::string_view text, std::size_t max_bytes = 200) {
             out.append(text.substr(i, length));
         }
         i += length;
+        ++characters;
     }
     return out;
 }
