@@ -1229,6 +1229,12 @@ class Calibration:
     def source(self) -> str: ...
     @property
     def horizons(self) -> dict[str, list[_HorizonErrors]]: ...
+    @property
+    def scaling(self) -> str: ...
+    @property
+    def damping(self) -> float: ...
+    @property
+    def pools_horizons(self) -> bool: ...
     @staticmethod
     def fit(
         panel: Any,
@@ -1239,6 +1245,9 @@ class Calibration:
         minimum_errors: int = 10,
         source: str = "",
         vintage: Optional[str] = "first_release",
+        scaling: str = "drift_uncertainty",
+        pool_horizons: bool = True,
+        damping: float = 1.0,
     ) -> Calibration: ...
     def to_json(self) -> str: ...
     @staticmethod
@@ -1248,7 +1257,15 @@ class Calibration:
     def load(path: str) -> Calibration: ...
 
 def _fit_calibration(
-    panel: Sequence[Series], method: str, horizon: int, by_indicator: bool, minimum_errors: int, source: str
+    panel: Sequence[Series],
+    method: str,
+    horizon: int,
+    by_indicator: bool,
+    minimum_errors: int,
+    source: str,
+    scaling: str = "drift_uncertainty",
+    pool_horizons: bool = True,
+    damping: float = 1.0,
 ) -> Calibration: ...
 def default_calibration() -> Calibration: ...
 def _project_layered(
@@ -1272,4 +1289,6 @@ def _calibration_report(
     minimum_errors: int,
     natural_bounds: bool,
     calibration: Optional[Calibration],
+    default_calibration: Optional[Calibration] = None,
+    pool_horizons: bool = True,
 ) -> dict[str, Any]: ...
