@@ -65,7 +65,7 @@ def test_report_coverage_agrees_with_backtest(panel: pd.DataFrame) -> None:
 
 
 def test_report_frames(report: ot.CalibrationReport) -> None:
-    assert list(report.summary["method"]) == ["linear", "cagr", "rw_drift", "default", "cagr+loro"]
+    assert list(report.summary["method"]) == ["linear", "cagr", "rw_drift", "default", "cagr+loro", "default+loro"]
     for column in ("coverage_50", "coverage_80", "coverage_90", "coverage_95", "relative_wis", "brier", "low_p_reached", "high_p_reached"):
         assert column in report.summary.columns
     assert set(report.by_horizon["horizon"]) == {1, 2, 3, 4, 5}
