@@ -1256,6 +1256,12 @@ class Calibration:
     def source(self) -> str: ...
     @property
     def horizons(self) -> dict[str, list[_HorizonErrors]]: ...
+    @property
+    def scaling(self) -> str: ...
+    @property
+    def damping(self) -> float: ...
+    @property
+    def pools_horizons(self) -> bool: ...
     @staticmethod
     def fit(
         panel: Any,
@@ -1266,6 +1272,9 @@ class Calibration:
         minimum_errors: int = 10,
         source: str = "",
         vintage: Optional[str] = "first_release",
+        scaling: str = "drift_uncertainty",
+        pool_horizons: bool = True,
+        damping: float = 1.0,
     ) -> Calibration: ...
     def to_json(self) -> str: ...
     @staticmethod
@@ -1275,7 +1284,15 @@ class Calibration:
     def load(path: str) -> Calibration: ...
 
 def _fit_calibration(
-    panel: Sequence[Series], method: str, horizon: int, by_indicator: bool, minimum_errors: int, source: str
+    panel: Sequence[Series],
+    method: str,
+    horizon: int,
+    by_indicator: bool,
+    minimum_errors: int,
+    source: str,
+    scaling: str = "drift_uncertainty",
+    pool_horizons: bool = True,
+    damping: float = 1.0,
 ) -> Calibration: ...
 def default_calibration() -> Calibration: ...
 def _project_layered(
@@ -1299,4 +1316,6 @@ def _calibration_report(
     minimum_errors: int,
     natural_bounds: bool,
     calibration: Optional[Calibration],
+    default_calibration: Optional[Calibration] = None,
+    pool_horizons: bool = True,
 ) -> dict[str, Any]: ...

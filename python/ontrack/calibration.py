@@ -94,12 +94,17 @@ def fit_calibration(
     minimum_errors: int = 10,
     source: str = "",
     vintage: Optional[str] = "first_release",
+    scaling: str = "drift_uncertainty",
+    pool_horizons: bool = True,
+    damping: float = 1.0,
 ) -> _core.Calibration:
     """Learn the calibration of ``method`` (not 'auto') from a panel: rolling-origin forecasts of every
-    series, their standardised errors per horizon 1 … ``horizon`` (and per indicator when
-    ``by_indicator``). Also available as ``Calibration.fit``."""
+    series and their standardised errors (``scaling``), pooled over horizons 1 … ``horizon`` or per
+    horizon (``pool_horizons``), and per indicator when ``by_indicator``; ``damping`` (cagr only) damps
+    the centre's drift. Also available as ``Calibration.fit``."""
     return _core.Calibration.fit(
-        panel, method, horizon=horizon, by_indicator=by_indicator, minimum_errors=minimum_errors, source=source, vintage=vintage
+        panel, method, horizon=horizon, by_indicator=by_indicator, minimum_errors=minimum_errors, source=source, vintage=vintage,
+        scaling=scaling, pool_horizons=pool_horizons, damping=damping,
     )
 
 
@@ -142,18 +147,23 @@ def calibration_report(
     natural_bounds: bool = True,
     calibration: Optional[_core.Calibration] = None,
     vintage: Optional[str] = "first_release",
+    default_calibration: Optional[_core.Calibration] = None,
+    pool_horizons: bool = True,
 ) -> CalibrationReport:
     """How honest have projections been on ``panel``? Rolling-origin forecasts 1 … ``horizon`` periods
     ahead, each from the data up to its origin only, scored per method and horizon.
 
     ``methods``: projection methods, 'rw_drift' (the random walk with drift the WIS is relative to),
-    'default' (what ``assess`` uses), 'M+loro' (method M calibrated leave-one-region-out; with
-    ``real_time`` only with errors published by the origin) and 'M+cal' (M with ``calibration``).
+    'default' (what ``assess`` uses, with the bundled calibration or ``default_calibration``),
+    'default+loro' (the default's procedure learned leave-one-region-out: its honest measure on the
+    panel it was learned from), 'M+loro' (method M calibrated leave-one-region-out; with ``real_time``
+    only with errors published by the origin; errors pooled over horizons unless ``pool_horizons`` is
+    False) and 'M+cal' (M with ``calibration``).
     """
     series = panel_series(panel, vintage)
     raw = _core._calibration_report(
         series, list(methods), horizon, [float(x) for x in levels], [float(g) for g in growth], pit_bins, real_time, minimum_errors,
-        natural_bounds, calibration,
+        natural_bounds, calibration, default_calibration, pool_horizons,
     )
     level_names = [_level_name(x) for x in levels]
     rows: list[dict[str, Any]] = []

@@ -67,25 +67,38 @@ indicator, with a pooled table under ''), the distribution of standardised past 
 )doc")
         .def_property_readonly("method", [](const calibration& c) { return to_string(c.base); })
         .def_readonly("source", &calibration::source)
-        .def_property_readonly("horizons", &horizons_dict, "{indicator: [{horizon, count, shift, scale, df}, ...]}; '' pools all indicators.")
+        .def_property_readonly("horizons", &horizons_dict,
+                               "{indicator: [{horizon, count, shift, scale, df}, ...]}; '' pools all indicators; horizon 0 serves every horizon.")
+        .def_property_readonly("scaling", [](const calibration& c) { return to_string(c.scaling); },
+                               "How errors were standardised: 'drift_uncertainty' (σ·√(h + h²/span)) or 'volatility' (σ; version-1 files).")
+        .def_readonly("damping", &calibration::damping, "Damping φ of cagr's drift in the centre (1: none).")
+        .def_property_readonly("pools_horizons", [](const calibration& c) { return pools_horizons(c); },
+                               "True when one error distribution serves every horizon.")
         .def_static(
             "fit",
             [](const py::object& panel, const std::string& method_name, int horizon, bool by_indicator, std::size_t minimum_errors,
-               const std::string& source, const py::object& vintage) {
+               const std::string& source, const py::object& vintage, const std::string& scaling, bool pool_horizons, double damping) {
                 // The panel's forms (Series, ObservationTable, long DataFrame) are read by ontrack.calibration.panel_series.
                 const auto panel_series = py::module_::import("ontrack.calibration").attr("panel_series")(panel, vintage).cast<std::vector<series>>();
                 calibration_fit_options o;
                 o.horizon = horizon;
                 o.by_indicator = by_indicator;
                 o.minimum_errors = minimum_errors;
+                o.scaling = parse_error_scaling(scaling);
+                o.pool_horizons = pool_horizons;
+                o.damping = damping;
                 py::gil_scoped_release release;
                 return std::make_shared<calibration>(fit_calibration(panel_series, parse_method(method_name), o, source));
             },
             py::arg("panel"), py::arg("method") = "cagr", py::kw_only(), py::arg("horizon") = 5, py::arg("by_indicator") = false,
-            py::arg("minimum_errors") = 10, py::arg("source") = "", py::arg("vintage") = "first_release", R"doc(
+            py::arg("minimum_errors") = 10, py::arg("source") = "", py::arg("vintage") = "first_release", py::arg("scaling") = "drift_uncertainty",
+            py::arg("pool_horizons") = true, py::arg("damping") = 1.0, R"doc(
 Learn the calibration of ``method`` (not 'auto') from a panel (a list of Series, an ObservationTable or a
-long DataFrame region × indicator): rolling-origin forecasts of every series and their standardised
-errors per horizon 1 … ``horizon`` (and per indicator when ``by_indicator``).
+long DataFrame region × indicator): rolling-origin forecasts of every series and their errors, each
+standardised by the spread of a random walk with estimated drift (``scaling='drift_uncertainty'``) or by
+the series' volatility alone ('volatility'), pooled over horizons 1 … ``horizon`` (``pool_horizons``; else
+one distribution per horizon) and per indicator when ``by_indicator``. ``damping`` (cagr only, in (0, 1])
+damps the drift of the centre.
 )doc")
         .def("to_json", &calibration::to_json)
         .def_static("from_json", [](const std::string& text) { return std::make_shared<calibration>(calibration::from_json(text, "calibration JSON")); },
@@ -102,15 +115,19 @@ errors per horizon 1 … ``horizon`` (and per indicator when ``by_indicator``).
     m.def(
         "_fit_calibration",
         [](const std::vector<series>& panel, const std::string& method_name, int horizon, bool by_indicator, std::size_t minimum_errors,
-           const std::string& source) {
+           const std::string& source, const std::string& scaling, bool pool_horizons, double damping) {
             calibration_fit_options o;
             o.horizon = horizon;
             o.by_indicator = by_indicator;
             o.minimum_errors = minimum_errors;
+            o.scaling = parse_error_scaling(scaling);
+            o.pool_horizons = pool_horizons;
+            o.damping = damping;
             py::gil_scoped_release release;
             return std::make_shared<calibration>(fit_calibration(panel, parse_method(method_name), o, source));
         },
-        py::arg("panel"), py::arg("method"), py::arg("horizon"), py::arg("by_indicator"), py::arg("minimum_errors"), py::arg("source"));
+        py::arg("panel"), py::arg("method"), py::arg("horizon"), py::arg("by_indicator"), py::arg("minimum_errors"), py::arg("source"),
+        py::arg("scaling") = "drift_uncertainty", py::arg("pool_horizons") = true, py::arg("damping") = 1.0);
 
     m.def("default_calibration", []() { return std::const_pointer_cast<calibration>(default_calibration()); },
           "The bundled calibration behind the default method (learned on the development panel; see its source).");
@@ -141,7 +158,8 @@ errors per horizon 1 … ``horizon`` (and per indicator when ``by_indicator``).
     m.def(
         "_calibration_report",
         [](const std::vector<series>& panel, const std::vector<std::string>& methods, int horizon, const std::vector<double>& levels,
-           const std::vector<double>& growth, int pit_bins, bool real_time, std::size_t minimum_errors, bool natural, const py::object& cal) {
+           const std::vector<double>& growth, int pit_bins, bool real_time, std::size_t minimum_errors, bool natural, const py::object& cal,
+           const py::object& default_cal, bool pool_horizons) {
             calibration_report_options o;
             o.methods = methods;
             o.horizon = horizon;
@@ -151,8 +169,10 @@ errors per horizon 1 … ``horizon`` (and per indicator when ``by_indicator``).
             o.real_time = real_time;
             o.minimum_errors = minimum_errors;
             o.natural_bounds = natural;
+            o.pool_horizons = pool_horizons;
             if (!cal.is_none()) o.calibration = std::shared_ptr<const calibration>(cal.cast<std::shared_ptr<calibration>>());
-            o.default_calibration = default_calibration();
+            o.default_calibration = default_cal.is_none() ? default_calibration()
+                                                          : std::shared_ptr<const calibration>(default_cal.cast<std::shared_ptr<calibration>>());
             calibration_report r;
             {
                 py::gil_scoped_release release;
@@ -198,7 +218,8 @@ errors per horizon 1 … ``horizon`` (and per indicator when ``by_indicator``).
             return out;
         },
         py::arg("panel"), py::arg("methods"), py::arg("horizon"), py::arg("levels"), py::arg("growth"), py::arg("pit_bins"), py::arg("real_time"),
-        py::arg("minimum_errors"), py::arg("natural_bounds"), py::arg("calibration"));
+        py::arg("minimum_errors"), py::arg("natural_bounds"), py::arg("calibration"), py::arg("default_calibration") = py::none(),
+        py::arg("pool_horizons") = true);
 }
 
 }  // namespace ontrack::python

@@ -1,13 +1,19 @@
 // Empirical calibration of projections: how far a method's point forecasts have landed from what was
-// later published, learned over a panel of series (e.g. all provinces) per indicator and horizon, and
-// applied to a new projection in place of the method's own interval.
+// later published, learned over a panel of series (e.g. all provinces) and applied to a new
+// projection in place of the method's own interval.
 //
 // An error is measured on the working scale w (log for positive indicators, logit for shares, the value
-// otherwise; `working_scale_for`) and standardised by the series' own volatility at the origin:
-//     z = (w(actual) − w(point forecast)) / σ,   σ = root mean square of the yearly changes of w
-// over the training data. Per horizon h the z of the panel are summarised by a location-scale Student t
-// matching their central 80% and 95% ranges (`fit_errors`); the calibrated predictive of a new
-// series is then w(value) ~ w(point) + σ·(shift_h + scale_h·T(df_h)).
+// otherwise; `working_scale_for`) and standardised at the origin by the spread a random walk with
+// drift would give it (`error_scaling::drift_uncertainty`, the default):
+//     z = (w(actual) − w(point forecast)) / (σ·√(h + h²/span)),
+// σ the root mean square of the yearly changes of w over the training data, span the periods it
+// covers. The √(h + h²/span) is the random walk's forecast spread with its drift estimated from span
+// changes: it grows with the horizon and is larger for short series, so errors of short early series
+// and of long later ones, and of every horizon, are on one footing. The panel's z are summarised by a
+// location-scale Student t matching their central 80% and 95% ranges (`fit_errors`), pooled over the
+// horizons (or one per horizon); the calibrated predictive of a new series is then
+// w(value) ~ w(point) + σ·√(h + h²/span)·(shift + scale·T(df)).
+// Version-1 calibrations (`error_scaling::volatility`: z = error/σ, one t per horizon) are still read.
 #pragma once
 
 #include <ontrack/bounds.hpp>
@@ -24,11 +30,48 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ontrack {
 
-/// The distribution of standardised errors at one horizon: z ~ shift + scale·T(df) (df infinite: normal).
+/// How a forecast error is standardised before errors of different series are pooled (see the header
+/// comment).
+enum class error_scaling {
+    volatility,         ///< z = error / σ (version-1 calibrations)
+    drift_uncertainty,  ///< z = error / (σ·√(h + h²/span)): a random walk with estimated drift
+};
+
+namespace detail {
+// The names of `error_scaling` as written in calibration files: one table, read both ways.
+inline constexpr std::pair<error_scaling, std::string_view> error_scaling_names[] = {
+    {error_scaling::volatility, "volatility"},
+    {error_scaling::drift_uncertainty, "drift_uncertainty"},
+};
+}  // namespace detail
+
+inline std::string to_string(error_scaling s) {
+    for (const auto& [value, name] : detail::error_scaling_names) if (value == s) return std::string(name);
+    return "volatility";
+}
+
+/// Reads an `error_scaling` name; throws `value_error` naming the accepted ones.
+inline error_scaling parse_error_scaling(std::string_view name) {
+    for (const auto& [value, text] : detail::error_scaling_names) if (text == name) return value;
+    throw value_error("scaling", "unknown error scaling '" + std::string(name) + "' (expected volatility or drift_uncertainty)");
+}
+
+/// The spread unit of an error `h` periods ahead of a training series of volatility `sigma` whose
+/// observations cover `span` periods: σ, or σ·√(h + h²/span) (span below 1 counts as 1).
+inline double error_unit(error_scaling s, double sigma, int h, double span) {
+    if (s == error_scaling::volatility) return sigma;
+    const double hh = static_cast<double>(h);
+    return sigma * std::sqrt(hh + hh * hh / std::max(1.0, span));
+}
+
+/// The distribution of standardised errors at one horizon: z ~ shift + scale·T(df) (df infinite:
+/// normal). Horizon 0 stands for every horizon (errors pooled over the horizons).
 struct horizon_errors {
     int horizon = 1;
     std::size_t count = 0;  ///< errors it was learned from
@@ -41,21 +84,32 @@ struct horizon_errors {
 struct calibration {
     method base = method::cagr;   ///< the method whose point forecasts it calibrates
     std::string source;           ///< where it was learned: panel, period, how
-    /// Per indicator (key "" pools every indicator), the error distribution for horizons 1, 2, …
+    error_scaling scaling = error_scaling::drift_uncertainty;  ///< how its errors were standardised
+    /// Damping φ of cagr's drift in the centre: h periods ahead the centre moves by drift·(φ + … + φ^h)
+    /// (1: no damping, the centre is cagr's own median). Only a cagr calibration may have φ < 1.
+    double damping = 1.0;
+    /// Per indicator (key "" pools every indicator), the error distribution for horizons 1, 2, …, or
+    /// a single entry of horizon 0 for every horizon.
     std::map<std::string, std::vector<horizon_errors>> horizons;
 
     /// The error distribution for `indicator` at horizon `h` >= 1: the indicator's own table when the
-    /// calibration has one, else the pooled one. A horizon not learned takes the largest learned one
-    /// below it, H, with shift and scale times (h/H)^γ, γ the growth of the learned scales with the
-    /// horizon (log-log least squares, within [0.5, 1]); df is kept. Throws
-    /// `value_error` when the calibration is empty or h < 1.
+    /// calibration has one, else the pooled one; a table pooled over horizons (one entry of horizon 0)
+    /// serves every h. A horizon not learned takes the largest learned one below it, H: unchanged
+    /// under `drift_uncertainty` (its unit already grows with h), else with shift and scale times
+    /// (h/H)^γ, γ the growth of the learned scales with the horizon (log-log least squares, within
+    /// [0.5, 1]); df is kept. Throws `value_error` when the calibration is empty or h < 1.
     horizon_errors at(const std::string& indicator, int h) const {
         if (h < 1) throw value_error("horizon", "a horizon must be >= 1, got " + std::to_string(h));
         auto found = horizons.find(indicator);
         if (found == horizons.end() || found->second.empty()) found = horizons.find("");
         if (found == horizons.end() || found->second.empty()) throw value_error("calibration", "the calibration holds no error distribution");
         const auto& table = found->second;
-        for (const auto& e : table) if (e.horizon == h) return e;
+        for (const auto& e : table) if (e.horizon == h || e.horizon == 0) return e;
+        if (scaling == error_scaling::drift_uncertainty) {
+            horizon_errors out = table.back();
+            out.horizon = h;
+            return out;
+        }
         // Beyond the table: the growth of the scale with the horizon, scale ∝ h^γ, fitted by least
         // squares on the learned horizons (γ kept within [0.5, 1], 1 with a single horizon).
         const horizon_errors& last = table.back();
@@ -78,10 +132,12 @@ struct calibration {
         return out;
     }
 
-    /// The calibration as JSON (format "ontrack-calibration", version 1).
+    /// The calibration as JSON (format "ontrack-calibration", version 2: version 1 and the fields
+    /// "scaling" and "damping").
     std::string to_json() const {
-        std::string out = "{\n  \"format\": \"ontrack-calibration\",\n  \"version\": 1,\n  \"method\": " + detail::json_quote(to_string(base)) +
-                          ",\n  \"source\": " + detail::json_quote(source) + ",\n  \"indicators\": {";
+        std::string out = "{\n  \"format\": \"ontrack-calibration\",\n  \"version\": 2,\n  \"method\": " + detail::json_quote(to_string(base)) +
+                          ",\n  \"source\": " + detail::json_quote(source) + ",\n  \"scaling\": " + detail::json_quote(to_string(scaling)) +
+                          ",\n  \"damping\": " + detail::json_number(damping) + ",\n  \"indicators\": {";
         bool first_indicator = true;
         for (const auto& [indicator, table] : horizons) {
             out += std::string(first_indicator ? "" : ",") + "\n    " + detail::json_quote(indicator) + ": [";
@@ -99,7 +155,9 @@ struct calibration {
 
     /// Reads `to_json` output; `source_name` names the document in errors. Throws `parse_error` for
     /// malformed JSON and `value_error` naming the field for a well-formed file that is not a
-    /// calibration (wrong format or version, unknown method, a scale <= 0, df <= 0, horizons out of order).
+    /// calibration (wrong format or version, unknown method or scaling, a damping outside (0, 1] or
+    /// below 1 for another method than cagr, a scale <= 0, df <= 0, horizons out of order). A version-1
+    /// file is read with `error_scaling::volatility` and no damping, as it was written.
     static calibration from_json(std::string_view text, const std::string& source_name = "calibration") {
         const auto doc = detail::json_reader(text, source_name).read();
         const auto fail = [&](const std::string& field, const std::string& why) -> value_error {
@@ -112,11 +170,19 @@ struct calibration {
             return it->second;
         };
         if (member(doc, "format", detail::json_value::kind::string).text != "ontrack-calibration") throw fail("format", "not an ontrack calibration (format must be 'ontrack-calibration')");
-        if (member(doc, "version", detail::json_value::kind::number).number != 1.0) throw fail("version", "unsupported calibration version (expected 1)");
+        const double version = member(doc, "version", detail::json_value::kind::number).number;
+        if (version != 1.0 && version != 2.0) throw fail("version", "unsupported calibration version (expected 1 or 2)");
         calibration out;
         out.base = parse_method(member(doc, "method", detail::json_value::kind::string).text);
         if (out.base == method::automatic) throw fail("method", "a calibration belongs to one named method, not auto");
         if (doc.has("source")) out.source = member(doc, "source", detail::json_value::kind::string).text;
+        out.scaling = error_scaling::volatility;
+        if (version == 2.0) {
+            out.scaling = parse_error_scaling(member(doc, "scaling", detail::json_value::kind::string).text);
+            out.damping = member(doc, "damping", detail::json_value::kind::number).number;
+            if (!(out.damping > 0.0 && out.damping <= 1.0)) throw fail("damping", "the damping must lie in (0, 1], got " + detail::describe_number(out.damping));
+            if (out.damping < 1.0 && out.base != method::cagr) throw fail("damping", "only a cagr calibration damps its drift; " + to_string(out.base) + " needs damping 1");
+        }
         for (const auto& [indicator, list] : member(doc, "indicators", detail::json_value::kind::object).members) {
             if (list.type != detail::json_value::kind::array) throw fail("indicators", "the errors of '" + indicator + "' must be a list");
             std::vector<horizon_errors> table;
@@ -127,7 +193,9 @@ struct calibration {
                 e.shift = member(item, "shift", detail::json_value::kind::number).number;
                 e.scale = member(item, "scale", detail::json_value::kind::number).number;
                 e.df = member(item, "df", detail::json_value::kind::number).number;
-                if (e.horizon < 1 || (!table.empty() && e.horizon <= table.back().horizon)) throw fail("horizon", "horizons of '" + indicator + "' must be >= 1 and increasing");
+                if (e.horizon < 0 || (e.horizon == 0 && !list.items.empty() && list.items.size() != 1) || (!table.empty() && e.horizon <= table.back().horizon)) {
+                    throw fail("horizon", "horizons of '" + indicator + "' must be >= 1 and increasing, or a single entry of horizon 0 (every horizon)");
+                }
                 if (!(e.scale > 0.0) || !std::isfinite(e.scale) || !std::isfinite(e.shift)) throw fail("scale", "horizon " + std::to_string(e.horizon) + " of '" + indicator + "' needs a finite shift and a scale > 0");
                 if (!(e.df > 0.0)) throw fail("df", "horizon " + std::to_string(e.horizon) + " of '" + indicator + "' needs df > 0");
                 table.push_back(e);
@@ -184,19 +252,25 @@ inline double working_volatility(const std::vector<period>& periods, const std::
 
 }  // namespace detail
 
-/// How a series is standardised for calibration at an origin: its working scale, its bounds and σ.
+/// How a series is standardised for calibration at an origin: its working scale, its bounds, σ and
+/// the span of periods its observations cover.
 struct standardiser {
     working_scale scale = working_scale::log;
     value_bounds bounds;
     double sigma = 1.0;
+    double span = 1.0;
 
     double to_working(double v) const { return detail::to_working(v, scale, bounds); }
 
-    /// The predictive on the value scale of w + σ·(e.shift + e.scale·T(e.df)), `center` = w the point
-    /// forecast on the working scale.
-    predictive predictive_for(double center, const horizon_errors& e) const {
-        const double location = center + sigma * e.shift;
-        const double spread = sigma * e.scale;
+    /// The unit errors `h` periods ahead are measured in (`error_unit`).
+    double unit(error_scaling s, int h) const { return error_unit(s, sigma, h, span); }
+
+    /// The predictive on the value scale of w + u·(e.shift + e.scale·T(e.df)), `center` = w the point
+    /// forecast on the working scale and u = `unit(s, h)`.
+    predictive predictive_for(double center, const horizon_errors& e, error_scaling s, int h) const {
+        const double u = unit(s, h);
+        const double location = center + u * e.shift;
+        const double spread = u * e.scale;
         const bool normal = !std::isfinite(e.df);
         switch (scale) {
             case working_scale::log: return normal ? predictive::log_normal(location, spread) : predictive::log_student_t(location, spread, e.df);
@@ -220,23 +294,31 @@ inline standardiser standardiser_of(const series& training, const value_bounds& 
     std::vector<double> w;
     for (const double v : values) w.push_back(out.to_working(v));
     out.sigma = w.empty() ? 1.0 : detail::working_volatility(periods, w, out.scale);
+    out.span = periods.size() < 2 ? 1.0 : static_cast<double>(periods.back() - periods.front());
     return out;
 }
 
 namespace detail {
 
+// φ + φ² + … + φ^h: how far a drift damped by φ carries the centre in h periods (h when φ = 1).
+inline double damped_steps(double damping, int h) {
+    if (damping >= 1.0) return static_cast<double>(h);
+    return damping * (1.0 - std::pow(damping, h)) / (1.0 - damping);
+}
+
 // The point forecast a calibration spreads around, on the working scale, h periods after the last
 // observation of `training`. For cagr it is the endpoint drift on the working scale, w_T + h·(w_T −
 // w_1)/span: on the log scale exactly cagr's median y_T·(1 + g)^h, on the logit scale the same
 // growth of the odds (a share approaches its bound instead of crossing it), on the value scale the
-// random walk with drift. For the other methods it is the method's median.
-inline double calibrated_center(method base, const series& training, const standardiser& st, int h, const projection_point* raw) {
+// random walk with drift; with damping φ < 1 the drift fades, w_T + (φ + … + φ^h)·drift. For the other
+// methods it is the method's median.
+inline double calibrated_center(method base, const series& training, const standardiser& st, int h, const projection_point* raw, double damping = 1.0) {
     if (base != method::cagr) return st.to_working(raw->distribution.median());
     const auto [periods, values] = training.observed();
     const double span = static_cast<double>(periods.back() - periods.front());
     const double last = st.to_working(values.back());
     const double drift = span > 0.0 ? (last - st.to_working(values.front())) / span : 0.0;
-    return last + static_cast<double>(h) * drift;
+    return last + damped_steps(damping, h) * drift;
 }
 
 // The projection a calibration of `base` starts from: the method's own, or for cagr (whose
@@ -307,16 +389,31 @@ struct scaled_error {
 struct calibration_fit_options {
     int horizon = 5;                            ///< horizons 1 … horizon are learned
     bool by_indicator = false;                  ///< a table per indicator besides the pooled one
-    std::size_t minimum_errors = 10;            ///< fewer errors at a horizon: that horizon is not learned
+    std::size_t minimum_errors = 10;            ///< fewer errors at a horizon (or in all, when pooled): not learned
     bool natural_bounds = true;                 ///< bounds from each series' unit (`natural_bounds`)
+    error_scaling scaling = error_scaling::drift_uncertainty;  ///< how errors are standardised
+    bool pool_horizons = true;                  ///< one error distribution for every horizon (else one per horizon)
+    double damping = 1.0;                       ///< cagr only: damping φ of the drift in the centre, in (0, 1]
 };
 
+namespace detail {
+// Throws `value_error` for options `fit_calibration` cannot honour with method `m`.
+inline void check_fit_options(method m, const calibration_fit_options& o) {
+    if (m == method::automatic) throw value_error("method", "a calibration belongs to one named method, not auto (auto may pick another model at every origin)");
+    if (o.horizon < 1) throw value_error("horizon", "the horizon must be >= 1, got " + std::to_string(o.horizon));
+    if (!(o.damping > 0.0 && o.damping <= 1.0)) throw value_error("damping", "the damping must lie in (0, 1], got " + describe_number(o.damping));
+    if (o.damping < 1.0 && m != method::cagr) throw value_error("damping", "only cagr's drift can be damped; use damping 1 with " + to_string(m));
+}
+}  // namespace detail
+
 /// Rolling-origin standardised errors of `m` on one series: from every origin with enough data, the
-/// point forecasts for 1 … horizon periods ahead against the observations.
-inline std::vector<scaled_error> scaled_errors(const series& s, method m, int horizon, bool use_natural_bounds = true) {
+/// point forecasts for 1 … o.horizon periods ahead against the observations, standardised as
+/// `o.scaling` says around the centre `o.damping` gives.
+inline std::vector<scaled_error> scaled_errors(const series& s, method m, const calibration_fit_options& o) {
     std::vector<scaled_error> out;
+    const int horizon = o.horizon;
     const auto [periods, values] = s.observed();
-    const value_bounds b = use_natural_bounds ? natural_bounds(s) : value_bounds{};
+    const value_bounds b = o.natural_bounds ? natural_bounds(s) : value_bounds{};
     const std::size_t needed = minimum_observations(m);
     for (std::size_t k = needed; k < periods.size(); ++k) {
         const period origin = periods[k - 1];
@@ -329,7 +426,7 @@ inline std::vector<scaled_error> scaled_errors(const series& s, method m, int ho
                 const double actual = s.at(point.at);
                 if (std::isnan(actual)) continue;
                 const int h = static_cast<int>(point.at - origin);
-                const double z = (st.to_working(actual) - detail::calibrated_center(m, training, st, h, &point)) / st.sigma;
+                const double z = (st.to_working(actual) - detail::calibrated_center(m, training, st, h, &point, o.damping)) / st.unit(o.scaling, h);
                 out.push_back({s.region(), s.indicator(), origin, point.at, h, z});
             }
         } catch (const error&) {
@@ -339,16 +436,21 @@ inline std::vector<scaled_error> scaled_errors(const series& s, method m, int ho
     return out;
 }
 
-/// The calibration learned from `errors` (already standardised) for method `m`.
+/// The calibration learned from `errors` (already standardised as `o.scaling` and `o.damping` say) for
+/// method `m`.
 inline calibration calibration_from_errors(const std::vector<scaled_error>& errors, method m, const calibration_fit_options& o, std::string source) {
+    detail::check_fit_options(m, o);
     calibration out;
     out.base = m;
     out.source = std::move(source);
+    out.scaling = o.scaling;
+    out.damping = o.damping;
     std::map<std::string, std::map<int, std::vector<double>>> grouped;
     for (const auto& e : errors) {
         if (e.horizon > o.horizon) continue;
-        grouped[""][e.horizon].push_back(e.z);
-        if (o.by_indicator && !e.indicator.empty()) grouped[e.indicator][e.horizon].push_back(e.z);
+        const int key = o.pool_horizons ? 0 : e.horizon;
+        grouped[""][key].push_back(e.z);
+        if (o.by_indicator && !e.indicator.empty()) grouped[e.indicator][key].push_back(e.z);
     }
     for (const auto& [indicator, by_h] : grouped) {
         std::vector<horizon_errors> table;
@@ -364,15 +466,21 @@ inline calibration calibration_from_errors(const std::vector<scaled_error>& erro
     return out;
 }
 
+/// True when `c` pools its errors over the horizons (its tables hold one entry of horizon 0).
+inline bool pools_horizons(const calibration& c) {
+    for (const auto& [indicator, table] : c.horizons) if (table.size() != 1 || table.front().horizon != 0) return false;
+    return !c.horizons.empty();
+}
+
 /// Learns a calibration of method `m` (not auto) from a panel of series: rolling-origin forecasts of
-/// every series, their standardised errors pooled per horizon (and per indicator). Throws
-/// `value_error` for auto and `data_error` when the panel gives too few errors.
+/// every series, their standardised errors pooled over the horizons or per horizon (`o.pool_horizons`),
+/// and per indicator when `o.by_indicator`. Throws `value_error` for auto or bad options and
+/// `data_error` when the panel gives too few errors.
 inline calibration fit_calibration(const std::vector<series>& panel, method m, const calibration_fit_options& o = {}, std::string source = {}) {
-    if (m == method::automatic) throw value_error("method", "a calibration belongs to one named method, not auto (auto may pick another model at every origin)");
-    if (o.horizon < 1) throw value_error("horizon", "the horizon must be >= 1, got " + std::to_string(o.horizon));
+    detail::check_fit_options(m, o);
     std::vector<scaled_error> errors;
     for (const auto& s : panel) {
-        auto some = scaled_errors(s, m, o.horizon, o.natural_bounds);
+        auto some = scaled_errors(s, m, o);
         errors.insert(errors.end(), some.begin(), some.end());
     }
     if (source.empty()) source = std::to_string(panel.size()) + " series, rolling origin, horizons 1-" + std::to_string(o.horizon);
@@ -388,7 +496,7 @@ inline projection apply_calibration(projection raw, const series& training, cons
     for (auto& point : raw.points) {
         const int h = static_cast<int>(point.at - last);
         const auto e = c.at(training.indicator(), h);
-        point.distribution = st.predictive_for(detail::calibrated_center(c.base, training, st, h, &point), e);
+        point.distribution = st.predictive_for(detail::calibrated_center(c.base, training, st, h, &point, c.damping), e, c.scaling, h);
         const auto interval = point.distribution.interval(raw.level);
         point.lower = interval.first;
         point.upper = interval.second;

@@ -25,9 +25,13 @@ namespace ontrack {
 /// with drift on the values (drift = mean yearly change, normal predictive with variance
 /// s²·h·(1 + h/(n − 1)), s² the variance of the yearly changes); "M+loro", method M calibrated
 /// leave-one-region-out (the forecasts of a region are calibrated with the errors of every other
-/// region; with `real_time` only errors whose target period was observed by the origin); "M+cal",
-/// method M with the calibration `calibration`; "default", what `assess` uses when no method is named
-/// (the bundled calibration of its method, `default_calibration`, when one is given here).
+/// region; with `real_time` only errors whose target period was observed by the origin; errors
+/// standardised by drift uncertainty and pooled over horizons, `calibration_fit_options`' defaults);
+/// "M+cal", method M with the calibration `calibration`; "default", what `assess` uses when no method
+/// is named (the bundled calibration of its method, `default_calibration`, when one is given here:
+/// learned on the panel it came from, so in-sample there); "default+loro", the default's procedure
+/// (its method, error scaling, pooling and damping) learned leave-one-region-out like "M+loro": the
+/// honest measure of the default on the panel it was learned from.
 struct calibration_report_options {
     std::vector<std::string> methods{"linear", "loglinear", "cagr", "holt", "holt_damped", "auto", "rw_drift"};
     int horizon = 5;
@@ -40,6 +44,7 @@ struct calibration_report_options {
     bool real_time = true;                      ///< "M+loro": only errors published by the origin
     std::size_t minimum_errors = 10;            ///< "M+loro": fewer errors at a horizon → learned from a shorter one
     bool by_indicator = false;                  ///< "M+loro": a table per indicator besides the pooled one (pooled alone is steadier on small panels)
+    bool pool_horizons = true;                  ///< "M+loro": one error distribution for every horizon (else one per horizon)
     bool natural_bounds = true;                 ///< bounds from each series' unit
     std::shared_ptr<const ontrack::calibration> calibration;          ///< for "M+cal"
     std::shared_ptr<const ontrack::calibration> default_calibration;  ///< for "default"
@@ -159,12 +164,27 @@ struct report_method {
     method base = method::linear;
     enum class layer { none, loro, fixed } calibrated = layer::none;
     std::shared_ptr<const calibration> fixed;
+    calibration_fit_options fit;  // "+loro": how its calibrations are learned
 };
 
 inline report_method parse_report_method(const std::string& name, const calibration_report_options& o) {
     report_method r;
     r.name = name;
+    r.fit.horizon = o.horizon;
+    r.fit.by_indicator = o.by_indicator;
+    r.fit.minimum_errors = o.minimum_errors;
+    r.fit.natural_bounds = o.natural_bounds;
+    r.fit.pool_horizons = o.pool_horizons;
     if (name == "rw_drift") { r.rw = true; return r; }
+    if (name == "default+loro") {
+        if (!o.default_calibration) throw value_error("methods", "the report method 'default+loro' needs the default calibration");
+        r.base = o.default_calibration->base;
+        r.calibrated = report_method::layer::loro;
+        r.fit.scaling = o.default_calibration->scaling;
+        r.fit.damping = o.default_calibration->damping;
+        r.fit.pool_horizons = pools_horizons(*o.default_calibration);
+        return r;
+    }
     if (name == "default") {
         if (!o.default_calibration) throw value_error("methods", "the report method 'default' needs the default calibration");
         r.base = o.default_calibration->base;
@@ -184,7 +204,7 @@ inline report_method parse_report_method(const std::string& name, const calibrat
         r.calibrated = report_method::layer::fixed;
         r.fixed = o.calibration;
     } else {
-        throw value_error("methods", "unknown report method '" + name + "': a method name, rw_drift, default, or a method with +loro or +cal");
+        throw value_error("methods", "unknown report method '" + name + "': a method name, rw_drift, default, default+loro, or a method with +loro or +cal");
     }
     return r;
 }
@@ -240,7 +260,7 @@ inline calibration_report run_calibration_report(const std::vector<series>& pane
                         const double actual = s.at(point.at);
                         if (std::isnan(actual)) continue;
                         const int h = static_cast<int>(point.at - origin);
-                        const double center = loro ? detail::calibrated_center(rm.base, training, st, h, &point) : 0.0;
+                        const double center = loro ? detail::calibrated_center(rm.base, training, st, h, &point, rm.fit.damping) : 0.0;
                         pending.push_back({si, origin, point.at, h, actual, obs.second.back(), mac, point.distribution, st, center});
                     }
                 } catch (const error& e) {
@@ -255,13 +275,10 @@ inline calibration_report run_calibration_report(const std::vector<series>& pane
             std::vector<scaled_error> errors;
             for (const auto& f : pending) {
                 const auto& s = panel[f.series_index];
-                errors.push_back({s.region(), s.indicator(), f.origin, f.at, f.horizon, (f.st.to_working(f.actual) - f.center) / f.st.sigma});
+                errors.push_back({s.region(), s.indicator(), f.origin, f.at, f.horizon, (f.st.to_working(f.actual) - f.center) / f.st.unit(rm.fit.scaling, f.horizon)});
             }
             std::map<std::tuple<std::string, std::int64_t>, std::optional<calibration>> cache;
-            calibration_fit_options fo;
-            fo.horizon = o.horizon;
-            fo.by_indicator = o.by_indicator;
-            fo.minimum_errors = o.minimum_errors;
+            const calibration_fit_options& fo = rm.fit;
             std::vector<detail::pending_forecast> kept;
             for (auto& f : pending) {
                 const auto& s = panel[f.series_index];
@@ -283,7 +300,7 @@ inline calibration_report run_calibration_report(const std::vector<series>& pane
                                           ": too few errors of other regions published by then to calibrate");
                     continue;
                 }
-                f.distribution = f.st.predictive_for(f.center, found->second->at(s.indicator(), f.horizon));
+                f.distribution = f.st.predictive_for(f.center, found->second->at(s.indicator(), f.horizon), fo.scaling, f.horizon);
                 kept.push_back(std::move(f));
             }
             pending = std::move(kept);
