@@ -79,6 +79,8 @@ def assess(
     thresholds: Optional[Mapping[str, float]] = None,
     publication_lag: Optional[int] = None,
     calibration: Optional[_core.Calibration] = None,
+    *,
+    indicators: "IndicatorsLike" = "bundled",
 ) -> _core.Assessment:
     """Will ``target`` be met? See ``_core.assess``; ``series`` may be a pandas Series.
 
@@ -87,6 +89,8 @@ def assess(
     ``as_of``: the day of the assessment (None: all of ``series``, no deadline awaited). A series has
     no publication dates: a period counts ``publication_lag`` months after it ends (None: the day
     after). To honour each figure's publication date, draw the series with ``select_series``.
+    The projection keeps to the target's ``bounds``, else those the ``indicators`` catalogue (by
+    default the bundled one) declares for its indicator, else the natural bounds of the series' unit.
     """
     return _core.assess(
         target,
@@ -98,6 +102,7 @@ def assess(
         _thresholds(thresholds),
         publication_lag,
         calibration,
+        _catalogue(indicators),
     )
 
 

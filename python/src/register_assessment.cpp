@@ -52,6 +52,13 @@ publication_lags publication_lags_from(const py::object& indicators) {
     return publication_lags_of(indicators.cast<const indicator_catalogue&>());
 }
 
+/// The bounds the catalogue declares per indicator (None: none declared; the natural bounds apply).
+indicator_bounds indicator_bounds_from(const py::object& indicators) {
+    if (indicators.is_none()) return {};
+    if (!py::isinstance<indicator_catalogue>(indicators)) throw py::type_error("indicators: expected an IndicatorCatalogue or None");
+    return bounds_of(indicators.cast<const indicator_catalogue&>());
+}
+
 namespace {
 
 py::object date_or_none(const std::optional<boost::gregorian::date>& day) {
@@ -181,6 +188,11 @@ scheme's progress/score, the unified ``status`` and the scheme's own ``scheme_st
         .def_property_readonly("expected_publication", [](const assessment& a) { return date_or_none(a.expected_publication); })
         .def_readonly("overdue", &assessment::overdue, "For 'awaiting_data': the expected publication day is past on as_of and the figure is still not in the data.")
         .def_readonly("projection", &assessment::path)
+        .def_property_readonly(
+            "bounds", [](const assessment& a) { return py::make_tuple(optional_to_python(a.bounds.bounds.lower), optional_to_python(a.bounds.bounds.upper)); },
+            "(lower, upper) the projection kept to (None where unbounded).")
+        .def_property_readonly("bounds_origin", [](const assessment& a) { return a.bounds.origin; },
+                               "Where the bounds come from: 'target', 'given', 'catalogue', 'natural' or 'none'.")
         .def_property_readonly("as_of", [](const assessment& a) { return date_or_none(a.options.as_of); })
         .def_property_readonly("scheme", [](const assessment& a) { return to_string(a.options.rule); })
         .def_property_readonly("level", [](const assessment& a) { return a.options.level; })
@@ -192,21 +204,25 @@ scheme's progress/score, the unified ``status`` and the scheme's own ``scheme_st
     m.def(
         "assess",
         [](const target& t, const series& s, const std::string& method_name, const std::string& scheme_name, const py::object& as_of,
-           double level, const py::object& thresholds, const py::object& publication_lag, const py::object& cal) {
+           double level, const py::object& thresholds, const py::object& publication_lag, const py::object& cal, const py::object& indicators) {
             assessment_options o = assessment_options_from(method_name, scheme_name, as_of, level, thresholds, publication_lag);
             set_projection_choice(o, method_name, cal);
+            o.projection_layers.catalogue_bounds = indicator_bounds_from(indicators);
             py::gil_scoped_release release;
             return assess(t, s, o);
         },
         py::arg("target"), py::arg("series"), py::arg("method") = "auto", py::arg("scheme") = "probability", py::arg("as_of") = py::none(),
-        py::arg("level") = 0.95, py::arg("thresholds") = py::none(), py::arg("publication_lag") = py::none(), py::arg("calibration") = py::none(), R"doc(
+        py::arg("level") = 0.95, py::arg("thresholds") = py::none(), py::arg("publication_lag") = py::none(), py::arg("calibration") = py::none(),
+        py::arg("indicators") = py::none(), R"doc(
 Assess one target against its series. ``method`` 'default' is the calibrated default (the bundled
 calibration, or ``calibration`` when given); a named method is calibrated by ``calibration`` when given. ``scheme``: 'probability' (default), 'statcan', 'unsd',
 'unsd2023', 'eurostat', 'escap', 'sdsn'; ``thresholds`` overrides the scheme's bands by name
 (probability: on_track, at_risk, off_track). ``as_of`` (date or 'YYYY-MM-DD') keeps only periods whose
 figure was out by then: ``publication_lag`` months after the period ends (None: 0, the day after; a
 Series has no publication dates, select_series reads them from an observation table). A deadline
-before ``as_of`` whose figure is not out is 'awaiting_data' with a nowcast P(met).
+before ``as_of`` whose figure is not out is 'awaiting_data' with a nowcast P(met). The projection
+keeps to the target's ``bounds``, else those the ``indicators`` catalogue declares for its indicator,
+else the natural bounds of the series' unit (shares in [0, 100] %, counts and money >= 0).
 )doc");
 
     m.def(
