@@ -92,6 +92,8 @@ def assess(
     else after the lag of the target's indicator (or the series' id) in the ``indicators`` catalogue
     (by default the bundled one: 9 months for the R&D bulletin's figures), else after the default lag
     of its frequency.
+    The projection keeps to the target's ``bounds``, else those the ``indicators`` catalogue (by
+    default the bundled one) declares for its indicator, else the natural bounds of the series' unit.
     """
     return _core.assess(
         target,

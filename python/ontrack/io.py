@@ -191,6 +191,8 @@ def targets_to_pandas(targets: Sequence[_core.Target]) -> pd.DataFrame:
     """One row per target with the CSV columns; numbers as floats (rates as fractions), the rest as text."""
     targets = list(targets)
     frame = pd.read_csv(_io.StringIO(_core.write_targets_text(targets)), dtype=str, keep_default_na=False)
+    # The writer leaves out the optional columns (bounds) no target uses; a frame has every column.
+    frame = frame.reindex(columns=list(_core.TARGET_COLUMNS), fill_value="")
     for column in _NUMERIC_TARGET_COLUMNS:
         frame[column] = [math.nan if getattr(t, column) is None else float(getattr(t, column)) for t in targets]
     # Read back, 1.5 in a growth row is 150%: this frame says its rates are fractions.

@@ -52,6 +52,13 @@ publication_lags publication_lags_from(const py::object& indicators) {
     return publication_lags_of(indicators.cast<const indicator_catalogue&>());
 }
 
+/// The bounds the catalogue declares per indicator (None: none declared; the natural bounds apply).
+indicator_bounds indicator_bounds_from(const py::object& indicators) {
+    if (indicators.is_none()) return {};
+    if (!py::isinstance<indicator_catalogue>(indicators)) throw py::type_error("indicators: expected an IndicatorCatalogue or None");
+    return bounds_of(indicators.cast<const indicator_catalogue&>());
+}
+
 namespace {
 
 py::object date_or_none(const std::optional<boost::gregorian::date>& day) {
@@ -181,6 +188,11 @@ scheme's progress/score, the unified ``status`` and the scheme's own ``scheme_st
         .def_property_readonly("expected_publication", [](const assessment& a) { return date_or_none(a.expected_publication); })
         .def_readonly("overdue", &assessment::overdue, "For 'awaiting_data': the expected publication day is past on as_of and the figure is still not in the data.")
         .def_readonly("projection", &assessment::path)
+        .def_property_readonly(
+            "bounds", [](const assessment& a) { return py::make_tuple(optional_to_python(a.bounds.bounds.lower), optional_to_python(a.bounds.bounds.upper)); },
+            "(lower, upper) the projection kept to (None where unbounded).")
+        .def_property_readonly("bounds_origin", [](const assessment& a) { return a.bounds.origin; },
+                               "Where the bounds come from: 'target', 'given', 'catalogue', 'natural' or 'none'.")
         .def_property_readonly("as_of", [](const assessment& a) { return date_or_none(a.options.as_of); })
         .def_property_readonly("scheme", [](const assessment& a) { return to_string(a.options.rule); })
         .def_property_readonly("level", [](const assessment& a) { return a.options.level; })
@@ -196,6 +208,7 @@ scheme's progress/score, the unified ``status`` and the scheme's own ``scheme_st
             assessment_options o = assessment_options_from(method_name, scheme_name, as_of, level, thresholds, publication_lag);
             set_projection_choice(o, method_name, cal);
             o.default_publication_lags = publication_lags_from(indicators);
+            o.projection_layers.catalogue_bounds = indicator_bounds_from(indicators);
             py::gil_scoped_release release;
             return assess(t, s, o);
         },
@@ -212,6 +225,9 @@ before ``as_of`` whose figure is not out is 'awaiting_data' with a nowcast P(met
 expected ``publication_lag`` months after the deadline ends, else after the lag of the target's
 indicator (or the series', when the target names none) in the ``indicators`` catalogue, else after the
 default lag of its frequency (DEFAULT_PUBLICATION_LAGS).
+before ``as_of`` whose figure is not out is 'awaiting_data' with a nowcast P(met). The projection
+keeps to the target's ``bounds``, else those the ``indicators`` catalogue declares for its indicator,
+else the natural bounds of the series' unit (shares in [0, 100] %, counts and money >= 0).
 )doc");
 
     m.def(

@@ -10,6 +10,7 @@
 namespace ontrack::python {
 
 void set_projection_choice(assessment_options& o, const std::string& method_name, const py::object& cal);  // register_calibration.cpp
+indicator_bounds indicator_bounds_from(const py::object& indicators);  // register_assessment.cpp
 assessment_options assessment_options_from(const std::string& method_name, const std::string& scheme_name, const py::object& as_of, double level,
                                            const py::object& thresholds, const py::object& publication_lag);
 std::optional<boost::gregorian::date> to_date(const py::object& value);  // register_assessment.cpp
@@ -68,6 +69,7 @@ void register_batch_assessment(py::module_& m) {
            unsigned threads, const py::object& report, const py::object& cal, const py::object& indicators) {
             assessment_options options = assessment_options_from(method_name, scheme_name, as_of, level, thresholds, publication_lag);
             options.default_publication_lags = publication_lags_from(indicators);
+            options.projection_layers.catalogue_bounds = indicator_bounds_from(indicators);
             if (!cal.is_none()) set_projection_choice(options, method_name, cal);
             // The targets are read in place: the sequence keeps them alive for the call.
             std::vector<const target*> pointers;

@@ -29,15 +29,16 @@ kind: 'level', 'relative', 'growth', 'average_growth', 'increment', 'cumulative'
 'non_decreasing', 'trend'. comparator: '>=', '>', '<=', '<', '~' (with tolerance), 'within' (with
 value_high). For growth kinds value and stretch are rates: 0.05 or '5%'. For 'relative', value is the
 factor (2 = double) of the value at baseline_period. tolerance: absolute, or '5%' of value. Periods take
-a Period, an int year or text ('2025', '十三五末'). Raises InvalidValueError naming the field when the
-target does not fit its kind.
+a Period, an int year or text ('2025', '十三五末'). bounds: the range of the indicator's values
+('0..100', '>=0', 'none'), before the catalogue's and the natural ones (docs/calibration.md). Raises
+InvalidValueError naming the field when the target does not fit its kind.
 )doc")
         .def(py::init([](std::string id, std::string indicator, const std::string& kind, const std::string& comparator_text,
                          const py::object& value, const py::object& value_high, const py::object& tolerance,
                          const py::object& period_start, const py::object& deadline, const py::object& baseline_period,
                          const py::object& baseline_value, const py::object& stretch, const std::string& commitment_text,
                          std::string unit, std::string region, std::string lead_unit, const py::object& responsible_units,
-                         std::string document, std::string quote) {
+                         std::string document, std::string quote, const py::object& bounds) {
                  target t;
                  t.id = std::move(id);
                  t.indicator = std::move(indicator);
@@ -77,6 +78,10 @@ target does not fit its kind.
                  }
                  t.document = std::move(document);
                  t.quote = std::move(quote);
+                 if (!bounds.is_none()) {
+                     if (!py::isinstance<py::str>(bounds)) throw py::type_error("bounds: expected text such as '0..100', '>=0' or 'none', or None");
+                     t.bounds = parse_bounds(bounds.cast<std::string>());
+                 }
                  t.validate();
                  return t;
              }),
@@ -85,7 +90,7 @@ target does not fit its kind.
              py::arg("period_start") = py::none(), py::arg("period") = py::none(), py::arg("baseline_period") = py::none(),
              py::arg("baseline_value") = py::none(), py::arg("stretch") = py::none(), py::arg("commitment") = "",
              py::arg("unit") = "", py::arg("region") = "", py::arg("lead_unit") = "", py::arg("responsible_units") = py::none(),
-             py::arg("document") = "", py::arg("quote") = "")
+             py::arg("document") = "", py::arg("quote") = "", py::arg("bounds") = py::none())
         .def_readonly("id", &target::id)
         .def_readonly("indicator", &target::indicator)
         .def_readonly("region", &target::region)
@@ -110,6 +115,9 @@ target does not fit its kind.
                       "Columns of the file ontrack does not read (备注, owner …), as (header, cell) in the file's order.")
         .def_readonly("file", &target::file, "The file (or 'book.xlsx, sheet ...') the target was read from; '' when made in code.")
         .def_readonly("line", &target::line, "The line (sheet row) of its row; 0 when made in code.")
+        .def_property_readonly(
+            "bounds", [](const target& t) -> py::object { return t.bounds ? py::object(py::str(t.bounds->to_string())) : py::object(py::none()); },
+            "The range of the indicator's values the target declares ('[0, 100]', '[0, inf)', 'none'), None when not declared.")
         .def_property_readonly("is_rate", &target::is_rate, "True for growth kinds, whose values are rates.")
         .def("base_period", &target::base_period, "Where growth and increments are measured from.")
         .def("__eq__", [](const target& a, const target& b) { return write_targets({a}) == write_targets({b}); }, py::is_operator())

@@ -7,6 +7,7 @@
 #include <ontrack/evaluation.hpp>
 #include <ontrack/goal.hpp>
 #include <ontrack/progress_rules.hpp>
+#include <ontrack/projected_sum.hpp>
 #include <ontrack/projection.hpp>
 #include <ontrack/publication.hpp>
 #include <ontrack/series_selection.hpp>
@@ -146,7 +147,8 @@ struct assessment_options {
     rules::escap_thresholds escap_bands;
     rules::sdsn_thresholds sdsn_bands;
     /// Projection layers: an empirical calibration (`calibration.hpp`; with one, `projection` must be
-    /// its method or auto) and the value bounds (empty: the series' natural bounds, `bounds.hpp`).
+    /// its method or auto), the value bounds of targets that declare none (empty: `bounds_for` each) and the
+    /// bounds the catalogue declares per indicator (`bounds_of(catalogue)`).
     projection_settings projection_layers;
 };
 
@@ -191,6 +193,7 @@ struct assessment {
     bool overdue = false;
     evaluation observed;                        ///< what the data alone say
     std::optional<projection> path;             ///< the projection the verdict used (empty when none was made)
+    chosen_bounds bounds;                       ///< the bounds of the values the projection kept to, and where they come from
     resolved_goal goal;                         ///< the target as numbers (see `resolved_goal`)
     assessment_options options;                 ///< the options it was made with
     std::string message;
@@ -278,13 +281,51 @@ inline std::optional<period> missing_inside(const target& t, const series& s) {
 
 /// Stage: the projection far enough past the deadline to see when the target would be reached (ten
 /// years of the series' periods); the error message when the series cannot be projected.
-inline std::pair<std::optional<projection>, std::string> project_stage(const series& s, const period& deadline, const assessment_options& options) {
+inline std::pair<std::optional<projection>, std::string> project_stage(const target& t, const series& s, const assessment_options& options,
+                                                                       const value_bounds& bounds) {
+    const period deadline = t.due();
     const period horizon_end = std::max(deadline, s.end()) + 10 * static_cast<std::int64_t>(static_cast<int>(s.freq()));
+    projection_settings layers = options.projection_layers;
+    layers.bounds = bounds;
     try {
-        return {project(s, options.projection, horizon_end, options.level, options.projection_layers), std::string()};
+        return {project(s, options.projection, horizon_end, options.level, layers), std::string()};
     } catch (const error& e) {
         return {std::nullopt, e.what()};
     }
+}
+
+/// Stage: the bounds of the target's values, in precedence the target's `bounds`, the bounds given in
+/// the options (`projection_layers.bounds`), the catalogue's entry for its indicator, the natural bounds
+/// of the series (`bounds_for`). Throws `value_error` naming the target, period and value when an
+/// observation lies outside them.
+inline chosen_bounds bounds_stage(const target& t, const series& s, const projection_settings& layers) {
+    chosen_bounds b = (layers.bounds && !t.bounds) ? chosen_bounds{*layers.bounds, layers.bounds->empty() ? "none" : "given"}
+                                                   : bounds_for(t, layers.catalogue_bounds, s, layers.use_natural_bounds);
+    check_within(s, b, t.id, t.indicator);
+    return b;
+}
+
+/// Half the finest step of the published figures of `s`: 0.05 when they carry one decimal, 0.5 for
+/// whole numbers (at most 6 decimals are counted).
+inline double half_published_step(const series& s) {
+    std::size_t decimals = 0;
+    for (const double v : s.observed().second) {
+        const std::string text = detail::format_number(v);
+        const auto dot = text.find('.');
+        if (dot != std::string::npos && text.find_first_of("eE") == std::string::npos) decimals = std::max(decimals, text.size() - dot - 1);
+    }
+    return 0.5 * std::pow(10.0, -static_cast<double>(std::min<std::size_t>(decimals, 6)));
+}
+
+/// The threshold P(met) is computed at for a level goal `x` on a bound of the values (a share of at
+/// least 100%, a count of at most 0): the value within half the published step of the bound, which
+/// publishes as the bound. A projection on the logit or log scale never sits on a bound (P would be 0
+/// whatever the data), a censored one only with the mass it puts beyond; the plan's figure is met when
+/// the published one reaches it. Any other goal: `x` itself.
+inline double threshold_for_bound(double x, comparator c, const value_bounds& b, const series& s) {
+    if (b.upper && c == comparator::at_least && x >= *b.upper) return *b.upper - half_published_step(s);
+    if (b.lower && c == comparator::at_most && x <= *b.lower) return *b.lower + half_published_step(s);
+    return x;
 }
 
 inline const projection_point* point_at(const std::optional<projection>& p, const period& q) {
@@ -319,10 +360,14 @@ struct deadline_probability {
 
 /// Stage: the projection at the deadline and P(target met), by target-kind family: a threshold on the
 /// deadline value (level, relative, growth, increment); the observed sum plus the projected flows
-/// (cumulative; the spread adds up across periods: forecast errors of one model move together); the
+/// (cumulative; on the value scale the spread adds up across periods: forecast errors of one model move
+/// together; on the log or logit scale the sum is sampled, `sum_of_periods`); the
 /// product of the periods' probabilities (per-period floors; a lower bound under the positive dependence
-/// of forecast errors); the deadline value on the desired side of the latest value (non-decreasing, trend).
-inline deadline_probability probability_stage(const target& t, const series& s, const resolved_goal& g, const std::optional<projection>& p, double level) {
+/// of forecast errors); the deadline value on the desired side of the latest value, or at the trend's
+/// natural limit (its value, else the bound in the desired direction) when the latest value is there
+/// (non-decreasing, trend).
+inline deadline_probability probability_stage(const target& t, const series& s, const resolved_goal& g, const std::optional<projection>& p, double level,
+                                              const value_bounds& bounds = {}) {
     deadline_probability out;
     const period deadline = t.due();
     const auto* point = point_at(p, deadline);
@@ -338,11 +383,42 @@ inline deadline_probability probability_stage(const target& t, const series& s, 
         case target_kind::cumulative: {
             double sum_mean = 0.0, sum_scale = 0.0;
             std::optional<predictive> first_projected;
+            // Periods projected on the log or logit scale (the calibrated default): the sum has no
+            // closed form; it is sampled with the dependence of a random walk on the working scale
+            // (projected_sum.hpp).
+            bool on_value_scale = true;
+            for (period q = *t.period_start; q <= deadline; q = q + 1) {
+                const auto* future = s.has(q) ? nullptr : point_at(p, q);
+                if (future && !future->distribution.on_value_scale()) on_value_scale = false;
+            }
+            if (!on_value_scale) {
+                double known = 0.0;
+                std::vector<predictive> periods;
+                std::vector<int> horizons;
+                for (period q = *t.period_start; q <= deadline; q = q + 1) {
+                    if (s.has(q)) { known += s.at(q); continue; }
+                    const auto* future = point_at(p, q);
+                    if (!future || !(q > s.end())) return {};
+                    periods.push_back(future->distribution);
+                    horizons.push_back(static_cast<int>(q - s.end()));
+                }
+                if (periods.empty()) return {};
+                const sampled_sum sum = sum_of_periods(periods, horizons, known);
+                out.projected = sum.median();
+                const auto interval = sum.interval(level);
+                out.lower = interval.first;
+                out.upper = interval.second;
+                const auto chance = [&](double low, const std::optional<double>& high) {
+                    return g.compare == comparator::within ? sum.probability_between(low, *high) : sum.probability(g.compare, low);
+                };
+                if (g.threshold && (g.compare != comparator::within || g.threshold_high)) out.probability = chance(*g.threshold, g.threshold_high);
+                if (g.stretch) out.probability_stretch = sum.probability(g.compare, *g.stretch);
+                return out;
+            }
             for (period q = *t.period_start; q <= deadline; q = q + 1) {
                 if (s.has(q)) { sum_mean += s.at(q); continue; }
                 const auto* future = point_at(p, q);
-                // Sums of log-t values have no closed form.
-                if (!future || future->distribution.on_log_scale()) return {};
+                if (!future) return {};
                 sum_mean += future->distribution.location;
                 sum_scale += future->distribution.scale;
                 if (!first_projected) first_projected = future->distribution;
@@ -352,9 +428,9 @@ inline deadline_probability probability_stage(const target& t, const series& s, 
             sum.location = sum_mean;
             sum.scale = sum_scale;
             out.projected = sum_mean;
-            const auto bounds = sum.interval(level);
-            out.lower = bounds.first;
-            out.upper = bounds.second;
+            const auto interval = sum.interval(level);
+            out.lower = interval.first;
+            out.upper = interval.second;
             if (g.threshold && (g.compare != comparator::within || g.threshold_high)) out.probability = in_band(sum, *g.threshold, g.threshold_high);
             if (g.stretch) out.probability_stretch = sum.probability(g.compare, *g.stretch);
             return out;
@@ -373,13 +449,29 @@ inline deadline_probability probability_stage(const target& t, const series& s, 
             return out;
         }
         case target_kind::non_decreasing:
-        case target_kind::trend:
-            out.probability = dist.probability(t.compare, s.at(s.end()));
+        case target_kind::trend: {
+            // The deadline value on the desired side of the latest one, or at the natural limit of the
+            // trend: a `trend` target's value, else the bound the desired direction runs into. Reaching
+            // the limit keeps the trend (a share at 100% that stays there has not fallen, and cannot
+            // rise further), so from a latest value at the limit the question is whether the value
+            // stays on it as published: within half the published step of the limit (see
+            // `threshold_for_bound`; P(value > 100%) would be 0, and a projection centred on the bound
+            // would put half its mass a hair below it).
+            const double latest = s.at(s.end());
+            const bool up = direction_of(t.compare) > 0.0;
+            const std::optional<double> limit = (t.kind == target_kind::trend && g.threshold) ? g.threshold : (up ? bounds.upper : bounds.lower);
+            const bool at_limit = limit && (up ? latest >= *limit : latest <= *limit);
+            const double step = half_published_step(s);
+            out.probability = at_limit ? dist.probability(up ? comparator::at_least : comparator::at_most, up ? *limit - step : *limit + step)
+                                       : dist.probability(t.compare, latest);
             return out;
-        default:
-            if (g.threshold && (g.compare != comparator::within || g.threshold_high)) out.probability = in_band(dist, *g.threshold, g.threshold_high);
-            if (g.stretch) out.probability_stretch = dist.probability(g.compare, *g.stretch);
+        }
+        default: {
+            const auto on_bound = [&](double x) { return t.kind == target_kind::level ? threshold_for_bound(x, g.compare, bounds, s) : x; };
+            if (g.threshold && (g.compare != comparator::within || g.threshold_high)) out.probability = in_band(dist, on_bound(*g.threshold), g.threshold_high);
+            if (g.stretch) out.probability_stretch = dist.probability(g.compare, on_bound(*g.stretch));
             return out;
+        }
     }
 }
 
@@ -662,6 +754,7 @@ inline assessment assess(const target& t, const selection& selected, const asses
     }
     const bool deadline_passed = options.as_of && a.deadline.last_day() < *options.as_of && !s.has(a.deadline);
     a.nowcast = deadline_passed;
+    a.bounds = detail::bounds_stage(t, s, options.projection_layers);
 
     if (a.observed.result == verdict::met || a.observed.result == verdict::missed) {
         detail::observed_stage(a, t, s, as_of_text);
@@ -669,7 +762,7 @@ inline assessment assess(const target& t, const selection& selected, const asses
     }
     if (const auto why = detail::unassessable_stage(a, t, selected, options, as_of_text)) return detail::not_assessable(a, why->first, why->second);
 
-    auto [p, reason] = detail::project_stage(s, a.deadline, options);
+    auto [p, reason] = detail::project_stage(t, s, options, a.bounds.bounds);
     if (p) a.method_used = to_string(p->used);
     auto [g, goal_problem] = detail::resolve_goal(t, s, p);
     a.goal = g;
@@ -677,7 +770,7 @@ inline assessment assess(const target& t, const selection& selected, const asses
     a.path = p;
     detail::goal_columns_stage(a, t, g);
 
-    const auto chance = detail::probability_stage(t, s, g, p, options.level);
+    const auto chance = detail::probability_stage(t, s, g, p, options.level, a.bounds.bounds);
     a.projected = chance.projected;
     a.lower = chance.lower;
     a.upper = chance.upper;

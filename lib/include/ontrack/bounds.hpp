@@ -9,6 +9,7 @@
 #include <ontrack/projection.hpp>
 #include <ontrack/series.hpp>
 #include <ontrack/unit.hpp>
+#include <ontrack/value_bounds.hpp>
 
 #include <cmath>
 #include <cstdlib>
@@ -19,63 +20,6 @@
 #include <vector>
 
 namespace ontrack {
-
-/// The range an indicator's values can take; an empty side is unbounded.
-struct value_bounds {
-    std::optional<double> lower;
-    std::optional<double> upper;
-
-    bool empty() const noexcept { return !lower && !upper; }
-    /// Both sides finite: a share or a rate with a ceiling.
-    bool two_sided() const noexcept { return lower && upper; }
-    /// "[0, 100]", "[0, inf)", "(-inf, 1]" or "none".
-    std::string to_string() const {
-        if (empty()) return "none";
-        return (lower ? "[" + detail::format_number(*lower) : std::string("(-inf")) + ", " + (upper ? detail::format_number(*upper) + "]" : std::string("inf)"));
-    }
-};
-
-/// Reads bounds as written in a targets or catalogue file: "0..100", "0-100" is not accepted (a
-/// minus sign is ambiguous), "[0, 100]", "0,100", ">=0", "<=100", "0.." (lower only), "..100",
-/// "none" or empty (no bounds). Throws `value_error` naming the text otherwise, or when lower >= upper.
-inline value_bounds parse_bounds(std::string_view raw) {
-    std::string text(detail::trim(raw));
-    value_bounds out;
-    if (text.empty() || text == "none") return out;
-    const auto fail = [&](const std::string& why) -> value_error {
-        return value_error("bounds", "cannot read bounds '" + std::string(raw) + "': " + why + " (write e.g. 0..100, [0, 100], >=0 or none)");
-    };
-    const auto number = [&](std::string_view part) -> std::optional<double> {
-        const std::string p(detail::trim(part));
-        if (p.empty() || p == "inf" || p == "-inf") return std::nullopt;
-        char* end = nullptr;
-        const double v = std::strtod(p.c_str(), &end);
-        if (end == p.c_str() || *end != '\0' || !std::isfinite(v)) throw fail("'" + p + "' is not a number");
-        return v;
-    };
-    if (detail::starts_with(text, ">=")) {
-        out.lower = number(std::string_view(text).substr(2));
-        if (!out.lower) throw fail("no number after >=");
-        return out;
-    }
-    if (detail::starts_with(text, "<=")) {
-        out.upper = number(std::string_view(text).substr(2));
-        if (!out.upper) throw fail("no number after <=");
-        return out;
-    }
-    if ((text.front() == '[' || text.front() == '(') && (text.back() == ']' || text.back() == ')')) text = text.substr(1, text.size() - 2);
-    std::size_t cut = text.find("..");
-    std::size_t width = 2;
-    if (cut == std::string::npos) {
-        cut = text.find(',');
-        width = 1;
-    }
-    if (cut == std::string::npos) throw fail("expected two ends separated by '..' or ','");
-    out.lower = number(std::string_view(text).substr(0, cut));
-    out.upper = number(std::string_view(text).substr(cut + width));
-    if (out.lower && out.upper && !(*out.lower < *out.upper)) throw fail("the lower end must be below the upper end");
-    return out;
-}
 
 /// The bounds an indicator's unit implies, checked against its observations: a percentage whose every
 /// observation lies in [0, 100] is a share, bounded by [0, 100] (a growth rate in % that went negative
@@ -104,6 +48,66 @@ inline value_bounds natural_bounds(const series& s) {
     return natural_bounds(parse_unit(s.unit()), s.observed().second);
 }
 
+/// The bounds a projection keeps to, and where they come from.
+struct chosen_bounds {
+    value_bounds bounds;
+    /// "target" (its `bounds` field), "catalogue" (the indicator catalogue), "given" (passed by the
+    /// caller), "natural" (`natural_bounds`: unit and data) or "none".
+    std::string origin = "none";
+
+    /// Where the bounds come from, in words ("the catalogue's bounds of 'rd_intensity'").
+    std::string describe(std::string_view indicator = {}) const {
+        const std::string of = indicator.empty() ? std::string() : " of '" + std::string(indicator) + "'";
+        if (origin == "target") return "the target's bounds";
+        if (origin == "catalogue") return "the catalogue's bounds" + of;
+        if (origin == "given") return "the bounds given";
+        if (origin == "natural") return "the natural bounds" + of + " (from its unit)";
+        return "no bounds";
+    }
+};
+
+namespace detail {
+
+// Bounds declared in unit `from`, in the unit `to` of the series (unchanged when either unit is
+// unknown); empty when the two units measure different things, so that the declaration does not apply.
+inline std::optional<value_bounds> bounds_in_unit(const value_bounds& b, std::string_view from, std::string_view to) {
+    const unit source = parse_unit(from), target_unit = parse_unit(to);
+    if (source.known() && target_unit.known() && source.base != target_unit.base) return std::nullopt;
+    const double factor = conversion_factor(source, target_unit);
+    value_bounds out = b;
+    if (out.lower) *out.lower *= factor;
+    if (out.upper) *out.upper *= factor;
+    return out;
+}
+
+}  // namespace detail
+
+/// The bounds of `s`, the series of `indicator`, in this order: `stated` when declared (a target's
+/// `bounds` field, written in `stated_unit`; a declared "none" switches bounds off), else the
+/// `catalogue`'s entry for `indicator` (converted from the catalogue's unit to the series'), else, when
+/// `natural`, `natural_bounds(s)` (shares in % within [0, 100], counts and money >= 0). A declaration
+/// in a unit that measures something else than the series' does not apply. The one policy every
+/// projection of the assessment pipeline uses.
+inline chosen_bounds bounds_for(const std::optional<value_bounds>& stated, std::string_view stated_unit, std::string_view indicator,
+                                const indicator_bounds& catalogue, const series& s, bool natural = true) {
+    if (stated) {
+        if (const auto b = detail::bounds_in_unit(*stated, stated_unit, s.unit())) return chosen_bounds{*b, b->empty() ? "none" : "target"};
+    }
+    if (const auto* entry = catalogue.find(indicator)) {
+        if (const auto b = detail::bounds_in_unit(entry->bounds, entry->unit, s.unit())) return chosen_bounds{*b, "catalogue"};
+    }
+    if (!natural) return {};
+    const value_bounds b = natural_bounds(s);
+    return chosen_bounds{b, b.empty() ? "none" : "natural"};
+}
+
+/// `bounds_for` a target: its `bounds` (in its unit; a growth target's rate unit says nothing of the
+/// values, whose bounds are then in the series' unit), the catalogue entry of its indicator, the
+/// natural bounds of `s`.
+inline chosen_bounds bounds_for(const target& t, const indicator_bounds& catalogue, const series& s, bool natural = true) {
+    return bounds_for(t.bounds, t.is_rate() ? std::string_view(s.unit()) : std::string_view(t.unit), t.indicator, catalogue, s, natural);
+}
+
 /// Throws `value_error` when an observation of `s` lies outside `b` (the bounds cannot be right).
 inline void check_within(const series& s, const value_bounds& b) {
     const auto [periods, values] = s.observed();
@@ -112,6 +116,24 @@ inline void check_within(const series& s, const value_bounds& b) {
             throw value_error("bounds", "the observation " + detail::format_number(values[i]) + " in " + periods[i].to_string() + " of " +
                                             (s.indicator().empty() ? std::string("the series") : "'" + s.indicator() + "'") +
                                             " lies outside the bounds " + b.to_string());
+        }
+    }
+}
+
+/// `check_within` for the series `s` of target `target_id` (of `indicator`) and the bounds chosen for it: the
+/// error names the target, the series, the period, the value, the bounds, where they come from, and
+/// the fix.
+inline void check_within(const series& s, const chosen_bounds& b, std::string_view target_id, std::string_view indicator) {
+    const auto [periods, values] = s.observed();
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const double v = values[i];
+        if ((b.bounds.lower && v < *b.bounds.lower) || (b.bounds.upper && v > *b.bounds.upper)) {
+            const std::string name = !s.indicator().empty() ? s.indicator() : std::string(indicator);
+            throw value_error("bounds", "target '" + std::string(target_id) + "': the observation " + detail::format_number(v) + " in " + periods[i].to_string() +
+                                            " of " + (name.empty() ? std::string("its series") : "'" + name + "'") +
+                                            (s.region().empty() ? std::string() : " (" + s.region() + ")") + " lies outside " + b.describe(name) + " " +
+                                            b.bounds.to_string() + ": correct the observation, or declare the indicator's range in the target's bounds column " +
+                                            "(e.g. '>=0', '0..1000', or 'none' for no bounds)");
         }
     }
 }

@@ -511,10 +511,20 @@ inline projection apply_calibration(projection raw, const series& training, cons
 struct projection_settings {
     /// Replace the method's intervals by an empirical calibration (null: the method's own).
     std::shared_ptr<const ontrack::calibration> calibration;
-    /// Bounds of the values; empty: `natural_bounds` of the series when `use_natural_bounds`.
+    /// Bounds of the values; empty: `bounds_for` the series (the catalogue's entry for its indicator,
+    /// else its `natural_bounds` when `use_natural_bounds`). `assess` puts a target's own bounds first.
     std::optional<value_bounds> bounds;
     bool use_natural_bounds = true;
+    /// Bounds declared per indicator id (`bounds_of(catalogue)`).
+    indicator_bounds catalogue_bounds{};
 };
+
+/// The bounds `project(s, …, settings)` keeps to: `settings.bounds` when given, else `bounds_for` the
+/// series' indicator (catalogue, then natural).
+inline chosen_bounds bounds_for(const series& s, const projection_settings& settings) {
+    if (settings.bounds) return chosen_bounds{*settings.bounds, settings.bounds->empty() ? "none" : "given"};
+    return bounds_for(std::nullopt, {}, s.indicator(), settings.catalogue_bounds, s, settings.use_natural_bounds);
+}
 
 /// `project` with bounds and an optional calibration. The bounds (given, else natural) keep every
 /// quantile inside: an uncalibrated projection is censored at them (`bounded`), a calibrated one is
@@ -522,7 +532,7 @@ struct projection_settings {
 /// then means the calibration's method). Throws as `project`, and `value_error` when an observation
 /// lies outside the bounds or `m` is another method than the calibration's.
 inline projection project(const series& s, method m, const period& to, double level, const projection_settings& settings) {
-    const value_bounds b = settings.bounds ? *settings.bounds : (settings.use_natural_bounds ? natural_bounds(s) : value_bounds{});
+    const value_bounds b = bounds_for(s, settings).bounds;
     check_within(s, b);
     if (!settings.calibration) return bounded(project(s, m, to, level), b);
     const auto& c = *settings.calibration;
@@ -531,7 +541,10 @@ inline projection project(const series& s, method m, const period& to, double le
         throw value_error("calibration", "the calibration is for " + to_string(c.base) + " but the projection asks for " + to_string(m) +
                                              ": use method '" + to_string(c.base) + "' (or auto) with it, or fit a calibration of " + to_string(m));
     }
-    return apply_calibration(detail::base_projection(s, m, to, level), s, c, b);
+    auto calibrated = apply_calibration(detail::base_projection(s, m, to, level), s, c, b);
+    // A share that touches its bound is projected on the log scale (the logit needs every value
+    // strictly inside), which knows no ceiling: censor it there as a method's projection is.
+    return b.upper ? bounded(std::move(calibrated), b) : calibrated;
 }
 
 }  // namespace ontrack

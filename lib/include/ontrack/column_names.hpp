@@ -33,6 +33,7 @@ inline const std::vector<column_alias>& column_aliases() {
         {"value", "数值"}, {"value", "值"}, {"value", "数据"}, {"value", "指标值"}, {"value", "实际值"}, {"value", "观测值"},
         {"value", "统计值"}, {"value", "目标值"},
         {"unit", "单位"}, {"unit", "计量单位"},
+        {"bounds", "取值范围"}, {"bounds", "值域"}, {"bounds", "界限"},
         // Observations.
         {"vintage", "版本"}, {"vintage", "数据版本"}, {"vintage", "发布版本"}, {"vintage", "发布日期"}, {"vintage", "release"},
         {"published", "首次发布日期"}, {"published", "公布日期"}, {"published", "发布时间"},

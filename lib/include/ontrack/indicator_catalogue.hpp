@@ -10,6 +10,7 @@
 #include <ontrack/indicator.hpp>
 #include <ontrack/publication.hpp>
 #include <ontrack/unit.hpp>
+#include <ontrack/value_bounds.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -254,6 +255,17 @@ inline publication_lags publication_lags_of(const indicator_catalogue& catalogue
         if (i.publication_lag_months) defaults.by_indicator[i.id] = *i.publication_lag_months;
     }
     return defaults;
+}
+
+/// The bounds the catalogue declares for each indicator (`lower_bound`, `upper_bound`, in the
+/// indicator's `unit`); indicators with neither are left out, so that their natural bounds apply.
+inline indicator_bounds bounds_of(const indicator_catalogue& catalogue) {
+    indicator_bounds out;
+    for (const auto& i : catalogue.indicators()) {
+        if (!i.lower_bound && !i.upper_bound) continue;
+        out.by_indicator[i.id] = indicator_bounds::declared{value_bounds{i.lower_bound, i.upper_bound}, i.measure.symbol};
+    }
+    return out;
 }
 
 }  // namespace ontrack

@@ -23,6 +23,7 @@
 #include <ontrack/period.hpp>
 #include <ontrack/plan.hpp>
 #include <ontrack/progress_rules.hpp>
+#include <ontrack/projected_sum.hpp>
 #include <ontrack/projection.hpp>
 #include <ontrack/publication.hpp>
 #include <ontrack/ratio.hpp>

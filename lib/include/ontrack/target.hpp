@@ -4,6 +4,7 @@
 #include <ontrack/detail/text.hpp>
 #include <ontrack/error.hpp>
 #include <ontrack/period.hpp>
+#include <ontrack/value_bounds.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -165,6 +166,11 @@ struct target {
     std::optional<double> stretch;
     commitment commit = commitment::unspecified;
     std::string unit;
+    /// The range the indicator's values can take, as the targets file declares it (`bounds` column):
+    /// empty when not declared (the catalogue's or the natural bounds apply, `bounds_for`); declared
+    /// "none" (`value_bounds{}`) switches bounds off. In the target's unit, converted to the series' as
+    /// `value` is (for growth targets, whose unit is a rate: in the series' unit).
+    std::optional<value_bounds> bounds;
     std::string lead_unit;
     std::vector<std::string> responsible_units;
     std::string document;

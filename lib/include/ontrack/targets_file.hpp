@@ -17,7 +17,14 @@ namespace ontrack {
 inline const std::vector<std::string>& target_columns() {
     static const std::vector<std::string> columns{
         "id", "region", "indicator", "kind", "comparator", "value", "value_high", "tolerance", "period_start", "period",
-        "baseline_period", "baseline_value", "stretch", "commitment", "unit", "lead_unit", "responsible_units", "document", "quote"};
+        "baseline_period", "baseline_value", "stretch", "commitment", "unit", "lead_unit", "responsible_units", "document", "quote", "bounds"};
+    return columns;
+}
+
+/// The columns the writer leaves out when no target uses them: `bounds`, so that files of targets
+/// without declared bounds keep the columns they always had.
+inline const std::vector<std::string>& optional_target_columns() {
+    static const std::vector<std::string> columns{"bounds"};
     return columns;
 }
 
@@ -88,6 +95,7 @@ inline target read_target_row(const csv_row& row, const csv_columns& columns, co
         current = "commitment";
         t.commit = parse_commitment(cell("commitment"));
         t.unit = key("unit");
+        if (const std::string text = cell("bounds"); !text.empty()) t.bounds = parse_bounds(text);
         t.lead_unit = key("lead_unit");
         t.responsible_units = split_list(key("responsible_units"), ';');
         // Document and quote are kept exactly as written: they are evidence, not data.
@@ -177,10 +185,14 @@ inline targets_reading read_targets_file_lenient(const std::string& path) {
     return read_targets_lenient(detail::read_file(path), path);
 }
 
-/// The canonical CSV text of `targets` (header included). Throws `value_error` if a target is malformed,
+/// The canonical CSV text of `targets` (header included; the `bounds` column only when a target
+/// declares bounds). Throws `value_error` if a target is malformed,
 /// has an empty or duplicate id, and `parse_error` for an invisible character in a key (the errors the
 /// reader would raise on the file).
 inline std::string write_targets(const std::vector<target>& targets) {
+    // Declared bounds as parse_bounds reads them back; "none" switches them off, empty declares none.
+    const auto bounds_text = [](const std::optional<value_bounds>& b) { return b ? b->to_string() : std::string(); };
+    const bool with_bounds = std::any_of(targets.begin(), targets.end(), [](const target& t) { return t.bounds.has_value(); });
     // Extra columns (备注, owner …) after ontrack's, in the order first met; a target without one has an empty cell.
     std::vector<std::string> extra;
     for (const auto& t : targets) {
@@ -189,6 +201,7 @@ inline std::string write_targets(const std::vector<target>& targets) {
         }
     }
     std::vector<std::string> header = target_columns();
+    if (!with_bounds) header.pop_back();
     header.insert(header.end(), extra.begin(), extra.end());
     std::string out = detail::csv_line(header);
     const auto number = [](const std::optional<double>& x) { return x ? detail::format_number(*x) : std::string(); };
@@ -216,6 +229,7 @@ inline std::string write_targets(const std::vector<target>& targets) {
                                        rate_or_number(t.value_high), tolerance, period_text(t.period_start), period_text(t.deadline),
                                        period_text(t.baseline_period), number(t.baseline_value), rate_or_number(t.stretch),
                                        to_string(t.commit), t.unit, t.lead_unit, detail::join(t.responsible_units, ";"), t.document, t.quote};
+        if (with_bounds) cells.push_back(bounds_text(t.bounds));
         for (const auto& name : extra) {
             std::string cell;
             for (const auto& [h, c] : t.extra_columns) if (h == name) cell = c;
