@@ -216,3 +216,17 @@ TEST_CASE("selection: an awaited figure past its expected day is overdue, and th
     o.as_of = std::nullopt;
     CHECK_FALSE(ontrack::assess_observations({&t}, table, o).results.at(0).overdue);
 }
+
+TEST_CASE("selection: a series mixing units of different kinds names the file and line of both rows") {
+    // Rows 2 and 3 of s.csv (the header is line 1); both the latest-release path (dated vintages) and
+    // the one-vintage path go through the same unit check.
+    const auto table = ontrack::read_observations("region,indicator,period,value,unit\nChina,a,2019,1,亿元\nChina,a,2020,2,%\n", "s.csv");
+    const auto e = ontrack::testing::thrown<ontrack::value_error>([&] { (void)ontrack::select_series(table, "China", "a"); });
+    REQUIRE(e);
+    CHECK(ontrack::testing::mentions(e->what(), {"'亿元' (2019, s.csv, line 2)", "'%' (2020, s.csv, line 3)", "measure different things"}));
+    const auto dated = ontrack::read_observations(
+        "region,indicator,period,value,unit,vintage\nChina,a,2019,1,亿元,2020-03-01\nChina,a,2020,2,%,2021-03-01\n", "d.csv");
+    const auto d = ontrack::testing::thrown<ontrack::value_error>([&] { (void)ontrack::select_series(dated, "China", "a"); });
+    REQUIRE(d);
+    CHECK(ontrack::testing::mentions(d->what(), {"d.csv, line 2", "d.csv, line 3"}));
+}

@@ -243,6 +243,12 @@ def test_series_mixing_incompatible_units_names_both(write_file: WriteFile) -> N
     # Each row with the file and line it was read from.
     with pytest.raises(_core.InvalidValueError, match=rf"mixes units '亿元' \(2019, {path}, line 2\) and '%' \(2020, {path}, line 3\), which measure different things"):
         table.select("A", "x")
+    # The selection assess_table and the CLI use (publication dates, as-of) names the rows as well, and
+    # a target without a unit gets the same message on its row.
+    with pytest.raises(_core.InvalidValueError, match=rf"'亿元' \(2019, {path}, line 2\) and '%' \(2020, {path}, line 3\)"):
+        ot.select_series(table, "A", "x")
+    frame = ot.assess_table([ot.Target(id="t", region="A", indicator="x", value=10.0, period=2025)], table, as_of="2026-12-01")
+    assert f"{path}, line 2" in frame.loc[0, "message"] and f"{path}, line 3" in frame.loc[0, "message"], frame.loc[0, "message"]
 
 
 def test_cli_as_of_accepts_people_dates(write_file: WriteFile, capsys: pytest.CaptureFixture[str]) -> None:

@@ -60,6 +60,13 @@ inline double convert_value(double value, const unit& from, const unit& to) {
     return from.scale > to.scale ? value * (from.scale / to.scale) : value / (to.scale / from.scale);
 }
 
+/// "obs.csv, line 5" ("book.xlsx, sheet 'S', row 5"): where an observation was read; empty when made in code.
+inline std::string place_of(const observation& r) {
+    if (r.file.empty() || r.line == 0) return {};
+    const bool sheet = r.file.find(", sheet '") != std::string::npos;
+    return r.file + (sheet ? ", row " : ", line ") + std::to_string(r.line);
+}
+
 /// Puts the values of one series' rows, written in `units`, into one unit, and returns it: the unit of
 /// the latest period's row, the others converted to it (万元 and 亿元, ‰ and %). Throws `value_error`
 /// naming both units and their periods when two measure different things, or when some rows have a
@@ -182,17 +189,10 @@ private:
             periods.push_back(r.at);
             values.push_back(r.value);
             units.push_back(r.unit);
-            places.push_back(place(r));
+            places.push_back(detail::place_of(r));
         });
         const std::string unit = detail::unify_units(values, units, periods, indicator, region, places);
         return series::from_pairs(periods, values, indicator, region, unit);
-    }
-
-    /// "obs.csv, line 5" ("book.xlsx, sheet 'S', row 5"): where a row was read; empty when made in code.
-    static std::string place(const observation& r) {
-        if (r.file.empty() || r.line == 0) return {};
-        const bool sheet = r.file.find(", sheet '") != std::string::npos;
-        return r.file + (sheet ? ", row " : ", line ") + std::to_string(r.line);
     }
 
     static std::string describe(const observation& r) {

@@ -153,13 +153,15 @@ public:
             }
             std::vector<double> values;
             std::vector<std::string> units;
+            std::vector<std::string> places;
             for (const auto& [v, i] : best) {
                 values.push_back(table_->rows()[i].value);
                 units.push_back(table_->rows()[i].unit);
+                places.push_back(detail::place_of(table_->rows()[i]));
             }
             // Units of one kind across releases (万元, then 亿元) are put in one, as for a named vintage;
-            // units that measure different things are refused naming both (`detail::unify_units`).
-            const std::string unit = detail::unify_units(values, units, periods, indicator, region);
+            // units that measure different things are refused naming both rows (`detail::unify_units`).
+            const std::string unit = detail::unify_units(values, units, periods, indicator, region, places);
             out.values = series::from_pairs(periods, values, indicator, region, unit);
             return out;
         }
@@ -172,6 +174,7 @@ public:
         std::vector<period> periods;
         std::vector<double> values;
         std::vector<std::string> units;
+        std::vector<std::string> places;
         for (const auto i : rows) {
             const auto& r = table_->rows()[i];
             if (r.vintage != chosen) continue;
@@ -182,9 +185,10 @@ public:
             periods.push_back(r.at);
             values.push_back(r.value);
             units.push_back(r.unit);
+            places.push_back(detail::place_of(r));
         }
-        // Units of one kind (万元 and 亿元) in the unit of the latest period; others refused naming both.
-        const std::string unit = detail::unify_units(values, units, periods, indicator, region);
+        // Units of one kind (万元 and 亿元) in the unit of the latest period; others refused naming both rows.
+        const std::string unit = detail::unify_units(values, units, periods, indicator, region, places);
         out.values = series::from_pairs(periods, values, indicator, region, unit);
         return out;
     }
