@@ -12,6 +12,7 @@
 #include <ontrack/period.hpp>
 #include <ontrack/targets_file.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -77,7 +78,13 @@ TEST_CASE("columns ontrack does not read are kept with each row and written back
     CHECK(targets[1].line == 3);
     // Written back after ontrack's columns under their own headers, and read back the same.
     const std::string written = ontrack::write_targets(targets);
-    const std::string canonical_header = ontrack::detail::csv_line(ontrack::target_columns());  // ends in '\n'
+    // The columns written when no target declares bounds (the optional `bounds` column is left out).
+    std::vector<std::string> written_columns;
+    for (const auto& c : ontrack::target_columns()) {
+        const auto& optional = ontrack::optional_target_columns();
+        if (std::find(optional.begin(), optional.end(), c) == optional.end()) written_columns.push_back(c);
+    }
+    const std::string canonical_header = ontrack::detail::csv_line(written_columns);  // ends in '\n'
     CHECK(written.rfind(canonical_header.substr(0, canonical_header.size() - 1) + ",备注,owner,联系人\n", 0) == 0);
     CHECK(written.find("\" 见附件 \",Li,\"Wang, Zhang\"\n") != std::string::npos);
     const auto again = ontrack::read_targets(written, "t2.csv");

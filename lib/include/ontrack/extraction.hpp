@@ -1387,7 +1387,8 @@ private:
         const bool points = q.unit == U"个百分点" || q.unit == U"百分点";
         std::uint32_t marks = verb ? verb->marks : 0;
         // Verbs listed with 、 share their object ("引进、培育100家以上高新企业"): the marks of both hold.
-        if (verb && verb_at >= 2 && s[verb_at - 1].c == U'、') {
+        // (Only for a verb of this clause: an inherited verb has no position here, verb_at == npos.)
+        if (verb && !inherited && verb_at != npos && verb_at >= 2 && s[verb_at - 1].c == U'、') {
             for (const auto& v : predicates())
                 if (verb_at - 1 >= v.word.size() && word_at(s, verb_at - 1 - v.word.size(), v.word)) marks |= v.marks & mark::activity;
         }
@@ -1396,7 +1397,7 @@ private:
         // An item continuing a list ("…,同比增长33.3%;销售收入470亿元") takes the verb's commitment, not its change.
         if (inherited) marks &= ~(mark::change | mark::fall | mark::increment);
         // "新认定…50个", "新落地1个": what is new is an addition.
-        if (verb && !inherited && verb_at > 0 && s[verb_at - 1].c == U'新') marks |= mark::increment;
+        if (verb && !inherited && verb_at != npos && verb_at > 0 && s[verb_at - 1].c == U'新') marks |= mark::increment;
         // "年均增速高于9%", "增长率达到10%": a rate named by its noun, compared by a verb of state.
         // "年均增长不低于15%": 增长 before the comparator.
         const bool rate_noun = percent && (rfind_word(s, clause_begin, q.begin, U"增速") != npos || rfind_word(s, clause_begin, q.begin, U"增长率") != npos ||
