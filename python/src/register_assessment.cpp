@@ -43,6 +43,14 @@ std::optional<int> to_lag(const py::object& value) {
     return static_cast<int>(months);
 }
 
+// The names of a (value, name) vocabulary table, in its order.
+template <typename Table>
+std::vector<std::string> names_of(const Table& table) {
+    std::vector<std::string> out;
+    for (const auto& entry : table) out.emplace_back(entry.second);
+    return out;
+}
+
 }  // namespace
 
 /// The publication lags of an assessment: each catalogue indicator's own lag (None: by frequency only).
@@ -252,30 +260,12 @@ indicator in the ``indicators`` catalogue, else the default lag of its frequency
 DEFAULT_PUBLICATION_LAGS). Raises DataError when nothing matches.
 )doc");
     // The vocabularies of an assessment, read from their C++ tables (one declaration each).
-    m.def(
-        "scheme_names",
-        []() {
-            std::vector<std::string> out;
-            for (const auto& entry : detail::scheme_names) out.emplace_back(entry.second);
-            return out;
-        },
-        "The scheme names ``assess`` accepts, in the order of the C++ table (probability first).");
-    m.def(
-        "basis_names",
-        []() {
-            std::vector<std::string> out;
-            for (const auto& entry : detail::basis_names) out.emplace_back(entry.second);
-            return out;
-        },
-        "What a verdict rests on (``Assessment.basis``): observed, nowcast, projected, pace, none.");
-    m.def(
-        "status_names",
-        []() {
-            std::vector<std::string> out;
-            for (const auto& entry : detail::status_names) out.emplace_back(entry.second);
-            return out;
-        },
-        "The unified status names (``Assessment.status``), in the order of the C++ enumeration.");
+    m.def("scheme_names", [] { return names_of(detail::scheme_names); },
+          "The scheme names ``assess`` accepts, in the order of the C++ table (probability first).");
+    m.def("basis_names", [] { return names_of(detail::basis_names); },
+          "What a verdict rests on (``Assessment.basis``): observed, nowcast, projected, pace, none.");
+    m.def("status_names", [] { return names_of(detail::status_names); },
+          "The unified status names (``Assessment.status``), in the order of the C++ enumeration.");
 
     const publication_lags lags;
     py::dict defaults;
