@@ -1310,6 +1310,7 @@ def _project_layered(
     calibration: Optional[Calibration],
     bounds: Any,
     natural_bounds: bool,
+    indicators: Optional[IndicatorCatalogue] = None,
 ) -> Projection: ...
 def natural_bounds(series: Series) -> tuple[Optional[float], Optional[float]]: ...
 def _calibration_report(

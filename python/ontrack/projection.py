@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping
-from typing import Any, Optional, TypeVar, Union, overload
+from typing import TYPE_CHECKING, Any, Optional, TypeVar, Union, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -12,6 +12,9 @@ import pandas as pd
 from ontrack import _core
 from ontrack._pandas import period_to_pandas, series_from_pandas
 from ontrack._progress import progress_bar
+
+if TYPE_CHECKING:
+    from ontrack.assessment import IndicatorsLike
 
 SeriesLike = Union[_core.Series, "pd.Series[Any]"]
 
@@ -32,6 +35,7 @@ def project(
     level: float = 0.95,
     calibration: Optional[_core.Calibration] = None,
     bounds: Any = "natural",
+    indicators: IndicatorsLike = "bundled",
 ) -> _core.Projection:
     """Project a series to period ``to`` with prediction intervals of probability ``level``.
 
@@ -44,12 +48,18 @@ def project(
     ``calibration`` (``Calibration.fit`` or ``Calibration.load``) replaces the method's own intervals
     by the spread of its past errors on a panel. ``bounds``: 'natural' (default: shares in % within
     [0, 100], counts and money >= 0, from the series' unit), None (no bounds), a string such as
-    '0..100' or a (lower, upper) pair; no quantile leaves them.
+    '0..100' or a (lower, upper) pair; no quantile leaves them. With 'natural', the bounds the
+    ``indicators`` catalogue declares for the series' indicator come first (``lower_bound`` /
+    ``upper_bound``, as in ``assess``): the bundled catalogue by default, an ``IndicatorCatalogue``, or
+    None (the unit alone decides).
     """
+    from ontrack.assessment import _catalogue  # assessment imports this module
+
     if calibration is None and bounds is None and method != "default":
         return _core.project(_as_series(series), method, to=to, level=level)
     natural = isinstance(bounds, str) and bounds == "natural"
-    return _core._project_layered(_as_series(series), method, to, level, calibration, None if natural else bounds, natural)
+    catalogue = _catalogue(indicators) if natural else None
+    return _core._project_layered(_as_series(series), method, to, level, calibration, None if natural else bounds, natural, catalogue)
 
 
 def project_many(

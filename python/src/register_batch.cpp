@@ -59,7 +59,8 @@ are NaN and say why in ``errors`` (empty string where the row was projected).
             for (const auto u : b.used) out.push_back(to_string(u));
             return out;
         }, "The model of each row (what auto chose).")
-        .def_readonly("errors", &batch_projection::errors)
+        .def_property_readonly("errors", [](const batch_projection& b) { return b.errors.dense(); },
+                               "Why each row was not projected: one message per row, empty where it was.")
         .def_readonly("level", &batch_projection::level)
         .def(
             "probability",

@@ -10,6 +10,8 @@
 
 namespace ontrack::python {
 
+indicator_bounds indicator_bounds_from(const py::object& indicators);  // register_assessment.cpp
+
 namespace {
 
 std::optional<value_bounds> bounds_from(const py::object& bounds) {
@@ -135,8 +137,9 @@ damps the drift of the centre.
     m.def(
         "_project_layered",
         [](const series& s, const std::string& method_name, const py::object& to, double level, const py::object& cal, const py::object& bounds,
-           bool natural) {
+           bool natural, const py::object& indicators) {
             projection_settings settings;
+            settings.catalogue_bounds = indicator_bounds_from(indicators);
             std::shared_ptr<const calibration> given;
             if (!cal.is_none()) given = std::shared_ptr<const calibration>(cal.cast<std::shared_ptr<calibration>>());
             const auto choice = choose_projection(method_name, given);
@@ -145,7 +148,8 @@ damps the drift of the centre.
             settings.use_natural_bounds = natural;
             return project(s, choice.projection, to_period(to, "to"), level, settings);
         },
-        py::arg("series"), py::arg("method"), py::arg("to"), py::arg("level"), py::arg("calibration"), py::arg("bounds"), py::arg("natural_bounds"));
+        py::arg("series"), py::arg("method"), py::arg("to"), py::arg("level"), py::arg("calibration"), py::arg("bounds"), py::arg("natural_bounds"),
+        py::arg("indicators") = py::none());
 
     m.def(
         "natural_bounds",

@@ -65,6 +65,8 @@ using ontrack::status;
 using ontrack::target;
 using ontrack::target_kind;
 using ontrack::verdict;
+using ontrack::testing::make;
+using ontrack::testing::spanning;
 
 period yr(int year) { return period::year(year); }
 
@@ -85,22 +87,7 @@ series falling() { return yearly(2017, {24, 22, 20, 18}); }
 /// Noisy: 2014…2022 (see the header for its OLS prediction).
 series noisy() { return yearly(2014, {3.1, 3.5, 3.6, 4.2, 4.3, 4.9, 5.0, 5.6, 5.8}); }
 
-target make(target_kind kind, comparator c, std::optional<double> value, int deadline) {
-    target t;
-    t.id = "t";
-    t.indicator = "x";
-    t.kind = kind;
-    t.compare = c;
-    t.value = value;
-    t.deadline = yr(deadline);
-    return t;
-}
 
-target spanning(target_kind kind, comparator c, std::optional<double> value, int first, int last) {
-    target t = make(kind, c, value, last);
-    t.period_start = yr(first);
-    return t;
-}
 
 assessment_options linear() {
     assessment_options o;

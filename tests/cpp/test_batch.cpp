@@ -1,11 +1,15 @@
 // project_many must give, row by row, exactly what project gives for each series alone.
 #include <ontrack/batch.hpp>
 
+#include "test_support.hpp"
+
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <random>
+#include <string>
 
 using ontrack::method;
 using ontrack::period;
@@ -102,6 +106,45 @@ TEST_CASE("rows that cannot be projected are explained, not silently NaN") {
     // The line through 1..5 continues exactly: 2025 → 6, 2026 → 7 (columns 2025 and 2026).
     CHECK(linear.mean(0, 0) == doctest::Approx(6.0).epsilon(1e-12));
     CHECK(linear.mean(0, 1) == doctest::Approx(7.0).epsilon(1e-12));
+}
+
+TEST_CASE("the failures of rows shared among threads are each reported at their row, and only there") {
+    // 40,000 rows (several chunks per thread): every third row has one observation, every seventh a
+    // negative value (loglinear refuses it), the rest are fine.
+    const Eigen::Index rows = 40000;
+    ontrack::panel values(rows, 4);
+    for (Eigen::Index r = 0; r < rows; ++r) {
+        values.row(r) << 1.0 + static_cast<double>(r % 5), 2.0, 3.0, 4.5;
+        if (r % 3 == 0) values.row(r) << gap, gap, gap, 2.0;
+        else if (r % 7 == 0) values(r, 1) = -1.0;
+    }
+    for (const unsigned threads : {1u, 2u, 3u}) {
+        CAPTURE(threads);
+        const auto batch = ontrack::project_many(values, period::year(2020), method::loglinear, period::year(2025), 0.95, threads);
+        REQUIRE(batch.errors.size() == static_cast<std::size_t>(rows));
+        std::size_t expected = 0;
+        for (Eigen::Index r = 0; r < rows; ++r) {
+            const std::string& why = batch.errors[static_cast<std::size_t>(r)];
+            if (r % 3 == 0) {
+                CHECK(why.find("needs >= 3 observations, got 1") != std::string::npos);
+            } else if (r % 7 == 0) {
+                CHECK(why.find("2021") != std::string::npos);
+            } else {
+                CHECK(why.empty());
+            }
+            expected += (r % 3 == 0 || r % 7 == 0) ? 1 : 0;
+        }
+        CHECK(batch.errors.failures().size() == expected);
+        CHECK(std::is_sorted(batch.errors.failures().begin(), batch.errors.failures().end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; }));
+        const auto dense = batch.errors.dense();
+        REQUIRE(dense.size() == static_cast<std::size_t>(rows));
+        CHECK(dense[3] == batch.errors[3]);
+        CHECK(dense[1].empty());
+    }
+    const auto batch = ontrack::project_many(values, period::year(2020), method::loglinear, period::year(2025));
+    CHECK(ontrack::testing::thrown<ontrack::value_error>([&] { (void)batch.errors[static_cast<std::size_t>(rows)]; }));
+    CHECK(ontrack::testing::thrown<ontrack::value_error>([] { (void)ontrack::row_errors(2, {{2, "row 2 of 2"}}); }));
 }
 
 TEST_CASE("batch probabilities use each row's predictive distribution") {

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <string>
 
 using ontrack::method;
 using ontrack::period;
@@ -34,7 +35,14 @@ TEST_CASE("fit_errors recovers a scaled t from its quantiles") {
     const auto f = ontrack::fit_errors(n, 1);
     CHECK(std::isinf(f.df));
     CHECK(f.scale == doctest::Approx(0.5).epsilon(2e-3));
-    CHECK(ontrack::testing::thrown<ontrack::data_error>([] { (void)ontrack::fit_errors({1.0, 2.0}, 1); }));
+    const auto one = ontrack::testing::thrown<ontrack::data_error>([] { (void)ontrack::fit_errors({1.0, 2.0}, 1); });
+    REQUIRE(one);
+    CHECK(ontrack::testing::mentions(one->what(), {"at horizon 1", "got 2"}));
+    // Horizon 0 is the entry pooled over every horizon: the message says so, not "horizon 0".
+    const auto pooled = ontrack::testing::thrown<ontrack::data_error>([] { (void)ontrack::fit_errors({1.0, 2.0, 3.0}, 0); });
+    REQUIRE(pooled);
+    CHECK(ontrack::testing::mentions(pooled->what(), {"pooled over the horizons", "got 3"}));
+    CHECK(std::string(pooled->what()).find("horizon 0") == std::string::npos);
 }
 
 TEST_CASE("a calibrated projection by hand") {

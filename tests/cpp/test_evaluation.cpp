@@ -46,6 +46,8 @@ using ontrack::series;
 using ontrack::target;
 using ontrack::target_kind;
 using ontrack::verdict;
+using ontrack::testing::make;
+using ontrack::testing::spanning;
 
 constexpr double gap = std::numeric_limits<double>::quiet_NaN();
 
@@ -56,23 +58,7 @@ series yearly(int first, std::vector<double> values, std::string unit = {}) {
     return series(y(first), std::move(values), "x", "r", std::move(unit));
 }
 
-/// A target of `kind` on indicator "x" with the given comparator, value and deadline.
-target make(target_kind kind, comparator c, std::optional<double> value, int deadline) {
-    target t;
-    t.id = "t";
-    t.indicator = "x";
-    t.kind = kind;
-    t.compare = c;
-    t.value = value;
-    t.deadline = y(deadline);
-    return t;
-}
 
-target spanning(target_kind kind, comparator c, std::optional<double> value, int first, int last) {
-    target t = make(kind, c, value, last);
-    t.period_start = y(first);
-    return t;
-}
 
 verdict result(const target& t, const series& s) { return evaluate(t, s).result; }
 

@@ -30,17 +30,8 @@ using ontrack::resolved_goal;
 using ontrack::series;
 using ontrack::target;
 using ontrack::target_kind;
+using ontrack::testing::make;
 
-target make(target_kind kind, comparator c, std::optional<double> value, int deadline) {
-    target t;
-    t.id = "t";
-    t.indicator = "x";
-    t.kind = kind;
-    t.compare = c;
-    t.value = value;
-    t.deadline = period::year(deadline);
-    return t;
-}
 
 /// Fields of two goals that must agree exactly (NaN-free optionals compared by value).
 void check_same(const resolved_goal& a, const resolved_goal& b) {

@@ -1,10 +1,12 @@
 // Helpers shared by the C++ test suites: catching an expected exception to inspect it, checking that
 // a message names what it should, printing periods in doctest's failure reports, and the smallest
-// observations and targets files the file-reading suites write rows under.
+// observations and targets files the file-reading suites write rows under, and the yearly targets the
+// goal, evaluation and assessment suites build.
 #pragma once
 
 #include <ontrack/observations.hpp>
 #include <ontrack/period.hpp>
+#include <ontrack/target.hpp>
 #include <ontrack/targets_file.hpp>
 
 #include <doctest/doctest.h>
@@ -66,6 +68,25 @@ inline std::string tgt_error(const std::string& text) {
     const auto e = thrown<ontrack::parse_error>([&] { (void)ontrack::read_targets(text, "t.csv"); });
     REQUIRE_MESSAGE(e, "accepted: " << text);
     return e->what();
+}
+
+/// A target "t" of `kind` on indicator "x" with comparator `c`, `value` and a yearly `deadline`.
+inline target make(target_kind kind, comparator c, std::optional<double> value, int deadline) {
+    target t;
+    t.id = "t";
+    t.indicator = "x";
+    t.kind = kind;
+    t.compare = c;
+    t.value = value;
+    t.deadline = period::year(deadline);
+    return t;
+}
+
+/// `make` over the years `first` … `last` (a cumulative or per-period target's span).
+inline target spanning(target_kind kind, comparator c, std::optional<double> value, int first, int last) {
+    target t = make(kind, c, value, last);
+    t.period_start = period::year(first);
+    return t;
 }
 
 }  // namespace ontrack::testing

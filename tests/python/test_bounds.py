@@ -61,6 +61,30 @@ def test_assess_bounds_from_catalogue_and_target() -> None:
     assert permille.bounds == (0.0, pytest.approx(100.0))
 
 
+def test_project_takes_the_catalogue_bounds_of_the_series_indicator() -> None:
+    # The same policy as assess: the catalogue's bounds of the series' indicator, else its unit's.
+    series = ot.Series.from_years(YEARS, COVERAGE, "coverage")
+    free = ot.project(series, "linear", to=2030, indicators=None)
+    assert free.points[-1].upper > 100.0  # no unit, no catalogue: nothing bounds it
+    for method in ("linear", "holt", "default"):
+        bounded = ot.project(series, method, to=2030, indicators=_catalogue("0", "100"))
+        assert all(0.0 <= p.lower <= p.upper <= 100.0 for p in bounded.points), method
+    # A bound the catalogue declares tighter than the unit's: 98% at most.
+    tight = ot.project(ot.Series.from_years(YEARS, COVERAGE, "coverage", "X", "%"), "linear", to=2030, indicators=_catalogue("0", "98"))
+    assert max(p.upper for p in tight.points) <= 98.0
+    assert tight.probability(">=", 98.5, 2030) == 0.0
+    # The bundled catalogue by default: literacy is a share of at most 100%, unit or not.
+    literacy = ot.Series.from_years(YEARS, COVERAGE, "citizens_with_scientific_literacy")
+    assert all(p.upper <= 100.0 for p in ot.project(literacy, "linear", to=2040).points)
+    assert ot.project(literacy, "linear", to=2040, indicators=None).points[-1].upper > 100.0
+    # Explicit bounds still win, and an observation outside the catalogue's bounds is refused.
+    assert ot.project(series, "linear", to=2030, bounds=None, indicators=_catalogue("0", "100")).points[-1].upper > 100.0
+    with pytest.raises(ValueError, match="coverage"):
+        ot.project(series, "linear", to=2030, indicators=_catalogue("0", "90"))
+    with pytest.raises(ValueError, match="indicators"):
+        ot.project(series, "linear", to=2030, indicators="mine")  # type: ignore[arg-type]
+
+
 def test_assess_table_refuses_an_observation_outside_the_bounds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     targets = pd.DataFrame(
         {"id": ["hami-07", "hami-08"], "region": ["Hami", "Hami"], "indicator": ["coverage", "labs"], "kind": ["level", "level"],

@@ -510,9 +510,15 @@ def test_holt_rejects_interior_gaps() -> None:
 def test_log_methods_reject_non_positive_values_naming_the_period(method: str) -> None:
     for bad, text in ((0.0, "0"), (-2.5, "-2.5")):
         with pytest.raises(ot.InvalidValueError) as caught:
-            ot.project(ot.Series(2001, [1.0, 2.0, bad, 4.0], indicator="gdp"), method, to=2010)
+            ot.project(ot.Series(2001, [1.0, 2.0, bad, 4.0], indicator="gdp"), method, to=2010, indicators=None)
         assert caught.value.field == "values"
         assert caught.value.reason == f"{method} needs positive values, got {text} in 2003 of series 'gdp'"
+        if bad < 0:
+            # The bundled catalogue declares GDP >= 0: its bounds refuse the value first, naming it.
+            with pytest.raises(ot.InvalidValueError) as caught:
+                ot.project(ot.Series(2001, [1.0, 2.0, bad, 4.0], indicator="gdp"), method, to=2010)
+            assert caught.value.field == "bounds"
+            assert "2003" in str(caught.value) and text in str(caught.value)
 
 
 @pytest.mark.parametrize("to", [2004, 2003, "2001"])

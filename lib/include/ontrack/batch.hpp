@@ -11,7 +11,9 @@
 #include <cmath>
 #include <cstddef>
 #include <exception>
+#include <iterator>
 #include <limits>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <utility>
@@ -88,6 +90,44 @@ void parallel_for(std::size_t count, unsigned threads, std::size_t grain, const 
 
 }  // namespace detail
 
+/// Why rows of a batch were not projected, read like a vector of one message per row (empty where the
+/// row was projected) but stored sparsely: a batch of a million rows that all succeed holds no string.
+class row_errors {
+public:
+    row_errors() = default;
+    /// No failures among `rows` rows.
+    explicit row_errors(std::size_t rows) : rows_(rows) {}
+    /// `failures` (row, message) among `rows` rows, in any order; each row at most once. Throws
+    /// `value_error` for a row past the last.
+    row_errors(std::size_t rows, std::vector<std::pair<std::size_t, std::string>> failures) : rows_(rows), failures_(std::move(failures)) {
+        std::sort(failures_.begin(), failures_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        if (!failures_.empty() && failures_.back().first >= rows_) {
+            throw value_error("row", "a failure of row " + std::to_string(failures_.back().first) + " in a batch of " + std::to_string(rows_) + " rows");
+        }
+    }
+
+    /// The number of rows (not of failures).
+    std::size_t size() const noexcept { return rows_; }
+    /// The message of row `row`: empty when it was projected. Throws `value_error` past the last row.
+    const std::string& operator[](std::size_t row) const {
+        static const std::string projected;  // immutable: the message of every row that succeeded
+        if (row >= rows_) throw value_error("row", "row " + std::to_string(row) + " of a batch of " + std::to_string(rows_) + " rows");
+        const auto found = std::lower_bound(failures_.begin(), failures_.end(), row, [](const auto& f, std::size_t r) { return f.first < r; });
+        return found != failures_.end() && found->first == row ? found->second : projected;
+    }
+    /// The failed rows and their messages, in row order.
+    const std::vector<std::pair<std::size_t, std::string>>& failures() const noexcept { return failures_; }
+    /// One message per row, empty where the row was projected.
+    std::vector<std::string> dense() const {
+        std::vector<std::string> out(rows_);
+        for (const auto& [row, message] : failures_) out[row] = message;
+        return out;
+    }
+private:
+    std::size_t rows_ = 0;
+    std::vector<std::pair<std::size_t, std::string>> failures_;
+};
+
 /// A panel of series, one per row, all starting at the same period; NaN marks a gap.
 using panel = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
@@ -103,7 +143,7 @@ struct batch_projection {
     std::vector<distribution_family> family;     ///< predictive family per row
     Eigen::VectorXd df;                          ///< Student t degrees of freedom per row (infinity for normal families, NaN for rows not projected)
     std::vector<method> used;                    ///< model per row (the choice of `auto`)
-    std::vector<std::string> errors;             ///< empty when the row was projected, otherwise why not
+    row_errors errors;                           ///< per row: empty when the row was projected, otherwise why not
     double level = 0.95;
 
     /// The predictive distribution of row `row` in column `column`.
@@ -382,7 +422,9 @@ inline batch_projection project_many(const Eigen::Ref<const panel>& values, cons
     out.df.resize(rows);
     out.family.assign(static_cast<std::size_t>(rows), distribution_family::normal);
     out.used.assign(static_cast<std::size_t>(rows), m);
-    out.errors.assign(static_cast<std::size_t>(rows), std::string());
+    // Rows fail rarely: each chunk hands its failures over once, at its end.
+    std::vector<std::pair<std::size_t, std::string>> failed;
+    std::mutex failed_lock;
 
     // The direct path needs the same frequency throughout and a horizon `project` accepts from any row.
     const bool direct = (m == method::linear || m == method::loglinear || m == method::weighted_linear) && to.freq() == first.freq() &&
@@ -398,7 +440,7 @@ inline batch_projection project_many(const Eigen::Ref<const panel>& values, cons
         prototype.prepare_complete();
     }
 
-    const auto generic = [&](Eigen::Index r, std::vector<double>& row_values) {
+    const auto generic = [&](Eigen::Index r, std::vector<double>& row_values, std::vector<std::pair<std::size_t, std::string>>& failures) {
         const auto index = static_cast<std::size_t>(r);
         try {
             for (Eigen::Index c = 0; c < values.cols(); ++c) row_values[static_cast<std::size_t>(c)] = values(r, c);
@@ -417,7 +459,7 @@ inline batch_projection project_many(const Eigen::Ref<const panel>& values, cons
                 out.df(r) = point.distribution.df;
             }
         } catch (const error& e) {
-            out.errors[index] = e.what();
+            failures.emplace_back(index, e.what());
             for (auto* matrix : {&out.mean, &out.lower, &out.upper, &out.location, &out.scale}) matrix->row(r).setConstant(nan);
             out.df(r) = nan;
         }
@@ -426,6 +468,7 @@ inline batch_projection project_many(const Eigen::Ref<const panel>& values, cons
         std::vector<double> row_values(static_cast<std::size_t>(values.cols()));
         detail::regression_rows fast = prototype;
         std::vector<double> contiguous(static_cast<std::size_t>(values.cols()));
+        std::vector<std::pair<std::size_t, std::string>> failures;
         for (auto r = static_cast<Eigen::Index>(begin); r < static_cast<Eigen::Index>(end); ++r) {
             if (direct) {
                 const double* row = values.row(r).data();
@@ -435,11 +478,16 @@ inline batch_projection project_many(const Eigen::Ref<const panel>& values, cons
                 }
                 if (fast.row(row, values.cols(), r, out)) continue;
             }
-            generic(r, row_values);
+            generic(r, row_values, failures);
+        }
+        if (!failures.empty()) {
+            const std::lock_guard<std::mutex> hold(failed_lock);
+            failed.insert(failed.end(), std::make_move_iterator(failures.begin()), std::make_move_iterator(failures.end()));
         }
     };
     // Rows are independent and each writes only its own cells, so no locking is needed.
     detail::parallel_for(static_cast<std::size_t>(rows), threads, direct ? 8192 : 16, work, progress);
+    out.errors = row_errors(static_cast<std::size_t>(rows), std::move(failed));
     return out;
 }
 

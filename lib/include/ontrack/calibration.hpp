@@ -344,7 +344,10 @@ inline projection base_projection(const series& s, method base, const period& to
 /// over to later years on the development panel (rolling-origin, real time), a symmetric spread did.
 /// Throws `data_error` for fewer than 5 errors.
 inline horizon_errors fit_errors(std::vector<double> z, int horizon) {
-    if (z.size() < 5) throw data_error("a calibration needs >= 5 errors at horizon " + std::to_string(horizon) + ", got " + std::to_string(z.size()));
+    if (z.size() < 5) {
+        const std::string where = horizon == 0 ? "pooled over the horizons" : "at horizon " + std::to_string(horizon);
+        throw data_error("a calibration needs >= 5 errors " + where + ", got " + std::to_string(z.size()));
+    }
     horizon_errors e;
     e.horizon = horizon;
     e.count = z.size();

@@ -102,6 +102,8 @@ inline std::pair<resolved_goal, std::string> resolve_goal(const target& t, doubl
     }
     switch (t.kind) {
         case target_kind::level:
+        case target_kind::cumulative:  // the sum over the span, in the series' unit
+        case target_kind::per_period:  // every period of the span
             threshold = level_of(t.value);
             high = level_of(t.value_high);
             stretch = level_of(t.stretch);
@@ -129,12 +131,6 @@ inline std::pair<resolved_goal, std::string> resolve_goal(const target& t, doubl
                 if (t.value_high) high = *g.base_value + *level_of(t.value_high);
                 if (t.stretch) stretch = *g.base_value + *level_of(t.stretch);
             }
-            break;
-        case target_kind::cumulative:
-        case target_kind::per_period:
-            threshold = level_of(t.value);
-            high = level_of(t.value_high);
-            stretch = level_of(t.stretch);
             break;
         case target_kind::trend:
             if (t.value) threshold = level_of(t.value);

@@ -152,16 +152,102 @@ inline double normal_quantile(double p) {
     return x;
 }
 
+/// P(|T| < a) for a >= 0 and Student's t with an integer number `df` >= 1 of degrees of freedom, in
+/// closed form (Abramowitz & Stegun 26.7.3 and 26.7.4, θ = atan(a/√df)):
+///   df even: sin θ · (1 + ½cos²θ + (1·3)/(2·4)cos⁴θ + … + (1·3⋯(df−3))/(2·4⋯(df−2))cos^(df−2)θ),
+///   df odd:  (2/π)·(θ + sin θ cos θ · (1 + ⅔cos²θ + … + (2·4⋯(df−3))/(3·5⋯(df−2))cos^(df−3)θ)).
+/// A sum of df/2 positive terms, about ten times faster than the incomplete beta function; its
+/// complement 1 − P loses relative precision only where it is small (the far tail).
+inline double student_t_central_integer(double a, int df) {
+    const double r2 = df + a * a;
+    const double cos2 = df / r2;
+    const double sin = a / std::sqrt(r2);
+    double term = 1.0;
+    double sum = 1.0;
+    if (df % 2 == 0) {
+        for (int k = 1; k < df / 2; ++k) {
+            term *= cos2 * (2.0 * k - 1.0) / (2.0 * k);
+            sum += term;
+        }
+        return sin * sum;
+    }
+    const double theta = std::atan(a / std::sqrt(static_cast<double>(df)));
+    for (int k = 1; k <= (df - 3) / 2; ++k) {
+        term *= cos2 * (2.0 * k) / (2.0 * k + 1.0);
+        sum += term;
+    }
+    return (2.0 / pi) * (df == 1 ? theta : theta + sin * std::sqrt(cos2) * sum);
+}
+
+/// 1/n for n = 0 … 1023 (entry 0 unused), computed at compile time: the far-tail series below reads
+/// its term ratios from it instead of dividing. 1024 covers df <= 100 at x <= 0.7 (about 110 terms).
+inline constexpr std::array<double, 1024> small_reciprocals = [] {
+    std::array<double, 1024> out{};
+    for (std::size_t n = 1; n < out.size(); ++n) out[n] = 1.0 / static_cast<double>(n);
+    return out;
+}();
+
+/// The upper tail P(T > t) of Student's t with an integer number `df` >= 1 of degrees of freedom, for
+/// t > 0 with x = df/(df + t²) <= 0.7, by the hypergeometric series of the incomplete beta function
+/// (DLMF 8.17.8): P = ½·I_x(a, ½) = x^a·√(1 − x)/(2a·B(a, ½)) · Σ_k (a + ½)_k/(a + 1)_k · x^k, a = df/2.
+/// Its terms are positive and fall at least as fast as x^k, so the relative error stays near rounding
+/// (about 110 terms at x = 0.7, 40 at 0.4, a handful in the far tail). `inverse_df_beta` is 1/(df·B(df/2, ½)).
+/// Returns NaN when x^a is below 1e-300, near where it would lose precision to underflow; the caller then
+/// takes the incomplete beta function's logarithmic form.
+inline double student_t_far_tail_integer(double t, int df, double inverse_df_beta) {
+    const double r2 = df + t * t;
+    const double x = df / r2;
+    // x^(df/2) by squaring (df <= a few hundred: a handful of products, no pow).
+    double power = 1.0;
+    double base = x;
+    for (int e = df / 2; e > 0; e >>= 1) {
+        if (e & 1) power *= base;
+        base *= base;
+    }
+    if (df % 2 == 1) power *= std::sqrt(x);
+    if (!(power >= 1e-300)) return std::numeric_limits<double>::quiet_NaN();
+    // Terms two at a time: term(k+1) = term(k)·x·(a + ½ + k)/(a + 1 + k) = term(k)·x·(1 − 1/(df + 2 + 2k)),
+    // the reciprocal read from a table (no division per term); the even terms form the chain, each odd
+    // one hangs off it, so the chain is half as long.
+    double even = 1.0;
+    double sum = 1.0;
+    for (std::size_t m = static_cast<std::size_t>(df) + 2; m + 2 < small_reciprocals.size(); m += 4) {
+        const double step = x * (1.0 - small_reciprocals[m]);
+        const double next_step = x * (1.0 - small_reciprocals[m + 2]);
+        const double odd = even * step;
+        even *= step * next_step;
+        sum += odd + even;
+        if (!(even > 1e-17 * sum)) break;
+    }
+    return power * (t / std::sqrt(r2)) * inverse_df_beta * sum;
+}
+
 /// The Student t distribution with `df` > 0 degrees of freedom, with the work that depends on df
 /// alone (log B(df/2, ½)) done once at construction: for evaluating many CDFs of one df (the rows of a
 /// batch share a few df). Its numbers are exactly those of `student_t_sf` and `student_t_cdf`.
+///
+/// Integer df up to `closed_form_df` (the df of every regression on a short annual series) take the
+/// closed form `student_t_central_integer` wherever the answer is at least `closed_form_smallest_tail`,
+/// and the series `student_t_far_tail_integer` in the upper tail beyond (x = df/(df + t²) <= 0.7); both
+/// agree with the incomplete beta function to about 1e-13 relative and are several times faster. The
+/// rest, and every other df, take the incomplete beta function's continued fraction, which keeps
+/// relative precision down to 1e-300.
 struct student_t_df {
+    static constexpr int closed_form_df = 100;
+    static constexpr double closed_form_smallest_tail = 1.0 / 128.0;
+
     double df = std::numeric_limits<double>::quiet_NaN();
     double log_beta_half = std::numeric_limits<double>::quiet_NaN();  ///< log B(df/2, ½)
+    int integer_df = 0;  ///< df when it is an integer in [1, closed_form_df], else 0
+    double inverse_df_beta = std::numeric_limits<double>::quiet_NaN();  ///< 1/(df·B(df/2, ½)), for integer df
 
     student_t_df() = default;
     explicit student_t_df(double degrees) : df(degrees) {
         if (df > 0.0 && !(df > 1e10)) log_beta_half = log_beta(0.5 * df, 0.5);
+        if (df >= 1.0 && df <= closed_form_df && df == std::floor(df)) {
+            integer_df = static_cast<int>(df);
+            inverse_df_beta = std::exp(-log_beta_half) / df;
+        }
     }
 
     /// Upper tail P(T > t).
@@ -169,6 +255,23 @@ struct student_t_df {
         if (std::isnan(t) || !(df > 0.0)) return std::numeric_limits<double>::quiet_NaN();
         if (std::isinf(t)) return t > 0.0 ? 0.0 : 1.0;
         if (df > 1e10) return normal_cdf(-t);
+        if (integer_df > 0) {
+            // Far in the upper tail (x <= 0.4: at most about 40 terms) the series directly; else the
+            // closed form, and the series for a small tail it cannot give to full relative precision.
+            const double x = integer_df / (integer_df + t * t);
+            if (t > 0.0 && x <= 0.4) {
+                const double far = student_t_far_tail_integer(t, integer_df, inverse_df_beta);
+                if (!std::isnan(far)) return far;
+            }
+            const double central = student_t_central_integer(std::fabs(t), integer_df);
+            if (t <= 0.0) return 0.5 + 0.5 * central;
+            const double tail = 0.5 - 0.5 * central;
+            if (tail >= closed_form_smallest_tail) return tail;
+            if (x <= 0.7) {
+                const double far = student_t_far_tail_integer(t, integer_df, inverse_df_beta);
+                if (!std::isnan(far)) return far;
+            }
+        }
         const double t2 = t * t;
         // x = df/(df+t²) and 1 − x = t²/(df+t²), both without cancellation.
         const double tail = 0.5 * incomplete_beta(0.5 * df, 0.5, df / (df + t2), t2 / (df + t2), log_beta_half);
