@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -11,8 +10,9 @@ from typing import Any, Literal, Optional, Union
 
 import pandas as pd
 
-from ontrack import _core, datasets
+from ontrack import _core
 from ontrack._progress import progress_bar
+from ontrack.indicators import IndicatorsLike, _catalogue
 from ontrack.io import PathOrFrame, _describe_target
 from ontrack.projection import SeriesLike, _as_series
 
@@ -134,25 +134,6 @@ def _as_date(as_of: DateLike) -> Optional[_dt.date]:
         error.field, error.value, error.reason = "as_of", as_of, "not an ISO date (YYYY-MM-DD)"
         error.line, error.column, error.source = 0, 0, ""
         raise error from exc
-
-
-#: The indicator catalogue whose publication lags an assessment uses: a catalogue, "bundled" (the
-#: bundled one, ``ontrack.datasets.indicators()``) or None (the frequency defaults alone).
-IndicatorsLike = Union[_core.IndicatorCatalogue, Literal["bundled"], None]
-
-
-def _catalogue(indicators: IndicatorsLike) -> Optional[_core.IndicatorCatalogue]:
-    if isinstance(indicators, str):
-        if indicators != "bundled":
-            raise ValueError(f"indicators: expected an IndicatorCatalogue, 'bundled' or None, got '{indicators}'")
-        return _bundled_catalogue()
-    return indicators
-
-
-@functools.lru_cache(maxsize=1)
-def _bundled_catalogue() -> _core.IndicatorCatalogue:
-    # Read once: sparklines select a series per row. A catalogue is an immutable value.
-    return datasets.indicators()
 
 
 def select_series(

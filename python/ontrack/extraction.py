@@ -8,7 +8,6 @@ text, offsets and confidence); ``targets_from_rows`` / ``observations_from_rows`
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Mapping, Sequence
 from typing import Union
@@ -16,6 +15,7 @@ from typing import Union
 import pandas as pd
 
 from ontrack import _core
+from ontrack.indicators import _bundled_catalogue
 from ontrack.io import targets_to_pandas
 
 #: Columns of ``extract_targets``: the targets CSV (docs/targets_csv.md), then the review columns.
@@ -27,14 +27,6 @@ SpanLike = Union[str, "tuple[object, object]", None]
 def extraction_columns() -> list[str]:
     """The columns of the DataFrame ``extract_targets`` returns, in order."""
     return list(_core.TARGET_COLUMNS) + REVIEW_COLUMNS
-
-
-@functools.lru_cache(maxsize=1)
-def _bundled_catalogue() -> _core.IndicatorCatalogue:
-    """The indicator catalogue shipped with ontrack (read once): the extractor's default phrase list."""
-    from ontrack import datasets  # imported here: datasets imports the package's other modules
-
-    return datasets.indicators()
 
 
 def extract_rows(

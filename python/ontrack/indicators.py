@@ -5,8 +5,9 @@ C++'s; this module only adds the pandas side.
 
 from __future__ import annotations
 
+import functools
 import os
-from typing import Union
+from typing import Literal, Optional, Union
 
 import pandas as pd
 
@@ -47,3 +48,27 @@ def catalogue_to_pandas(catalogue: _core.IndicatorCatalogue) -> pd.DataFrame:
         ],
         columns=CATALOGUE_COLUMNS,
     )
+
+
+#: The indicator catalogue an assessment or a projection reads publication lags and bounds from: a
+#: catalogue, "bundled" (the bundled one, ``ontrack.datasets.indicators()``) or None (none: the
+#: frequency defaults and the units alone).
+IndicatorsLike = Union[_core.IndicatorCatalogue, Literal["bundled"], None]
+
+
+def _catalogue(indicators: IndicatorsLike) -> Optional[_core.IndicatorCatalogue]:
+    """The catalogue ``indicators`` names; ValueError for any other string."""
+    if isinstance(indicators, str):
+        if indicators != "bundled":
+            raise ValueError(f"indicators: expected an IndicatorCatalogue, 'bundled' or None, got '{indicators}'")
+        return _bundled_catalogue()
+    return indicators
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled_catalogue() -> _core.IndicatorCatalogue:
+    """The indicator catalogue shipped with ontrack, read once (an immutable value): sparklines select a
+    series per row, and the extractor's default phrase list is this catalogue."""
+    from ontrack import datasets  # imported here: datasets imports this module
+
+    return datasets.indicators()

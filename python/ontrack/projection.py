@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Optional, TypeVar, Union, overload
+from typing import Any, Optional, TypeVar, Union, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -12,9 +12,7 @@ import pandas as pd
 from ontrack import _core
 from ontrack._pandas import period_to_pandas, series_from_pandas
 from ontrack._progress import progress_bar
-
-if TYPE_CHECKING:
-    from ontrack.assessment import IndicatorsLike
+from ontrack.indicators import IndicatorsLike, _catalogue
 
 SeriesLike = Union[_core.Series, "pd.Series[Any]"]
 
@@ -53,12 +51,12 @@ def project(
     ``upper_bound``, as in ``assess``): the bundled catalogue by default, an ``IndicatorCatalogue``, or
     None (the unit alone decides).
     """
-    from ontrack.assessment import _catalogue  # assessment imports this module
-
+    catalogue = _catalogue(indicators)  # checked whatever the bounds
     if calibration is None and bounds is None and method != "default":
         return _core.project(_as_series(series), method, to=to, level=level)
     natural = isinstance(bounds, str) and bounds == "natural"
-    catalogue = _catalogue(indicators) if natural else None
+    if not natural:
+        catalogue = None
     return _core._project_layered(_as_series(series), method, to, level, calibration, None if natural else bounds, natural, catalogue)
 
 

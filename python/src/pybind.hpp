@@ -101,4 +101,7 @@ inline py::object optional_to_python(const std::optional<double>& x) {
     return x ? py::object(py::float_(*x)) : py::object(py::none());
 }
 
+/// The bounds an `IndicatorCatalogue` (or None: none) declares per indicator id (register_assessment.cpp).
+indicator_bounds indicator_bounds_from(const py::object& indicators);
+
 }  // namespace ontrack::python

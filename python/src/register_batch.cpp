@@ -60,7 +60,9 @@ are NaN and say why in ``errors`` (empty string where the row was projected).
             return out;
         }, "The model of each row (what auto chose).")
         .def_property_readonly("errors", [](const batch_projection& b) { return b.errors.dense(); },
-                               "Why each row was not projected: one message per row, empty where it was.")
+                               "Why each row was not projected: one message per row, empty where it was (a new list at each access).")
+        .def_property_readonly("failures", [](const batch_projection& b) { return b.errors.failures(); },
+                               "The rows that were not projected and why, as (row, message) pairs in row order.")
         .def_readonly("level", &batch_projection::level)
         .def(
             "probability",

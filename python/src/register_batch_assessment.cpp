@@ -10,7 +10,6 @@
 namespace ontrack::python {
 
 void set_projection_choice(assessment_options& o, const std::string& method_name, const py::object& cal);  // register_calibration.cpp
-indicator_bounds indicator_bounds_from(const py::object& indicators);  // register_assessment.cpp
 assessment_options assessment_options_from(const std::string& method_name, const std::string& scheme_name, const py::object& as_of, double level,
                                            const py::object& thresholds, const py::object& publication_lag);
 std::optional<boost::gregorian::date> to_date(const py::object& value);  // register_assessment.cpp

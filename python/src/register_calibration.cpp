@@ -10,8 +10,6 @@
 
 namespace ontrack::python {
 
-indicator_bounds indicator_bounds_from(const py::object& indicators);  // register_assessment.cpp
-
 namespace {
 
 std::optional<value_bounds> bounds_from(const py::object& bounds) {

@@ -87,8 +87,6 @@ series falling() { return yearly(2017, {24, 22, 20, 18}); }
 /// Noisy: 2014…2022 (see the header for its OLS prediction).
 series noisy() { return yearly(2014, {3.1, 3.5, 3.6, 4.2, 4.3, 4.9, 5.0, 5.6, 5.8}); }
 
-
-
 assessment_options linear() {
     assessment_options o;
     o.projection = method::linear;

@@ -145,6 +145,7 @@ TEST_CASE("the failures of rows shared among threads are each reported at their 
     const auto batch = ontrack::project_many(values, period::year(2020), method::loglinear, period::year(2025));
     CHECK(ontrack::testing::thrown<ontrack::value_error>([&] { (void)batch.errors[static_cast<std::size_t>(rows)]; }));
     CHECK(ontrack::testing::thrown<ontrack::value_error>([] { (void)ontrack::row_errors(2, {{2, "row 2 of 2"}}); }));
+    CHECK(ontrack::testing::thrown<ontrack::value_error>([] { (void)ontrack::row_errors(3, {{1, "first"}, {0, "other"}, {1, "again"}}); }));
 }
 
 TEST_CASE("batch probabilities use each row's predictive distribution") {

@@ -232,8 +232,53 @@ TEST_CASE("the integer-df forms of the t CDF agree with the incomplete beta func
     }
     // Not integer, or beyond the closed forms' range: the continued fraction alone.
     CHECK(student_t_df(13.5).integer_df == 0);
-    CHECK(student_t_df(101.0).integer_df == 0);
+    CHECK(student_t_df(static_cast<double>(student_t_df::closed_form_df + 1)).integer_df == 0);
     CHECK(student_t_df(0.5).integer_df == 0);
+}
+
+TEST_CASE("the far-tail series of the t distribution matches scipy where sf uses it") {
+    // python3 -c "from scipy import stats; print([stats.t.sf(t, df) for df, t in [(3,5.),(13,5.),(13,8.),(13,3.2),(30,6.),(30,4.),(7,20.),(20,3.5),(1,50.),(2,30.),(25,12.)]])"
+    // (x = df/(df + t²) from 0.0004 to 0.652: the series answers every one of them.)
+    struct row { int df; double t, sf; };
+    const row rows[] = {{3, 5.0, 0.007696219036651147},    {13, 5.0, 0.00012147700290960302}, {13, 8.0, 1.1180826292990428e-06},
+                        {13, 3.2, 0.0034837949267065567},  {30, 6.0, 6.971384383602382e-07},  {30, 4.0, 0.0001909228180418782},
+                        {7, 20.0, 9.774413554001994e-08},   {20, 3.5, 0.0011275615765285825},  {1, 50.0, 0.006365349100972797},
+                        {2, 30.0, 0.0005546313409798295},  {25, 12.0, 3.5914865375174125e-12}};
+    for (const auto& r : rows) {
+        CAPTURE(r.df);
+        CAPTURE(r.t);
+        const ontrack::detail::student_t_df t(r.df);
+        const double series = ontrack::detail::student_t_far_tail_integer(r.t, r.df, t.inverse_df_beta);
+        REQUIRE(!std::isnan(series));
+        CHECK(rel_diff(series, r.sf) < 1e-13);
+        CHECK(rel_diff(t.sf(r.t), r.sf) < 1e-13);
+    }
+    // Outside its domain it declines (NaN), and sf takes the continued fraction.
+    CHECK(std::isnan(ontrack::detail::student_t_far_tail_integer(-3.0, 5, 1.0)));
+    CHECK(std::isnan(ontrack::detail::student_t_far_tail_integer(3.0, 0, 1.0)));
+}
+
+TEST_CASE("the t tail beyond |t| = 1e150, where t² overflows") {
+    // Exact forms in long double (whose range holds t² here): df = 1, atan(1/t)/π; df = 2, 1/(r·(r + t)),
+    // r = √(2 + t²). Before, sf returned NaN here (t²/(df + t²) = inf/inf), and an even df's closed
+    // form would have said 0.5.
+    for (long double x = 1.01e150L; x < 1e300L; x *= 3e6L) {
+        CAPTURE(static_cast<double>(x));
+        const long double cauchy = std::atan(1.0L / x) / 3.14159265358979323846264338327950288L;
+        const long double r = std::sqrt(2.0L + x * x);
+        const long double two = 1.0L / (r * (r + x));
+        CHECK(std::fabs(static_cast<long double>(ontrack::detail::student_t_sf(static_cast<double>(x), 1.0)) - cauchy) / cauchy < 1e-14L);
+        // Relative precision down to 1e-300 (below, the tail is subnormal and then 0).
+        if (two > 1e-300L) CHECK(std::fabs(static_cast<long double>(ontrack::detail::student_t_sf(static_cast<double>(x), 2.0)) - two) / two < 1e-14L);
+        for (const double df : {1.0, 2.0, 4.0, 13.0, 13.5, 100.0, 1000.0}) {
+            CAPTURE(df);
+            const double upper = ontrack::detail::student_t_sf(static_cast<double>(x), df);
+            CHECK(upper >= 0.0);
+            CHECK(upper < 1e-150);
+            CHECK(ontrack::detail::student_t_sf(-static_cast<double>(x), df) == 1.0);
+            CHECK(ontrack::detail::student_t_cdf(-static_cast<double>(x), df) == upper);
+        }
+    }
 }
 
 TEST_CASE("intervals from shared standard quantiles equal per-distribution intervals bit for bit") {

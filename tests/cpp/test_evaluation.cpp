@@ -58,8 +58,6 @@ series yearly(int first, std::vector<double> values, std::string unit = {}) {
     return series(y(first), std::move(values), "x", "r", std::move(unit));
 }
 
-
-
 verdict result(const target& t, const series& s) { return evaluate(t, s).result; }
 
 }  // namespace

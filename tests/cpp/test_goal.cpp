@@ -32,7 +32,6 @@ using ontrack::target;
 using ontrack::target_kind;
 using ontrack::testing::make;
 
-
 /// Fields of two goals that must agree exactly (NaN-free optionals compared by value).
 void check_same(const resolved_goal& a, const resolved_goal& b) {
     CHECK(a.threshold == b.threshold);

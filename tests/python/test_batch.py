@@ -101,6 +101,8 @@ def test_batch_equals_single_projections(panel: np.ndarray, method: str, rows: i
     failed = sum(1 for e in batch.errors if e)
     # Both kinds of rows are present, so the comparison covers numbers and messages.
     assert 0 < failed < rows
+    # The sparse view says the same: the failed rows in order, with their messages.
+    assert batch.failures == [(i, e) for i, e in enumerate(batch.errors) if e]
     assert batch.errors[5] == f"{method} needs >= {6 if method.startswith('holt') else 3} observations, got 0"
     if method in ("loglinear", "cagr"):
         assert any("needs positive values" in e for e in batch.errors[10:60])

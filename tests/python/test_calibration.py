@@ -118,6 +118,12 @@ def test_calibration_fit_save_load(panel: pd.DataFrame, tmp_path: Path) -> None:
     assert ot.fit_calibration(panel, "holt", source="provinces").to_json() == cal.to_json()
     with pytest.raises(ot.InvalidValueError, match="auto"):
         ot.Calibration.fit(panel, "auto")
+    # Too few errors: the message says how they were to be counted (pooled, or at a horizon).
+    tiny = panel[(panel["region"] == panel["region"].iloc[0]) & (panel["year"] <= 2015)]
+    with pytest.raises(ValueError, match="pooled over horizons 1 to 5"):
+        ot.Calibration.fit(tiny, "cagr")
+    with pytest.raises(ValueError, match="at some horizon"):
+        ot.Calibration.fit(tiny, "cagr", pool_horizons=False)
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "something else"}', encoding="utf-8")
     with pytest.raises(ot.InvalidValueError, match="bad.json"):

@@ -104,6 +104,8 @@ public:
         if (!failures_.empty() && failures_.back().first >= rows_) {
             throw value_error("row", "a failure of row " + std::to_string(failures_.back().first) + " in a batch of " + std::to_string(rows_) + " rows");
         }
+        const auto twice = std::adjacent_find(failures_.begin(), failures_.end(), [](const auto& a, const auto& b) { return a.first == b.first; });
+        if (twice != failures_.end()) throw value_error("row", "two failures of row " + std::to_string(twice->first) + ": a row fails once");
     }
 
     /// The number of rows (not of failures).
@@ -485,7 +487,8 @@ inline batch_projection project_many(const Eigen::Ref<const panel>& values, cons
             failed.insert(failed.end(), std::make_move_iterator(failures.begin()), std::make_move_iterator(failures.end()));
         }
     };
-    // Rows are independent and each writes only its own cells, so no locking is needed.
+    // Rows are independent and each writes only its own cells; only the rare failures are handed over
+    // under a lock.
     detail::parallel_for(static_cast<std::size_t>(rows), threads, direct ? 8192 : 16, work, progress);
     out.errors = row_errors(static_cast<std::size_t>(rows), std::move(failed));
     return out;

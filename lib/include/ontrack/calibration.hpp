@@ -464,7 +464,9 @@ inline calibration calibration_from_errors(const std::vector<scaled_error>& erro
     }
     if (out.horizons.empty()) {
         throw data_error("a calibration of " + to_string(m) + " needs >= " + std::to_string(std::max<std::size_t>(5, o.minimum_errors)) +
-                         " forecast errors at some horizon; the panel gave " + std::to_string(errors.size()));
+                         " forecast errors " + (o.pool_horizons ? std::string("pooled over horizons 1 to ") + std::to_string(o.horizon)
+                                                                 : std::string("at some horizon")) +
+                         "; the panel gave " + std::to_string(errors.size()));
     }
     return out;
 }

@@ -180,7 +180,7 @@ inline double student_t_central_integer(double a, int df) {
 }
 
 /// 1/n for n = 0 … 1023 (entry 0 unused), computed at compile time: the far-tail series below reads
-/// its term ratios from it instead of dividing. 1024 covers df <= 100 at x <= 0.7 (about 110 terms).
+/// its term ratios from it instead of dividing. 1024 covers df <= 300 at x <= 0.7 (about 110 terms).
 inline constexpr std::array<double, 1024> small_reciprocals = [] {
     std::array<double, 1024> out{};
     for (std::size_t n = 1; n < out.size(); ++n) out[n] = 1.0 / static_cast<double>(n);
@@ -195,6 +195,8 @@ inline constexpr std::array<double, 1024> small_reciprocals = [] {
 /// Returns NaN when x^a is below 1e-300, near where it would lose precision to underflow; the caller then
 /// takes the incomplete beta function's logarithmic form.
 inline double student_t_far_tail_integer(double t, int df, double inverse_df_beta) {
+    // The reciprocal table holds the term ratios of df <= 300 out to x = 0.7.
+    if (!(df >= 1 && df <= 300) || !(t > 0.0) || !std::isfinite(t * t)) return std::numeric_limits<double>::quiet_NaN();
     const double r2 = df + t * t;
     const double x = df / r2;
     // x^(df/2) by squaring (df <= a few hundred: a handful of products, no pow).
@@ -226,14 +228,15 @@ inline double student_t_far_tail_integer(double t, int df, double inverse_df_bet
 /// alone (log B(df/2, ½)) done once at construction: for evaluating many CDFs of one df (the rows of a
 /// batch share a few df). Its numbers are exactly those of `student_t_sf` and `student_t_cdf`.
 ///
-/// Integer df up to `closed_form_df` (the df of every regression on a short annual series) take the
+/// Integer df up to `closed_form_df` (the df of every regression on a short annual series; beyond it the
+/// closed form's cancellation near the switch would exceed 1e-13) take the
 /// closed form `student_t_central_integer` wherever the answer is at least `closed_form_smallest_tail`,
 /// and the series `student_t_far_tail_integer` in the upper tail beyond (x = df/(df + t²) <= 0.7); both
 /// agree with the incomplete beta function to about 1e-13 relative and are several times faster. The
 /// rest, and every other df, take the incomplete beta function's continued fraction, which keeps
 /// relative precision down to 1e-300.
 struct student_t_df {
-    static constexpr int closed_form_df = 100;
+    static constexpr int closed_form_df = 30;
     static constexpr double closed_form_smallest_tail = 1.0 / 128.0;
 
     double df = std::numeric_limits<double>::quiet_NaN();
@@ -255,11 +258,19 @@ struct student_t_df {
         if (std::isnan(t) || !(df > 0.0)) return std::numeric_limits<double>::quiet_NaN();
         if (std::isinf(t)) return t > 0.0 ? 0.0 : 1.0;
         if (df > 1e10) return normal_cdf(-t);
+        if (std::fabs(t) > 1e150) {
+            // t² would overflow. There x = df/(df + t²) = df/t² to within 1e-300 relative and
+            // ½·I_x(df/2, ½) = x^(df/2)/(df·B(df/2, ½)) = (√df/|t|)^df/(df·B) to the same precision
+            // (it underflows to 0 for all but the smallest df, as the tail does).
+            const double tail = std::pow(std::sqrt(df) / std::fabs(t), df) * (std::exp(-log_beta_half) / df);
+            return t > 0.0 ? tail : 1.0 - tail;
+        }
         if (integer_df > 0) {
             // Far in the upper tail (x <= 0.4: at most about 40 terms) the series directly; else the
             // closed form, and the series for a small tail it cannot give to full relative precision.
             const double x = integer_df / (integer_df + t * t);
-            if (t > 0.0 && x <= 0.4) {
+            const bool far_series = t > 0.0 && x <= 0.7;
+            if (far_series && x <= 0.4) {
                 const double far = student_t_far_tail_integer(t, integer_df, inverse_df_beta);
                 if (!std::isnan(far)) return far;
             }
@@ -267,7 +278,7 @@ struct student_t_df {
             if (t <= 0.0) return 0.5 + 0.5 * central;
             const double tail = 0.5 - 0.5 * central;
             if (tail >= closed_form_smallest_tail) return tail;
-            if (x <= 0.7) {
+            if (far_series && x > 0.4) {  // (at x <= 0.4 the series has answered, or underflowed)
                 const double far = student_t_far_tail_integer(t, integer_df, inverse_df_beta);
                 if (!std::isnan(far)) return far;
             }
