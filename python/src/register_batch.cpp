@@ -69,16 +69,18 @@ are NaN and say why in ``errors`` (empty string where the row was projected).
             [](const batch_projection& b, const std::string& c, const py::object& thresholds, const py::object& at, unsigned threads) {
                 const auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(thresholds);
                 if (!array) throw py::type_error("thresholds: expected numbers");
-                Eigen::VectorXd values(b.mean.rows());
-                if (array.ndim() == 0 || array.size() == 1) values.setConstant(*array.data());
-                else {
-                    if (array.size() != b.mean.rows()) throw value_error("thresholds", std::to_string(array.size()) + " thresholds for " + std::to_string(b.mean.rows()) + " series");
-                    values = Eigen::Map<const Eigen::VectorXd>(array.data(), array.size());
-                }
                 const comparator compare = probability_comparator(c);
                 const period when = to_period(at, "period");
+                if (array.ndim() == 0 || array.size() == 1) {
+                    const Eigen::VectorXd same = Eigen::VectorXd::Constant(b.mean.rows(), *array.data());
+                    py::gil_scoped_release release;
+                    return b.probability(compare, same, when, threads);
+                }
+                if (array.size() != b.mean.rows()) throw value_error("thresholds", std::to_string(array.size()) + " thresholds for " + std::to_string(b.mean.rows()) + " series");
+                // One threshold per row: read in place (the array is held by `array` while the GIL is released).
+                const Eigen::Map<const Eigen::VectorXd> per_row(array.data(), array.size());
                 py::gil_scoped_release release;
-                return b.probability(compare, values, when, threads);
+                return b.probability(compare, per_row, when, threads);
             },
             py::arg("comparator"), py::arg("thresholds"), py::arg("period"), py::arg("threads") = 0,
             "P(value ⋈ threshold) per row in one period (one threshold for all rows, or one per row), on ``threads`` threads (0: all cores) without the GIL.");

@@ -162,7 +162,7 @@ struct batch_projection {
     /// that were not projected (see `errors`). Rows are shared among `threads` threads (0: one per
     /// hardware thread; 1 by default); each row's number is the same whatever the count. Throws
     /// `value_error` when `at` is not projected or the thresholds do not match the rows.
-    Eigen::VectorXd probability(comparator c, const Eigen::VectorXd& thresholds, const period& at, unsigned threads = 1) const {
+    Eigen::VectorXd probability(comparator c, const Eigen::Ref<const Eigen::VectorXd>& thresholds, const period& at, unsigned threads = 1) const {
         if (thresholds.size() != mean.rows()) {
             throw value_error("thresholds", std::to_string(thresholds.size()) + " thresholds for " + std::to_string(mean.rows()) + " series");
         }

@@ -191,7 +191,7 @@ inline constexpr std::array<double, 1024> small_reciprocals = [] {
 /// t > 0 with x = df/(df + t²) <= 0.7, by the hypergeometric series of the incomplete beta function
 /// (DLMF 8.17.8): P = ½·I_x(a, ½) = x^a·√(1 − x)/(2a·B(a, ½)) · Σ_k (a + ½)_k/(a + 1)_k · x^k, a = df/2.
 /// Its terms are positive and fall at least as fast as x^k, so the relative error stays near rounding
-/// (about 110 terms at x = 0.7, 40 at 0.4, a handful in the far tail). `inverse_df_beta` is 1/(df·B(df/2, ½)).
+/// (about 110 terms at x = 0.7, 55 at 0.5, a handful in the far tail). `inverse_df_beta` is 1/(df·B(df/2, ½)).
 /// Returns NaN when x^a is below 1e-300, near where it would lose precision to underflow; the caller then
 /// takes the incomplete beta function's logarithmic form.
 inline double student_t_far_tail_integer(double t, int df, double inverse_df_beta) {
@@ -266,11 +266,11 @@ struct student_t_df {
             return t > 0.0 ? tail : 1.0 - tail;
         }
         if (integer_df > 0) {
-            // Far in the upper tail (x <= 0.4: at most about 40 terms) the series directly; else the
+            // Far in the upper tail (x <= 0.5: at most about 55 terms) the series directly; else the
             // closed form, and the series for a small tail it cannot give to full relative precision.
             const double x = integer_df / (integer_df + t * t);
             const bool far_series = t > 0.0 && x <= 0.7;
-            if (far_series && x <= 0.4) {
+            if (far_series && x <= 0.5) {
                 const double far = student_t_far_tail_integer(t, integer_df, inverse_df_beta);
                 if (!std::isnan(far)) return far;
             }
@@ -278,7 +278,7 @@ struct student_t_df {
             if (t <= 0.0) return 0.5 + 0.5 * central;
             const double tail = 0.5 - 0.5 * central;
             if (tail >= closed_form_smallest_tail) return tail;
-            if (far_series && x > 0.4) {  // (at x <= 0.4 the series has answered, or underflowed)
+            if (far_series && x > 0.5) {  // (at x <= 0.5 the series has answered, or underflowed)
                 const double far = student_t_far_tail_integer(t, integer_df, inverse_df_beta);
                 if (!std::isnan(far)) return far;
             }
