@@ -595,6 +595,24 @@ TEST_CASE("document context: 第十五个五年规划 in a title, 全年 of a pa
     CHECK(reading_of(extract_targets("2021年8月1日\n全年技术合同成交额有望突破2800亿元。\n")) == "-");
 }
 
+TEST_CASE("a report that is not a plan: a passage on a past year ends the aims carried before it") {
+    // The aims of 2024 carry to the next sentence; after "2023年,…" (a past year heading its clause) an unmarked
+    // figure reports a result.
+    const std::string report = "某省科技工作会议召开\n2024年3月1日\n会议明确,今年新增高新技术企业100家。\n"
+                               "2023年,全省科技工作成效显著。\n新认定领军企业6家。\n";
+    std::vector<double> values;
+    for (const auto& r : extract_targets(report))
+        if (r.type == row_type::target) values.push_back(*r.target.value);
+    CHECK(values == std::vector<double>{100});
+    // A past year that is the object of a verb ("总结2023年…工作") does not end them.
+    const std::string meeting = "某省科技工作会议召开\n2024年3月1日\n会议明确,今年新增高新技术企业100家。\n"
+                                "会议总结2023年全省科技工作。\n新增领军企业6家。\n";
+    values.clear();
+    for (const auto& r : extract_targets(meeting))
+        if (r.type == row_type::target) values.push_back(*r.target.value);
+    CHECK(values == std::vector<double>{100, 6});
+}
+
 TEST_CASE("a plan's review after its preamble and before its first aim gives no targets") {
     const std::string plan = "某区科技创新第十五个五年规划\n为深入实施创新驱动发展战略,编制本规划。\n"
                              "自主创新能力明显增强。全区技术合同成交额突破400亿元,天津市科技项目立项18项。\n"

@@ -144,6 +144,7 @@ struct time_context {
     bool forecast = false;               ///< 预计: an expectation, not a target
     bool carried = false;                ///< the deadline is carried from an earlier sentence or heading
     bool future_marked = false;          ///< the time was stated as one to reach (到2025年, 至2025年)
+    bool past_year_heads = false;        ///< a past year opens a clause ("2023年,全省…"): the sentence reports that year
 };
 
 struct document_context {
@@ -956,6 +957,7 @@ private:
                     now.future_marked = k >= 1 && (s[k - 1].c == U'到' || s[k - 1].c == U'至');
                     if (now.future_marked && !now.past) goal_stated_ = true;
                     now.past = past_section_ || as_of || is_past_year(*y);
+                    if (is_past_year(*y) && clause_start(k) == k) now.past_year_heads = true;
                     if (word_at(s, j, U"以来")) { now.past = true; j += 2; }
                     // "2026年、2027年": a list of consecutive years is a span ending at the last.
                     for (int last = *y; j + 5 < n && s[j].c == U'、';) {
@@ -1056,6 +1058,9 @@ private:
         bool aimed = sentence_committed_;
         for (const std::size_t r : sentence_rows) aimed = aimed || rows_[r].row.type == row_type::target;
         if (!now.past && !now.forecast && now.deadline && !now.carried && now.explicit_time && (aimed || now.future_marked)) carried_deadline_ = now.deadline;
+        // In a report that is not a plan, a passage on a past year ("2023年,全省…。…新认定6家领军企业") ends the
+        // aims stated before it: what follows without a time of its own reports results, until a time is stated again.
+        if (!plan_document_ && now.past && now.past_year_heads) carried_deadline_.reset();
         // "力争每年新增600家以上,2023年底达到3900家": a yearly value without a stated span runs to the year the sentence states.
         if (!now.past && !now.carried && now.explicit_time && now.deadline) {
             for (const std::size_t r : sentence_rows) {
