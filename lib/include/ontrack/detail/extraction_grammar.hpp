@@ -64,7 +64,9 @@ inline const std::vector<predicate>& predicates() {
         {U"保持在", c::at_least, m::per_period, "研发经费投入强度保持在2%以上。", "per_period >= 2 % 2021-2025"},
         {U"调整到", std::nullopt, 0, "到2025年,种植面积调整到28万亩左右。", "level ~ 28 万亩 2025"},
         {U"调整为", std::nullopt, 0, "到2025年,种植面积调整为20万亩。", "level >= 20 万亩 2025"},
-        {U"新增", c::at_least, m::increment | m::takes_object, "到2025年,新增高新技术企业20家。", "increment >= 20 家 2025"},
+        // 新增投资, 新增固定资产投资, 新增贷款, 新增利税, 新增销售收入, 新增税收, 新增融资 name a flow (the new money of the
+        // period), not an addition to a stock: its amount is the level of that flow.
+        {U"新增", c::at_least, m::increment | m::takes_object, "到2025年,新增高新技术企业20家。", "increment >= 20 家 2025", U"投固贷利销税融"},
         {U"净增", c::at_least, m::increment | m::takes_object, "到2025年,高新技术企业净增500家。", "increment >= 500 家 2025"},
         {U"增长", c::at_least, m::change, "2023年研发经费增长10%。", "growth >= 0.1 2023", U"率极点"},
         {U"提高", c::at_least, m::change, "到2025年,科学素质比例提高2个百分点。", "increment >= 2 个百分点 2025"},
@@ -260,6 +262,7 @@ inline const std::vector<quantity_form>& quantity_forms() {
         {"rank", "前N位, 前N名, 前N水平: a rank, lower is better (unit 位)", "到2025年,区域创新能力进入全国前15位。", "level <= 15 位 2025"},
         {"bare_scale", "万亿元 without a digit: 1 万亿元", "到2025年,高新区工业总产值突破万亿元。", "level > 1 万亿元 2025"},
         {"times_growth", "增长N倍, 提高N倍: N + 1 times the base (增长一倍 is a doubling)", "到2025年,高新技术企业数量比2020年增长2倍。", "relative >= 3 2025"},
+        {"flow_noun", "新增 + 投资/固定资产投资/贷款/利税/销售收入/税收/融资: the name of a flow, its amount a level", "2024年1月10日\n力争2024年新增固定资产投资100亿元。", "level >= 100 亿元 2024"},
         {"threshold_verb", "超N亿元的 + noun + count: the predicate belongs to the class threshold, the count has none", "到2025年,营业收入超1亿元的企业50家。", "level >= 50 家 2025"},
         {"named_target", "N + 的目标(任务): a target, also where 有望/预计 forecasts its completion", "2021年8月1日\n全年有望完成新增500家的目标任务。", "increment >= 500 家 2021"},
         {"year_list", "YYYY年、YYYY年: the years of a span, the last one its deadline", "2026年、2027年科技专项资金年均增长不低于15%。", "average_growth >= 0.15 2026-2027"},
