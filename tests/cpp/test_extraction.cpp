@@ -613,6 +613,16 @@ TEST_CASE("a report that is not a plan: a passage on a past year ends the aims c
     CHECK(values == std::vector<double>{100, 6});
 }
 
+TEST_CASE("a rank among peers stated as observed makes the sentence a report, unless it aims") {
+    // No date, no span: the rank (排列第二, 居全国第16位) says the figure is a result.
+    CHECK(reading_of(extract_targets("2022年全省高新技术企业净增523户,在全国增速排列第二。")) == "-");
+    CHECK(reading_of(extract_targets("2022年全省技术合同成交额达到300亿元,居全国第16位。")) == "-");
+    // Without the rank the year alone does not say it is past; an aim (到, 力争) keeps the figure a target.
+    CHECK(reading_of(extract_targets("2022年全省高新技术企业净增523户。")) == "increment >= 523 户 2022");
+    CHECK(reading_of(extract_targets("到2025年,技术合同成交额达到500亿元,居全国第10位。")) == "level >= 500 亿元 2025");
+    CHECK(reading_of(extract_targets("力争2025年技术合同成交额达到500亿元,位居全国第10位。")) == "level >= 500 亿元 2025");
+}
+
 TEST_CASE("a plan's review after its preamble and before its first aim gives no targets") {
     const std::string plan = "某区科技创新第十五个五年规划\n为深入实施创新驱动发展战略,编制本规划。\n"
                              "自主创新能力明显增强。全区技术合同成交额突破400亿元,天津市科技项目立项18项。\n"

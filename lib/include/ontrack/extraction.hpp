@@ -699,6 +699,22 @@ private:
         return std::u32string_view(U"和及与等的或并且").find(c) == std::u32string_view::npos;
     }
 
+    /// True when the sentence states an observed rank: a word of `observed_rank_words` within the 8 characters
+    /// of its clause before 第 + a number ("在全国增速排列第二", "居全国第16位").
+    static bool states_observed_rank(const text_run& s) {
+        for (std::size_t k = 0; k + 1 < s.size(); ++k) {
+            if (s[k].c != U'第' || !(is_ascii_digit(s[k + 1].c) || is_chinese_numeral_char(s[k + 1].c))) continue;
+            for (std::size_t j = k; j > 0 && k - j < 8;) {
+                --j;
+                const char32_t c = s[j].c;
+                if (c == U',' || c == U';' || c == U'。' || c == U':') break;
+                for (const auto w : observed_rank_words())
+                    if (word_at(s, j, w)) return true;
+            }
+        }
+        return false;
+    }
+
     /// True when a predicate word starts at s[at] ("100亿元实现…" is not a count before a noun).
     static bool starts_predicate(const text_run& s, std::size_t at) {
         for (const auto& p : predicates())
@@ -1046,6 +1062,12 @@ private:
                 continue;
             }
             ++k;
+        }
+        // "2022年全省高新技术企业净增523户,在全国增速排列第二": a sentence ranking its figures among peers, without an
+        // aim of its own (到2025年, a carried deadline, 将, 力争 …), reports them.
+        if (!now.future_marked && !now.carried && !sentence_committed_ && aspiration_at == npos && states_observed_rank(s)) {
+            for (const std::size_t r : sentence_rows)
+                if (rows_[r].row.type == row_type::target) rows_[r].row.confidence = -1.0;
         }
         if (ends_preamble) preamble_seen_ = true;
         // What the next sentences inherit: the past of a paragraph that reports it, a stated future deadline.
