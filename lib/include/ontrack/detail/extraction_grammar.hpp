@@ -120,6 +120,8 @@ inline const std::vector<predicate>& predicates() {
         {U"认定", std::nullopt, m::takes_object | m::activity, "到2025年,认定科技型中小企业2000家。", "cumulative >= 2000 家 2021-2025"},
         {U"立项", std::nullopt, m::activity, "到2025年,重点项目立项7项以上。", "cumulative >= 7 项 2021-2025"},
         {U"落地", std::nullopt, m::takes_object | m::activity, "到2025年,落地领军企业项目30个。", "cumulative >= 30 个 2021-2025"},
+        {U"创作", std::nullopt, m::takes_object | m::activity, "到2025年,创作优秀科普作品100部。", "cumulative >= 100 部 2021-2025"},
+        {U"创制", std::nullopt, m::takes_object | m::activity, "到2025年,创制科普影视作品50部。", "cumulative >= 50 部 2021-2025"},
         {U"举行", std::nullopt, m::takes_object | m::activity, "举行成果推介活动10场次以上。", "cumulative >= 10 场次 2021-2025"},
     };
     return table;
