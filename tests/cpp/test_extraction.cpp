@@ -623,6 +623,16 @@ TEST_CASE("a rank among peers stated as observed makes the sentence a report, un
     CHECK(reading_of(extract_targets("力争2025年技术合同成交额达到500亿元,位居全国第10位。")) == "level >= 500 亿元 2025");
 }
 
+TEST_CASE("a count of things made into others (成长为, 转变为) is a flow over the span") {
+    auto o = fourteenth();
+    // Without 以上 the count before its noun is still the count converted; a verb of change before it (提升) does not
+    // make it an increment.
+    CHECK(reading_of(extract_targets("到2025年,推动200家中小企业成长为高新技术企业。", o)) == "cumulative >= 200 家 2021-2025");
+    CHECK(reading_of(extract_targets("到2025年,推动提升250家以上传统企业转变为高新技术企业。", o)) == "cumulative >= 250 家 2021-2025");
+    // Without the conversion word, "N家以上 + noun" after a verb of change is an attribute, not a count.
+    CHECK(reading_of(extract_targets("到2025年,推动提升250家以上传统企业。", o)) == "-");
+}
+
 TEST_CASE("a plan's review after its preamble and before its first aim gives no targets") {
     const std::string plan = "某区科技创新第十五个五年规划\n为深入实施创新驱动发展战略,编制本规划。\n"
                              "自主创新能力明显增强。全区技术合同成交额突破400亿元,天津市科技项目立项18项。\n"

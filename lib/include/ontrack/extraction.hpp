@@ -1293,7 +1293,17 @@ private:
         // "选派50名以上科技特派员" counts the objects.
         // "90%以上的研发机构设立在企业": a share of the things named after it.
         const bool share_of = q.unit == U"%" && qualifier == comparator::at_least && after < n && s[after].c == U'的';
-        if (attribute && !share_of && !(verb != nullptr && (verb->marks & mark::takes_object) != 0 && qualifier == comparator::at_least)) {
+        // "推动250家以上传统企业转变为高新企业": the count of things made into others (a conversion word after the
+        // noun, before any other number) is a flow, whatever verb of causing comes before it.
+        bool conversion = false;
+        if (q.unit != U"%" && !q.rank) {
+            for (std::size_t j = after; j < clause_end && j < after + 24 && !conversion; ++j) {
+                if (is_ascii_digit(s[j].c)) break;
+                for (const auto w : conversion_words())
+                    if (s[j].c == w[0] && word_at(s, j, w)) { conversion = true; break; }
+            }
+        }
+        if (attribute && !share_of && !conversion && !(verb != nullptr && (verb->marks & mark::takes_object) != 0 && qualifier == comparator::at_least)) {
             return;
         }
         // "营业收入超1亿元的高新技术企业487家": an amount followed by 的 is a class threshold.
@@ -1318,7 +1328,7 @@ private:
         }
         // "81家中小型示范企业新增…", "3个省实验室高效运行": a count before its noun, with no verb taking it as
         // an object, is part of a subject.
-        if (!now.past && !qualifier && !q.rank && q.unit != U"%" && after < n && is_ideograph(s[after].c) && !starts_predicate(s, after) &&
+        if (!now.past && !qualifier && !q.rank && !conversion && q.unit != U"%" && after < n && is_ideograph(s[after].c) && !starts_predicate(s, after) &&
             !(verb != nullptr && !inherited && ((verb->marks & mark::takes_object) != 0 || object_verb_in_clause))) {
             return;
         }
@@ -1423,6 +1433,7 @@ private:
         if (verb && verb->compare && verb->marks == 0 && activity_in_clause) marks |= mark::activity;
         // An item continuing a list ("…,同比增长33.3%;销售收入470亿元") takes the verb's commitment, not its change.
         if (inherited) marks &= ~(mark::change | mark::fall | mark::increment);
+        if (conversion) marks = (marks & ~(mark::change | mark::fall | mark::increment | mark::level_to)) | mark::activity;
         // "新认定…50个", "新落地1个": what is new is an addition.
         if (verb && !inherited && verb_at != npos && verb_at > 0 && s[verb_at - 1].c == U'新') marks |= mark::increment;
         // "年均增速高于9%", "增长率达到10%": a rate named by its noun, compared by a verb of state.

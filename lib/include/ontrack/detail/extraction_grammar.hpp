@@ -242,6 +242,13 @@ inline bool is_event_unit(std::u32string_view unit) noexcept {
     return false;
 }
 
+/// Words that, after a count and its noun, say the things counted are made into others ("推动100家企业成长为高新技术
+///企业"): the count is of conversions, a flow that adds up over the span. See the quantity form "conversion".
+inline const std::vector<std::u32string_view>& conversion_words() {
+    static const std::vector<std::u32string_view> words{U"成长为", U"转变为", U"升级为", U"转型为", U"发展为", U"发展成为", U"转化为", U"晋升为", U"培育成为", U"培育为"};
+    return words;
+}
+
 /// Words that, a few characters before 第N, state a rank among peers as observed ("增速排列第二", "居全国第16位"):
 /// a target of rank is worded as one to reach (进入全国前10位, 力争…第一). See the quantity form "observed_rank".
 inline const std::vector<std::u32string_view>& observed_rank_words() {
@@ -273,6 +280,7 @@ inline const std::vector<quantity_form>& quantity_forms() {
         {"times_growth", "增长N倍, 提高N倍: N + 1 times the base (增长一倍 is a doubling)", "到2025年,高新技术企业数量比2020年增长2倍。", "relative >= 3 2025"},
         {"flow_noun", "新增 + 投资/固定资产投资/贷款/利税/销售收入/税收/融资: the name of a flow, its amount a level", "2024年1月10日\n力争2024年新增固定资产投资100亿元。", "level >= 100 亿元 2024"},
         {"observed_rank", "居/位居/排列/排名/位列 + 第N: a rank among peers is observed, so a sentence stating one without an aim (到, 将, 力争 …) reports results", "全省高新技术企业净增523户,在全国增速排列第二。", "-"},
+        {"conversion", "N + noun + 成长为/转变为/升级为/转型为/发展为/转化为 …: the count of things made into others, a flow over the span", "到2025年,推动100家以上中小企业成长为高新技术企业。", "cumulative >= 100 家 2021-2025"},
         {"threshold_verb", "超N亿元的 + noun + count: the predicate belongs to the class threshold, the count has none", "到2025年,营业收入超1亿元的企业50家。", "level >= 50 家 2025"},
         {"named_target", "N + 的目标(任务): a target, also where 有望/预计 forecasts its completion", "2021年8月1日\n全年有望完成新增500家的目标任务。", "increment >= 500 家 2021"},
         {"year_list", "YYYY年、YYYY年: the years of a span, the last one its deadline", "2026年、2027年科技专项资金年均增长不低于15%。", "average_growth >= 0.15 2026-2027"},
