@@ -116,6 +116,12 @@ TEST_CASE("grammar: every table entry has an example, words are unique, units ru
     }
     std::sort(words.begin(), words.end());
     CHECK(std::adjacent_find(words.begin(), words.end()) == words.end());
+    // One distinct name per time effect (the bindings and the documentation read them from this table).
+    std::vector<std::string_view> effects(std::begin(ontrack::detail::time_effect_names), std::end(ontrack::detail::time_effect_names));
+    std::sort(effects.begin(), effects.end());
+    CHECK(std::adjacent_find(effects.begin(), effects.end()) == effects.end());
+    CHECK(ontrack::detail::name_of(ontrack::detail::time_effect::base_before) == "base_before");
+    CHECK(ontrack::detail::name_of(ontrack::detail::time_effect::commitment) == "commitment");
     const auto& units = ontrack::detail::units();
     for (std::size_t i = 0; i < units.size(); ++i)
         for (std::size_t j = i + 1; j < units.size(); ++j)

@@ -7,7 +7,9 @@
 
 #include <ontrack/target.hpp>
 
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -143,6 +145,14 @@ enum class time_effect {
     commitment,   ///< the sentence commits to what it states (将, 确保, 目标): needed in a document that is not a plan
                   ///< (a news report, a work report), where a figure without a time or a commitment reports a fact
 };
+
+/// The names of the time effects, in the order of `time_effect` (for the generated documentation and the bindings).
+inline constexpr std::string_view time_effect_names[] = {"past",        "forecast",    "every_year", "average",   "aspiration", "distributive",
+                                                         "this_year",   "next_year",   "base_before", "base_after", "statistic",  "commitment"};
+static_assert(std::size(time_effect_names) == static_cast<std::size_t>(time_effect::commitment) + 1, "one name per time effect");
+
+/// The name of a time effect ("past", "base_before" …).
+inline std::string_view name_of(time_effect e) noexcept { return time_effect_names[static_cast<std::size_t>(e)]; }
 
 /// One time word, with an example and its reading (a plan of 2021–2025; a dated document where needed).
 struct time_phrase {
