@@ -92,11 +92,9 @@ One candidate row read from a plan text: a Target (for a baseline, `period` is t
                                            py::arg("marks") = marks, py::arg("example") = std::string(p.example),
                                            py::arg("reading") = std::string(p.reading)));
             }
-            static constexpr const char* effects[] = {"past", "forecast", "every_year", "average", "aspiration", "distributive",
-                                                       "this_year", "next_year", "base_before", "base_after", "statistic", "commitment"};
             py::list times;
             for (const auto& p : detail::time_phrases()) {
-                times.append(py::dict(py::arg("word") = text(p.word), py::arg("effect") = std::string(effects[static_cast<int>(p.effect)]),
+                times.append(py::dict(py::arg("word") = text(p.word), py::arg("effect") = std::string(detail::name_of(p.effect)),
                                       py::arg("example") = std::string(p.example), py::arg("reading") = std::string(p.reading)));
             }
             py::list qualifiers;

@@ -116,6 +116,12 @@ TEST_CASE("grammar: every table entry has an example, words are unique, units ru
     }
     std::sort(words.begin(), words.end());
     CHECK(std::adjacent_find(words.begin(), words.end()) == words.end());
+    // One distinct name per time effect (the bindings and the documentation read them from this table).
+    std::vector<std::string_view> effects(std::begin(ontrack::detail::time_effect_names), std::end(ontrack::detail::time_effect_names));
+    std::sort(effects.begin(), effects.end());
+    CHECK(std::adjacent_find(effects.begin(), effects.end()) == effects.end());
+    CHECK(ontrack::detail::name_of(ontrack::detail::time_effect::base_before) == "base_before");
+    CHECK(ontrack::detail::name_of(ontrack::detail::time_effect::commitment) == "commitment");
     const auto& units = ontrack::detail::units();
     for (std::size_t i = 0; i < units.size(); ++i)
         for (std::size_t j = i + 1; j < units.size(); ++j)
@@ -593,6 +599,44 @@ TEST_CASE("document context: 第十五个五年规划 in a title, 全年 of a pa
     CHECK(reading_of(rows) == "increment >= 500 家 2021");
     // A forecast figure that is not named a target stays out.
     CHECK(reading_of(extract_targets("2021年8月1日\n全年技术合同成交额有望突破2800亿元。\n")) == "-");
+}
+
+TEST_CASE("a report that is not a plan: a passage on a past year ends the aims carried before it") {
+    // The aims of 2024 carry to the next sentence; after "2023年,…" (a past year heading its clause) an unmarked
+    // figure reports a result.
+    const std::string report = "某省科技工作会议召开\n2024年3月1日\n会议明确,今年新增高新技术企业100家。\n"
+                               "2023年,全省科技工作成效显著。\n新认定领军企业6家。\n";
+    std::vector<double> values;
+    for (const auto& r : extract_targets(report))
+        if (r.type == row_type::target) values.push_back(*r.target.value);
+    CHECK(values == std::vector<double>{100});
+    // A past year that is the object of a verb ("总结2023年…工作") does not end them.
+    const std::string meeting = "某省科技工作会议召开\n2024年3月1日\n会议明确,今年新增高新技术企业100家。\n"
+                                "会议总结2023年全省科技工作。\n新增领军企业6家。\n";
+    values.clear();
+    for (const auto& r : extract_targets(meeting))
+        if (r.type == row_type::target) values.push_back(*r.target.value);
+    CHECK(values == std::vector<double>{100, 6});
+}
+
+TEST_CASE("a rank among peers stated as observed makes the sentence a report, unless it aims") {
+    // No date, no span: the rank (排列第二, 居全国第16位) says the figure is a result.
+    CHECK(reading_of(extract_targets("2022年全省高新技术企业净增523户,在全国增速排列第二。")) == "-");
+    CHECK(reading_of(extract_targets("2022年全省技术合同成交额达到300亿元,居全国第16位。")) == "-");
+    // Without the rank the year alone does not say it is past; an aim (到, 力争) keeps the figure a target.
+    CHECK(reading_of(extract_targets("2022年全省高新技术企业净增523户。")) == "increment >= 523 户 2022");
+    CHECK(reading_of(extract_targets("到2025年,技术合同成交额达到500亿元,居全国第10位。")) == "level >= 500 亿元 2025");
+    CHECK(reading_of(extract_targets("力争2025年技术合同成交额达到500亿元,位居全国第10位。")) == "level >= 500 亿元 2025");
+}
+
+TEST_CASE("a count of things made into others (成长为, 转变为) is a flow over the span") {
+    auto o = fourteenth();
+    // Without 以上 the count before its noun is still the count converted; a verb of change before it (提升) does not
+    // make it an increment.
+    CHECK(reading_of(extract_targets("到2025年,推动200家中小企业成长为高新技术企业。", o)) == "cumulative >= 200 家 2021-2025");
+    CHECK(reading_of(extract_targets("到2025年,推动提升250家以上传统企业转变为高新技术企业。", o)) == "cumulative >= 250 家 2021-2025");
+    // Without the conversion word, "N家以上 + noun" after a verb of change is an attribute, not a count.
+    CHECK(reading_of(extract_targets("到2025年,推动提升250家以上传统企业。", o)) == "-");
 }
 
 TEST_CASE("a plan's review after its preamble and before its first aim gives no targets") {

@@ -144,6 +144,7 @@ struct time_context {
     bool forecast = false;               ///< 预计: an expectation, not a target
     bool carried = false;                ///< the deadline is carried from an earlier sentence or heading
     bool future_marked = false;          ///< the time was stated as one to reach (到2025年, 至2025年)
+    bool past_year_heads = false;        ///< a past year opens a clause ("2023年,全省…"): the sentence reports that year
 };
 
 struct document_context {
@@ -698,6 +699,22 @@ private:
         return std::u32string_view(U"和及与等的或并且").find(c) == std::u32string_view::npos;
     }
 
+    /// True when the sentence states an observed rank: a word of `observed_rank_words` within the 8 characters
+    /// of its clause before 第 + a number ("在全国增速排列第二", "居全国第16位").
+    static bool states_observed_rank(const text_run& s) {
+        for (std::size_t k = 0; k + 1 < s.size(); ++k) {
+            if (s[k].c != U'第' || !(is_ascii_digit(s[k + 1].c) || is_chinese_numeral_char(s[k + 1].c))) continue;
+            for (std::size_t j = k; j > 0 && k - j < 8;) {
+                --j;
+                const char32_t c = s[j].c;
+                if (c == U',' || c == U';' || c == U'。' || c == U':') break;
+                for (const auto w : observed_rank_words())
+                    if (word_at(s, j, w)) return true;
+            }
+        }
+        return false;
+    }
+
     /// True when a predicate word starts at s[at] ("100亿元实现…" is not a count before a noun).
     static bool starts_predicate(const text_run& s, std::size_t at) {
         for (const auto& p : predicates())
@@ -956,6 +973,7 @@ private:
                     now.future_marked = k >= 1 && (s[k - 1].c == U'到' || s[k - 1].c == U'至');
                     if (now.future_marked && !now.past) goal_stated_ = true;
                     now.past = past_section_ || as_of || is_past_year(*y);
+                    if (is_past_year(*y) && clause_start(k) == k) now.past_year_heads = true;
                     if (word_at(s, j, U"以来")) { now.past = true; j += 2; }
                     // "2026年、2027年": a list of consecutive years is a span ending at the last.
                     for (int last = *y; j + 5 < n && s[j].c == U'、';) {
@@ -1045,6 +1063,12 @@ private:
             }
             ++k;
         }
+        // "2022年全省高新技术企业净增523户,在全国增速排列第二": a sentence ranking its figures among peers, without an
+        // aim of its own (到2025年, a carried deadline, 将, 力争 …), reports them.
+        if (!now.future_marked && !now.carried && !sentence_committed_ && aspiration_at == npos && states_observed_rank(s)) {
+            for (const std::size_t r : sentence_rows)
+                if (rows_[r].row.type == row_type::target) rows_[r].row.confidence = -1.0;
+        }
         if (ends_preamble) preamble_seen_ = true;
         // What the next sentences inherit: the past of a paragraph that reports it, a stated future deadline.
         paragraph_past_ = now.past && !past_section_;
@@ -1056,6 +1080,9 @@ private:
         bool aimed = sentence_committed_;
         for (const std::size_t r : sentence_rows) aimed = aimed || rows_[r].row.type == row_type::target;
         if (!now.past && !now.forecast && now.deadline && !now.carried && now.explicit_time && (aimed || now.future_marked)) carried_deadline_ = now.deadline;
+        // In a report that is not a plan, a passage on a past year ("2023年,全省…。…新认定6家领军企业") ends the
+        // aims stated before it: what follows without a time of its own reports results, until a time is stated again.
+        if (!plan_document_ && now.past && now.past_year_heads) carried_deadline_.reset();
         // "力争每年新增600家以上,2023年底达到3900家": a yearly value without a stated span runs to the year the sentence states.
         if (!now.past && !now.carried && now.explicit_time && now.deadline) {
             for (const std::size_t r : sentence_rows) {
@@ -1266,7 +1293,17 @@ private:
         // "选派50名以上科技特派员" counts the objects.
         // "90%以上的研发机构设立在企业": a share of the things named after it.
         const bool share_of = q.unit == U"%" && qualifier == comparator::at_least && after < n && s[after].c == U'的';
-        if (attribute && !share_of && !(verb != nullptr && (verb->marks & mark::takes_object) != 0 && qualifier == comparator::at_least)) {
+        // "推动250家以上传统企业转变为高新企业": the count of things made into others (a conversion word after the
+        // noun, before any other number) is a flow, whatever verb of causing comes before it.
+        bool conversion = false;
+        if (q.unit != U"%" && !q.rank) {
+            for (std::size_t j = after; j < clause_end && j < after + 24 && !conversion; ++j) {
+                if (is_ascii_digit(s[j].c)) break;
+                for (const auto w : conversion_words())
+                    if (s[j].c == w[0] && word_at(s, j, w)) { conversion = true; break; }
+            }
+        }
+        if (attribute && !share_of && !conversion && !(verb != nullptr && (verb->marks & mark::takes_object) != 0 && qualifier == comparator::at_least)) {
             return;
         }
         // "营业收入超1亿元的高新技术企业487家": an amount followed by 的 is a class threshold.
@@ -1291,7 +1328,7 @@ private:
         }
         // "81家中小型示范企业新增…", "3个省实验室高效运行": a count before its noun, with no verb taking it as
         // an object, is part of a subject.
-        if (!now.past && !qualifier && !q.rank && q.unit != U"%" && after < n && is_ideograph(s[after].c) && !starts_predicate(s, after) &&
+        if (!now.past && !qualifier && !q.rank && !conversion && q.unit != U"%" && after < n && is_ideograph(s[after].c) && !starts_predicate(s, after) &&
             !(verb != nullptr && !inherited && ((verb->marks & mark::takes_object) != 0 || object_verb_in_clause))) {
             return;
         }
@@ -1396,6 +1433,7 @@ private:
         if (verb && verb->compare && verb->marks == 0 && activity_in_clause) marks |= mark::activity;
         // An item continuing a list ("…,同比增长33.3%;销售收入470亿元") takes the verb's commitment, not its change.
         if (inherited) marks &= ~(mark::change | mark::fall | mark::increment);
+        if (conversion) marks = (marks & ~(mark::change | mark::fall | mark::increment | mark::level_to)) | mark::activity;
         // "新认定…50个", "新落地1个": what is new is an addition.
         if (verb && !inherited && verb_at != npos && verb_at > 0 && s[verb_at - 1].c == U'新') marks |= mark::increment;
         // "年均增速高于9%", "增长率达到10%": a rate named by its noun, compared by a verb of state.

@@ -7,7 +7,9 @@
 
 #include <ontrack/target.hpp>
 
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,7 +66,9 @@ inline const std::vector<predicate>& predicates() {
         {U"保持在", c::at_least, m::per_period, "研发经费投入强度保持在2%以上。", "per_period >= 2 % 2021-2025"},
         {U"调整到", std::nullopt, 0, "到2025年,种植面积调整到28万亩左右。", "level ~ 28 万亩 2025"},
         {U"调整为", std::nullopt, 0, "到2025年,种植面积调整为20万亩。", "level >= 20 万亩 2025"},
-        {U"新增", c::at_least, m::increment | m::takes_object, "到2025年,新增高新技术企业20家。", "increment >= 20 家 2025"},
+        // 新增投资, 新增固定资产投资, 新增贷款, 新增利税, 新增销售收入, 新增税收, 新增融资 name a flow (the new money of the
+        // period), not an addition to a stock: its amount is the level of that flow.
+        {U"新增", c::at_least, m::increment | m::takes_object, "到2025年,新增高新技术企业20家。", "increment >= 20 家 2025", U"投固贷利销税融"},
         {U"净增", c::at_least, m::increment | m::takes_object, "到2025年,高新技术企业净增500家。", "increment >= 500 家 2025"},
         {U"增长", c::at_least, m::change, "2023年研发经费增长10%。", "growth >= 0.1 2023", U"率极点"},
         {U"提高", c::at_least, m::change, "到2025年,科学素质比例提高2个百分点。", "increment >= 2 个百分点 2025"},
@@ -118,6 +122,8 @@ inline const std::vector<predicate>& predicates() {
         {U"认定", std::nullopt, m::takes_object | m::activity, "到2025年,认定科技型中小企业2000家。", "cumulative >= 2000 家 2021-2025"},
         {U"立项", std::nullopt, m::activity, "到2025年,重点项目立项7项以上。", "cumulative >= 7 项 2021-2025"},
         {U"落地", std::nullopt, m::takes_object | m::activity, "到2025年,落地领军企业项目30个。", "cumulative >= 30 个 2021-2025"},
+        {U"创作", std::nullopt, m::takes_object | m::activity, "到2025年,创作优秀科普作品100部。", "cumulative >= 100 部 2021-2025"},
+        {U"创制", std::nullopt, m::takes_object | m::activity, "到2025年,创制科普影视作品50部。", "cumulative >= 50 部 2021-2025"},
         {U"举行", std::nullopt, m::takes_object | m::activity, "举行成果推介活动10场次以上。", "cumulative >= 10 场次 2021-2025"},
     };
     return table;
@@ -139,6 +145,14 @@ enum class time_effect {
     commitment,   ///< the sentence commits to what it states (将, 确保, 目标): needed in a document that is not a plan
                   ///< (a news report, a work report), where a figure without a time or a commitment reports a fact
 };
+
+/// The names of the time effects, in the order of `time_effect` (for the generated documentation and the bindings).
+inline constexpr std::string_view time_effect_names[] = {"past",        "forecast",    "every_year", "average",   "aspiration", "distributive",
+                                                         "this_year",   "next_year",   "base_before", "base_after", "statistic",  "commitment"};
+static_assert(std::size(time_effect_names) == static_cast<std::size_t>(time_effect::commitment) + 1, "one name per time effect");
+
+/// The name of a time effect ("past", "base_before" …).
+inline std::string_view name_of(time_effect e) noexcept { return time_effect_names[static_cast<std::size_t>(e)]; }
 
 /// One time word, with an example and its reading (a plan of 2021–2025; a dated document where needed).
 struct time_phrase {
@@ -238,6 +252,20 @@ inline bool is_event_unit(std::u32string_view unit) noexcept {
     return false;
 }
 
+/// Words that, after a count and its noun, say the things counted are made into others ("推动100家企业成长为高新技术
+///企业"): the count is of conversions, a flow that adds up over the span. See the quantity form "conversion".
+inline const std::vector<std::u32string_view>& conversion_words() {
+    static const std::vector<std::u32string_view> words{U"成长为", U"转变为", U"升级为", U"转型为", U"发展为", U"发展成为", U"转化为", U"晋升为", U"培育成为", U"培育为"};
+    return words;
+}
+
+/// Words that, a few characters before 第N, state a rank among peers as observed ("增速排列第二", "居全国第16位"):
+/// a target of rank is worded as one to reach (进入全国前10位, 力争…第一). See the quantity form "observed_rank".
+inline const std::vector<std::u32string_view>& observed_rank_words() {
+    static const std::vector<std::u32string_view> words{U"位居", U"位列", U"排列", U"排名", U"居", U"列"};
+    return words;
+}
+
 /// Quantity forms beyond "number + unit", each with an example and its reading.
 struct quantity_form {
     std::string_view name;
@@ -260,6 +288,9 @@ inline const std::vector<quantity_form>& quantity_forms() {
         {"rank", "前N位, 前N名, 前N水平: a rank, lower is better (unit 位)", "到2025年,区域创新能力进入全国前15位。", "level <= 15 位 2025"},
         {"bare_scale", "万亿元 without a digit: 1 万亿元", "到2025年,高新区工业总产值突破万亿元。", "level > 1 万亿元 2025"},
         {"times_growth", "增长N倍, 提高N倍: N + 1 times the base (增长一倍 is a doubling)", "到2025年,高新技术企业数量比2020年增长2倍。", "relative >= 3 2025"},
+        {"flow_noun", "新增 + 投资/固定资产投资/贷款/利税/销售收入/税收/融资: the name of a flow, its amount a level", "2024年1月10日\n力争2024年新增固定资产投资100亿元。", "level >= 100 亿元 2024"},
+        {"observed_rank", "居/位居/排列/排名/位列 + 第N: a rank among peers is observed, so a sentence stating one without an aim (到, 将, 力争 …) reports results", "全省高新技术企业净增523户,在全国增速排列第二。", "-"},
+        {"conversion", "N + noun + 成长为/转变为/升级为/转型为/发展为/转化为 …: the count of things made into others, a flow over the span", "到2025年,推动100家以上中小企业成长为高新技术企业。", "cumulative >= 100 家 2021-2025"},
         {"threshold_verb", "超N亿元的 + noun + count: the predicate belongs to the class threshold, the count has none", "到2025年,营业收入超1亿元的企业50家。", "level >= 50 家 2025"},
         {"named_target", "N + 的目标(任务): a target, also where 有望/预计 forecasts its completion", "2021年8月1日\n全年有望完成新增500家的目标任务。", "increment >= 500 家 2021"},
         {"year_list", "YYYY年、YYYY年: the years of a span, the last one its deadline", "2026年、2027年科技专项资金年均增长不低于15%。", "average_growth >= 0.15 2026-2027"},
