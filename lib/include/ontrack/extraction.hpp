@@ -708,8 +708,7 @@ private:
                 --j;
                 const char32_t c = s[j].c;
                 if (c == U',' || c == U';' || c == U'。' || c == U':') break;
-                for (const auto w : observed_rank_words())
-                    if (word_at(s, j, w)) return true;
+                if (!first_word_at(s, j, observed_rank_words()).empty()) return true;
             }
         }
         return false;
@@ -1299,8 +1298,7 @@ private:
         if (q.unit != U"%" && !q.rank) {
             for (std::size_t j = after; j < clause_end && j < after + 24 && !conversion; ++j) {
                 if (is_ascii_digit(s[j].c)) break;
-                for (const auto w : conversion_words())
-                    if (s[j].c == w[0] && word_at(s, j, w)) { conversion = true; break; }
+                conversion = !first_word_at(s, j, conversion_words()).empty();
             }
         }
         if (attribute && !share_of && !conversion && !(verb != nullptr && (verb->marks & mark::takes_object) != 0 && qualifier == comparator::at_least)) {
@@ -1627,10 +1625,7 @@ private:
         static const std::u32string_view words[] = {U"逐步增加", U"大幅度增加", U"快速增长", U"稳步增长", U"稳步提高", U"稳步提升", U"持续提升", U"全覆盖",
                                                     U"提升", U"增加", U"加大", U"扩大", U"拓展",
                                                     U"壮大", U"提高", U"消除"};
-        std::u32string_view word;
-        for (const auto w : words) {
-            if (word_at(s, k, w)) { word = w; break; }
-        }
+        const std::u32string_view word = first_word_at(s, k, words);
         if (word.empty()) return 0;
         const std::size_t used = word.size();
         if (now.past || now.forecast || (!now.deadline && !span_) || !stated_or_committed(now, false)) return used;

@@ -47,6 +47,15 @@ inline bool word_at(const text_run& s, std::size_t at, std::u32string_view word)
     return true;
 }
 
+/// The first of `words` that occurs in `s` at `at` (a list in the order it is to be tried, longer words
+/// first where one begins another); empty when none does.
+template <class Words>
+std::u32string_view first_word_at(const text_run& s, std::size_t at, const Words& words) noexcept {
+    for (const std::u32string_view w : words)
+        if (word_at(s, at, w)) return w;
+    return {};
+}
+
 /// Position of the last occurrence of `word` that starts in [from, to) and ends by `to`; npos if none.
 inline std::size_t rfind_word(const text_run& s, std::size_t from, std::size_t to, std::u32string_view word) noexcept {
     if (word.empty() || to < from + word.size()) return std::u32string_view::npos;
