@@ -159,6 +159,47 @@ TEST_CASE("batch probabilities use each row's predictive distribution") {
     CHECK_THROWS_AS((void)batch.column_of(period::year(2030)), ontrack::value_error);
 }
 
+TEST_CASE("a df many rows share takes a table of the t distribution: the same probabilities to 1e-13") {
+    // 12,000 complete rows (df 13, more than detail::tabulation_rows) and 40 with two gaps (df 11, too
+    // few to tabulate): the former agree with each row's own predictive to the table's accuracy, the
+    // latter exactly; and the numbers do not depend on the thread count.
+    auto values = random_panel(12040, 15, 20261202, 0.0);
+    for (Eigen::Index r = 12000; r < values.rows(); ++r) {
+        values(r, 3) = gap;
+        values(r, 9) = gap;
+    }
+    const period first = period::year(2010);
+    const period to = period::year(2027);
+    const auto batch = ontrack::project_many(values, first, method::linear, to, 0.95, 2);
+    REQUIRE(batch.df(0) == 13.0);
+    REQUIRE(batch.df(12000) == 11.0);
+    // Thresholds on both sides of the medians, out to the far tail.
+    Eigen::VectorXd thresholds(values.rows());
+    for (Eigen::Index r = 0; r < values.rows(); ++r) thresholds(r) = batch.mean(r, 2) + batch.scale(r, 2) * (static_cast<double>(r % 41) - 20.0) * 0.6;
+    const auto p = batch.probability(ontrack::comparator::at_least, thresholds, to, 2);
+    const auto q = batch.probability(ontrack::comparator::less, thresholds, to, 1);
+    CHECK(p == batch.probability(ontrack::comparator::at_least, thresholds, to, 1));
+    double worst = 0.0;
+    int inexact = 0;  // tabulated rows whose number differs in the last bits: the table was taken
+    for (Eigen::Index r = 0; r < values.rows(); r += (r < 12000 ? 7 : 1)) {
+        CAPTURE(r);
+        const auto d = batch.distribution(r, 2);
+        const double expected_p = d.probability(ontrack::comparator::at_least, thresholds(r));
+        const double expected_q = d.probability(ontrack::comparator::less, thresholds(r));
+        if (r < 12000) {
+            CHECK(std::fabs(p(r) - expected_p) <= 1e-13 * expected_p);
+            CHECK(std::fabs(q(r) - expected_q) <= 1e-13 * expected_q);
+            worst = std::max(worst, std::fabs(p(r) - expected_p) / expected_p);
+            if (p(r) != expected_p) ++inexact;
+        } else {
+            CHECK(p(r) == expected_p);
+            CHECK(q(r) == expected_q);
+        }
+    }
+    CHECK(inexact > 0);
+    MESSAGE("worst relative difference of a tabulated probability: " << worst << " (" << inexact << " of 1715 not bit for bit)");
+}
+
 TEST_CASE("project_many rejects a horizon that does not extend the panel") {
     const auto values = random_panel(2, 5, 1, 0.0);
     CHECK_THROWS_AS(ontrack::project_many(values, period::year(2020), method::linear, period::year(2024)), ontrack::value_error);

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <limits>
 #include <utility>
+#include <vector>
 
 namespace ontrack::detail {
 
@@ -152,76 +153,138 @@ inline double normal_quantile(double p) {
     return x;
 }
 
-/// P(|T| < a) for a >= 0 and Student's t with an integer number `df` >= 1 of degrees of freedom, in
-/// closed form (Abramowitz & Stegun 26.7.3 and 26.7.4, θ = atan(a/√df)):
-///   df even: sin θ · (1 + ½cos²θ + (1·3)/(2·4)cos⁴θ + … + (1·3⋯(df−3))/(2·4⋯(df−2))cos^(df−2)θ),
-///   df odd:  (2/π)·(θ + sin θ cos θ · (1 + ⅔cos²θ + … + (2·4⋯(df−3))/(3·5⋯(df−2))cos^(df−3)θ)).
-/// A sum of df/2 positive terms, about ten times faster than the incomplete beta function; its
-/// complement 1 − P loses relative precision only where it is small (the far tail).
-inline double student_t_central_integer(double a, int df) {
-    const double r2 = df + a * a;
-    const double cos2 = df / r2;
-    const double sin = a / std::sqrt(r2);
-    double term = 1.0;
-    double sum = 1.0;
-    if (df % 2 == 0) {
-        for (int k = 1; k < df / 2; ++k) {
-            term *= cos2 * (2.0 * k - 1.0) / (2.0 * k);
-            sum += term;
-        }
-        return sin * sum;
-    }
-    const double theta = std::atan(a / std::sqrt(static_cast<double>(df)));
-    for (int k = 1; k <= (df - 3) / 2; ++k) {
-        term *= cos2 * (2.0 * k) / (2.0 * k + 1.0);
-        sum += term;
-    }
-    return (2.0 / pi) * (df == 1 ? theta : theta + sin * std::sqrt(cos2) * sum);
-}
+/// The largest integer df with the closed forms below (the df of every regression on a short annual
+/// series; beyond it the closed form's cancellation near the switch to the series would exceed 1e-13).
+inline constexpr int closed_form_t_df = 30;
 
-/// 1/n for n = 0 … 1023 (entry 0 unused), computed at compile time: the far-tail series below reads
-/// its term ratios from it instead of dividing. 1024 covers df <= 300 at x <= 0.7 (about 110 terms).
-inline constexpr std::array<double, 1024> small_reciprocals = [] {
-    std::array<double, 1024> out{};
-    for (std::size_t n = 1; n < out.size(); ++n) out[n] = 1.0 / static_cast<double>(n);
+/// What both integer-df forms below compute from t first: t², 1/(df + t²) and x = df/(df + t²) (= cos²θ),
+/// with one division; 1 − x is t²·(1/(df + t²)), without cancellation.
+struct t_square_terms {
+    double t2, inverse_r2, x;
+    t_square_terms(double t, int df) : t2(t * t), inverse_r2(1.0 / (df + t2)), x(df * inverse_r2) {}
+};
+
+/// The coefficients of the closed forms of `student_t_central_integer`, per df (row df − 1), computed at
+/// compile time: df even, (1·3⋯(2k−1))/(2·4⋯2k) for k = 0 … df/2 − 1; df odd, (2·4⋯2k)/(3·5⋯(2k+1)) for
+/// k = 0 … (df − 3)/2; zero beyond. A table instead of a running product with a division per term.
+inline constexpr std::array<std::array<double, closed_form_t_df / 2>, closed_form_t_df> central_t_coefficients = [] {
+    std::array<std::array<double, closed_form_t_df / 2>, closed_form_t_df> out{};
+    for (int df = 1; df <= closed_form_t_df; ++df) {
+        const int terms = df % 2 == 0 ? df / 2 : (df - 1) / 2;
+        double c = 1.0;
+        for (int k = 0; k < terms; ++k) {
+            out[static_cast<std::size_t>(df - 1)][static_cast<std::size_t>(k)] = c;
+            const double j = k + 1;
+            c *= df % 2 == 0 ? (2.0 * j - 1.0) / (2.0 * j) : (2.0 * j) / (2.0 * j + 1.0);
+        }
+    }
     return out;
 }();
 
-/// The upper tail P(T > t) of Student's t with an integer number `df` >= 1 of degrees of freedom, for
-/// t > 0 with x = df/(df + t²) <= 0.7, by the hypergeometric series of the incomplete beta function
-/// (DLMF 8.17.8): P = ½·I_x(a, ½) = x^a·√(1 − x)/(2a·B(a, ½)) · Σ_k (a + ½)_k/(a + 1)_k · x^k, a = df/2.
-/// Its terms are positive and fall at least as fast as x^k, so the relative error stays near rounding
-/// (about 110 terms at x = 0.7, 55 at 0.5, a handful in the far tail). `inverse_df_beta` is 1/(df·B(df/2, ½)).
-/// Returns NaN when x^a is below 1e-300, near where it would lose precision to underflow; the caller then
-/// takes the incomplete beta function's logarithmic form.
-inline double student_t_far_tail_integer(double t, int df, double inverse_df_beta) {
-    // The reciprocal table holds the term ratios of df <= 300 out to x = 0.7.
-    if (!(df >= 1 && df <= 300) || !(t > 0.0) || !std::isfinite(t * t)) return std::numeric_limits<double>::quiet_NaN();
-    const double r2 = df + t * t;
-    const double x = df / r2;
-    // x^(df/2) by squaring (df <= a few hundred: a handful of products, no pow).
+/// P(|T| < a) for a >= 0 and Student's t with an integer number `df` in [1, closed_form_t_df] of degrees
+/// of freedom, in closed form (Abramowitz & Stegun 26.7.3 and 26.7.4, θ = atan(a/√df)):
+///   df even: sin θ · (1 + ½cos²θ + (1·3)/(2·4)cos⁴θ + … + (1·3⋯(df−3))/(2·4⋯(df−2))cos^(df−2)θ),
+///   df odd:  (2/π)·(θ + sin θ cos θ · (1 + ⅔cos²θ + … + (2·4⋯(df−3))/(3·5⋯(df−2))cos^(df−3)θ)).
+/// A sum of df/2 positive terms (Horner's rule on `central_t_coefficients`), about ten times faster than
+/// the incomplete beta function; its complement 1 − P loses relative precision only where it is small
+/// (the far tail). NaN for df outside [1, closed_form_t_df].
+inline double student_t_central_integer(double a, int df, const t_square_terms& q) {
+    if (!(df >= 1 && df <= closed_form_t_df)) return std::numeric_limits<double>::quiet_NaN();
+    const auto& c = central_t_coefficients[static_cast<std::size_t>(df - 1)];
+    const double cos2 = q.x;
+    const int terms = df % 2 == 0 ? df / 2 : (df - 1) / 2;
+    double sum = 0.0;
+    for (int k = terms - 1; k >= 0; --k) sum = sum * cos2 + c[static_cast<std::size_t>(k)];
+    const double sin = a * std::sqrt(q.inverse_r2);
+    if (df % 2 == 0) return sin * sum;
+    const double theta = std::atan(a / std::sqrt(static_cast<double>(df)));
+    return (2.0 / pi) * (df == 1 ? theta : theta + sin * std::sqrt(cos2) * sum);
+}
+
+/// `student_t_central_integer` with t² and x computed here.
+inline double student_t_central_integer(double a, int df) { return student_t_central_integer(a, df, t_square_terms(a, df)); }
+
+/// The largest x = df/(df + t²) the far-tail series below is used at, and its terms per x: the series is
+/// summed to `far_t_tail_length[⌊64x⌋]` terms, enough that the rest (at most x^N/(1 − x) of a sum >= 1,
+/// the coefficients being <= 1) is below 1e-17 at the upper end of each 1/64 of x; a multiple of 16
+/// (the sum takes eight terms a step, and few distinct lengths mean few mispredicted loop exits).
+inline constexpr double far_t_tail_largest_x = 0.7;
+inline constexpr std::array<std::size_t, 45> far_t_tail_length = [] {
+    std::array<std::size_t, 45> out{};
+    for (std::size_t bucket = 0; bucket < out.size(); ++bucket) {
+        const double x = static_cast<double>(bucket + 1) / 64.0;
+        std::size_t n = 0;
+        double rest = 1.0 / (1.0 - x);
+        while (rest > 1e-17) {
+            rest *= x;
+            ++n;
+        }
+        out[bucket] = (n + 15) / 16 * 16;
+    }
+    return out;
+}();
+static_assert(static_cast<std::size_t>(far_t_tail_largest_x * 64.0) < far_t_tail_length.size());
+
+/// The far-tail series' coefficients per df (row df − 1), computed at compile time:
+/// (a + ½)_k/(a + 1)_k = Π_{j<k} (1 − 1/(df + 2 + 2j)), a = df/2, for k below the longest length.
+inline constexpr std::size_t far_t_tail_terms = far_t_tail_length.back();
+inline constexpr std::array<std::array<double, far_t_tail_terms>, closed_form_t_df> far_t_tail_coefficients = [] {
+    std::array<std::array<double, far_t_tail_terms>, closed_form_t_df> out{};
+    for (int df = 1; df <= closed_form_t_df; ++df) {
+        double c = 1.0;
+        for (std::size_t k = 0; k < far_t_tail_terms; ++k) {
+            out[static_cast<std::size_t>(df - 1)][k] = c;
+            c *= 1.0 - 1.0 / static_cast<double>(static_cast<std::size_t>(df) + 2 + 2 * k);
+        }
+    }
+    return out;
+}();
+
+/// The upper tail P(T > t) of Student's t with an integer number `df` in [1, closed_form_t_df] of degrees
+/// of freedom, for t > 0 with x = df/(df + t²) <= 0.7, by the hypergeometric series of the incomplete
+/// beta function (DLMF 8.17.8): P = ½·I_x(a, ½) = x^a·√(1 − x)/(2a·B(a, ½)) · Σ_k (a + ½)_k/(a + 1)_k · x^k,
+/// a = df/2. Its terms are positive and fall at least as fast as x^k, so the relative error stays near
+/// rounding (128 terms at x = 0.7, 64 at 0.5, 16 in the far tail), summed eight at a time from
+/// `far_t_tail_coefficients` (no division, no test per term). `inverse_df_beta` is 1/(df·B(df/2, ½));
+/// `q` holds t² and x.
+/// Returns NaN outside that domain and when x^a is below 1e-300, near where it would lose precision to
+/// underflow; the caller then takes the incomplete beta function's logarithmic form.
+inline double student_t_far_tail_integer(double t, int df, double inverse_df_beta, const t_square_terms& q) {
+    if (!(df >= 1 && df <= closed_form_t_df) || !(t > 0.0) || !std::isfinite(q.t2)) return std::numeric_limits<double>::quiet_NaN();
+    const double x = q.x;
+    if (!(x <= far_t_tail_largest_x)) return std::numeric_limits<double>::quiet_NaN();
+    // x^⌊df/2⌋ by squaring (a handful of products, no pow).
     double power = 1.0;
     double base = x;
     for (int e = df / 2; e > 0; e >>= 1) {
         if (e & 1) power *= base;
         base *= base;
     }
-    if (df % 2 == 1) power *= std::sqrt(x);
-    if (!(power >= 1e-300)) return std::numeric_limits<double>::quiet_NaN();
-    // Terms two at a time: term(k+1) = term(k)·x·(a + ½ + k)/(a + 1 + k) = term(k)·x·(1 − 1/(df + 2 + 2k)),
-    // the reciprocal read from a table (no division per term); the even terms form the chain, each odd
-    // one hangs off it, so the chain is half as long.
-    double even = 1.0;
-    double sum = 1.0;
-    for (std::size_t m = static_cast<std::size_t>(df) + 2; m + 2 < small_reciprocals.size(); m += 4) {
-        const double step = x * (1.0 - small_reciprocals[m]);
-        const double next_step = x * (1.0 - small_reciprocals[m + 2]);
-        const double odd = even * step;
-        even *= step * next_step;
-        sum += odd + even;
-        if (!(even > 1e-17 * sum)) break;
+    // The front factor x^(df/2)·√(1 − x): for an odd df, x^((df−1)/2)·√x·t/√(df + t²) = x^((df+1)/2)·t/√df
+    // (no square root of x); for an even one, x^(df/2)·√(t²/(df + t²)). Below 1e-300 it would lose
+    // precision to underflow.
+    const bool odd = df % 2 == 1;
+    if (!((odd ? power * x : power) >= 1e-300)) return std::numeric_limits<double>::quiet_NaN();
+    const double front = odd ? power * x * (t / std::sqrt(static_cast<double>(df))) : power * std::sqrt(q.t2 * q.inverse_r2);
+    const auto& c = far_t_tail_coefficients[static_cast<std::size_t>(df - 1)];
+    const std::size_t terms = far_t_tail_length[static_cast<std::size_t>(x * 64.0)];
+    const double x2 = x * x;
+    const double x4 = x2 * x2;
+    const double x8 = x4 * x4;
+    double sum = 0.0;
+    double scale = 1.0;  // x^k at the first term of the eight
+    for (std::size_t k = 0; k < terms; k += 8) {
+        const double low = (c[k] + c[k + 1] * x) + x2 * (c[k + 2] + c[k + 3] * x);
+        const double high = (c[k + 4] + c[k + 5] * x) + x2 * (c[k + 6] + c[k + 7] * x);
+        sum += scale * (low + x4 * high);
+        scale *= x8;
     }
-    return power * (t / std::sqrt(r2)) * inverse_df_beta * sum;
+    return front * inverse_df_beta * sum;
+}
+
+/// `student_t_far_tail_integer` with t² and x computed here.
+inline double student_t_far_tail_integer(double t, int df, double inverse_df_beta) {
+    return student_t_far_tail_integer(t, df, inverse_df_beta, t_square_terms(t, df));
 }
 
 /// The Student t distribution with `df` > 0 degrees of freedom, with the work that depends on df
@@ -235,14 +298,32 @@ inline double student_t_far_tail_integer(double t, int df, double inverse_df_bet
 /// agree with the incomplete beta function to about 1e-13 relative and are several times faster. The
 /// rest, and every other df, take the incomplete beta function's continued fraction, which keeps
 /// relative precision down to 1e-300.
+///
+/// For many evaluations of one df (a batch of a million rows sharing it) `tabulate()` adds a table of
+/// Taylor expansions of the upper tail around every multiple of `tabulated_step` below `tabulated_reach`:
+/// there `sf` then takes one lookup and a polynomial of degree `tabulated_order` (no branch on t, no
+/// atan, no series), agreeing with the untabulated value to about 1e-15 relative (tests:
+/// test_distribution.cpp); beyond `tabulated_reach` nothing changes.
 struct student_t_df {
-    static constexpr int closed_form_df = 30;
+    static constexpr int closed_form_df = closed_form_t_df;
     static constexpr double closed_form_smallest_tail = 1.0 / 128.0;
 
     double df = std::numeric_limits<double>::quiet_NaN();
     double log_beta_half = std::numeric_limits<double>::quiet_NaN();  ///< log B(df/2, ½)
     int integer_df = 0;  ///< df when it is an integer in [1, closed_form_df], else 0
     double inverse_df_beta = std::numeric_limits<double>::quiet_NaN();  ///< 1/(df·B(df/2, ½)), for integer df
+    /// The expansions of `tabulate()`, `tabulated_order + 1` coefficients per node (empty: no table).
+    std::vector<double> taylor;
+
+    static constexpr double tabulated_step = 1.0 / 16.0;
+    static constexpr double tabulated_reach = 16.0;
+    static constexpr int tabulated_order = 11;
+    /// The df a table is made for: from 1 (the tail's nearest complex singularity, at ±i√df, then lies at
+    /// least 16 steps from every point, so the degree-11 expansion's remainder is below 1e-17) to 100
+    /// (beyond, the hazard f/sf reaches 10, and the remainder (step/2 · hazard)^12/12! would approach
+    /// 1e-15).
+    static constexpr double tabulated_smallest_df = 1.0;
+    static constexpr double tabulated_largest_df = 100.0;
 
     student_t_df() = default;
     explicit student_t_df(double degrees) : df(degrees) {
@@ -253,9 +334,40 @@ struct student_t_df {
         }
     }
 
+    /// Builds the table of the upper tail (see above) when df is in [tabulated_smallest_df,
+    /// tabulated_largest_df]; else nothing. Around each node t₀ = i·step the expansion of P(T > t₀ + d) is
+    /// a₀ = P(T > t₀) (the untabulated value) and a_(k+1) = −b_k/(k + 1), where b_k are the Taylor
+    /// coefficients of the density f, which satisfies (df + t²)·f' = −(df + 1)·t·f; at t₀ this gives
+    ///   (df + t₀²)(k + 1)·b_(k+1) = −t₀(2k + df + 1)·b_k − (k + df)·b_(k−1),   b₀ = f(t₀), b₋₁ = 0.
+    void tabulate() {
+        if (!(df >= tabulated_smallest_df && df <= tabulated_largest_df)) return;
+        constexpr auto terms = static_cast<std::size_t>(tabulated_order) + 1;
+        const auto nodes = static_cast<std::size_t>(tabulated_reach / tabulated_step) + 1;
+        std::vector<double> table(nodes * terms);
+        // log of the density's constant 1/(√df·B(df/2, ½))
+        const double log_constant = -log_beta_half - 0.5 * std::log(df);
+        for (std::size_t i = 0; i < nodes; ++i) {
+            const double t0 = static_cast<double>(i) * tabulated_step;
+            double* a = &table[i * terms];
+            a[0] = sf(t0);  // `taylor` is still empty: the untabulated value
+            const double q = df + t0 * t0;
+            double previous = 0.0;
+            double b = std::exp(log_constant - 0.5 * (df + 1.0) * std::log1p(t0 * t0 / df));
+            for (std::size_t k = 0; k + 1 < terms; ++k) {
+                const double kd = static_cast<double>(k);
+                a[k + 1] = -b / (kd + 1.0);
+                const double next = -(t0 * (2.0 * kd + df + 1.0) * b + (kd + df) * previous) / (q * (kd + 1.0));
+                previous = b;
+                b = next;
+            }
+        }
+        taylor = std::move(table);
+    }
+
     /// Upper tail P(T > t).
     double sf(double t) const {
         if (std::isnan(t) || !(df > 0.0)) return std::numeric_limits<double>::quiet_NaN();
+        if (!taylor.empty() && std::fabs(t) < tabulated_reach) return tabulated_sf(t);
         if (std::isinf(t)) return t > 0.0 ? 0.0 : 1.0;
         if (df > 1e10) return normal_cdf(-t);
         if (std::fabs(t) > 1e150) {
@@ -266,20 +378,20 @@ struct student_t_df {
             return t > 0.0 ? tail : 1.0 - tail;
         }
         if (integer_df > 0) {
-            // Far in the upper tail (x <= 0.5: at most about 55 terms) the series directly; else the
-            // closed form, and the series for a small tail it cannot give to full relative precision.
-            const double x = integer_df / (integer_df + t * t);
-            const bool far_series = t > 0.0 && x <= 0.7;
-            if (far_series && x <= 0.5) {
-                const double far = student_t_far_tail_integer(t, integer_df, inverse_df_beta);
+            // Far in the upper tail (x <= 0.5: at most 64 terms) the series directly; else the closed
+            // form, and the series for a small tail it cannot give to full relative precision.
+            const t_square_terms q(std::fabs(t), integer_df);
+            const bool far_series = t > 0.0 && q.x <= far_t_tail_largest_x;
+            if (far_series && q.x <= 0.5) {
+                const double far = student_t_far_tail_integer(t, integer_df, inverse_df_beta, q);
                 if (!std::isnan(far)) return far;
             }
-            const double central = student_t_central_integer(std::fabs(t), integer_df);
+            const double central = student_t_central_integer(std::fabs(t), integer_df, q);
             if (t <= 0.0) return 0.5 + 0.5 * central;
             const double tail = 0.5 - 0.5 * central;
             if (tail >= closed_form_smallest_tail) return tail;
-            if (far_series && x > 0.5) {  // (at x <= 0.5 the series has answered, or underflowed)
-                const double far = student_t_far_tail_integer(t, integer_df, inverse_df_beta);
+            if (far_series && q.x > 0.5) {  // (at x <= 0.5 the series has answered, or underflowed)
+                const double far = student_t_far_tail_integer(t, integer_df, inverse_df_beta, q);
                 if (!std::isnan(far)) return far;
             }
         }
@@ -290,6 +402,24 @@ struct student_t_df {
     }
     /// P(T <= t).
     double cdf(double t) const { return sf(-t); }
+
+private:
+    // The table's P(T > t) for |t| < tabulated_reach: the expansion around the nearest node, evaluated
+    // by Estrin's scheme (short dependency chains); 1 − P(T > |t|) below zero (at least ½: no cancellation).
+    double tabulated_sf(double t) const {
+        const double a = std::fabs(t);
+        const auto node = static_cast<std::size_t>(a * (1.0 / tabulated_step) + 0.5);
+        const double d = a - static_cast<double>(node) * tabulated_step;
+        const double* c = &taylor[node * (static_cast<std::size_t>(tabulated_order) + 1)];
+        static_assert(tabulated_order == 11, "the evaluation below is written out for degree 11");
+        const double d2 = d * d;
+        const double d4 = d2 * d2;
+        const double low = (c[0] + c[1] * d) + d2 * (c[2] + c[3] * d);
+        const double middle = (c[4] + c[5] * d) + d2 * (c[6] + c[7] * d);
+        const double high = (c[8] + c[9] * d) + d2 * (c[10] + c[11] * d);
+        const double upper = low + d4 * (middle + d4 * high);
+        return t >= 0.0 ? upper : 1.0 - upper;
+    }
 };
 
 /// Upper tail P(T > t) of Student's t with `df` > 0 degrees of freedom.
