@@ -303,6 +303,23 @@ def test_probability_with_one_threshold_per_row(probability_case: ProbabilityCas
     assert not np.array_equal(as_list, batch.probability("<", float(thresholds[0]), 2026), equal_nan=True)
 
 
+def test_probability_of_many_rows_sharing_a_df_agrees_to_1e13() -> None:
+    """10,000 complete rows (df 10, enough for the batch to tabulate that t distribution): every row's
+    probability within 1e-13 of its own projection's, above and below the median and in the far tail."""
+    rng = np.random.default_rng(20261202)
+    rows = 10_000
+    values = rng.uniform(50.0, 90.0, (rows, 1)) + np.arange(COLUMNS) * rng.uniform(-1.0, 3.0, (rows, 1))
+    values = values + rng.normal(0.0, 1.0, (rows, COLUMNS))
+    batch = ot.project_many(values, FIRST, "linear", to=TO)
+    assert set(batch.df) == {10.0}
+    thresholds = batch.mean[:, -1] + batch.scale[:, -1] * rng.uniform(-12.0, 12.0, rows)
+    result = batch.probability(">=", thresholds, TO)
+    sample = range(0, rows, 37)
+    expected = np.array([ot.project(ot.Series(FIRST, values[i]), "linear", to=TO).probability(">=", float(thresholds[i]), TO) for i in sample])
+    np.testing.assert_allclose(result[list(sample)], expected, rtol=1e-13, atol=0)
+    assert expected.min() < 1e-6 and expected.max() > 1 - 1e-6  # both tails reached
+
+
 def test_probability_errors(probability_case: ProbabilityCase) -> None:
     _, batch, _ = probability_case
     with pytest.raises(ot.InvalidValueError) as count:
