@@ -222,10 +222,12 @@ def case_linear(sizes: dict[str, int], repeats: int) -> list[Row]:
     thresholds[np.isnan(thresholds)] = 100.0
     out: list[Row] = []
     for to in (2025, 2029):
+        batch = ot.project_many(values, FIRST, "linear", to=to)
         times = alternate(repeats, {
             "ontrack": timed(lambda: ontrack_linear(values, to, thresholds)),
             "ontrack 1 thread": timed(lambda: ontrack_linear(values, to, thresholds, threads=1)),
             "fit alone": timed(lambda: ot.project_many(values, FIRST, "linear", to=to)),
+            "P alone": timed(lambda: batch.probability(">=", thresholds, to, threads=0)),
             "numpy closed form": timed(lambda: numpy_linear(values, to, thresholds)),
             "numpy sum": timed(lambda: values.sum(axis=1)),
         })
@@ -236,7 +238,7 @@ def case_linear(sizes: dict[str, int], repeats: int) -> list[Row]:
         label = f"1 linear+PI+P, {rows:,}×{COLUMNS}, {to - LAST} yr ahead"
         out.append(row(label, "ontrack / NumPy closed form (time ratio)", ours, closed, "< 1", ours.min < closed.min,
                        f"max rel diff {diff:.1e}; ontrack {ours.text()}; 1 thread {times['ontrack 1 thread'].text()}; "
-                       f"fit alone {times['fit alone'].text()}; NumPy closed form {closed.text()}"))
+                       f"fit alone {times['fit alone'].text()}; P alone {times['P alone'].text()}; NumPy closed form {closed.text()}"))
         out.append(row(label, "ontrack / one NumPy pass (V.sum(axis=1))", ours, floor, "<= 3", ours.min <= 3 * floor.min,
                        f"NumPy sum {floor.text()} (one thread); ontrack on {os.cpu_count()} threads (threads=0), "
                        f"on 1 thread {times['ontrack 1 thread'].text()}, ratio {times['ontrack 1 thread'].min / floor.min:.2f}; "
