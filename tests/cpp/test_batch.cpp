@@ -200,6 +200,35 @@ TEST_CASE("a df many rows share takes a table of the t distribution: the same pr
     MESSAGE("worst relative difference of a tabulated probability: " << worst << " (" << inexact << " of 1715 not bit for bit)");
 }
 
+TEST_CASE("the df tabulated for a batch: integers 1-100 of t rows that 8,192 rows share, wherever they come") {
+    using ontrack::distribution_family;
+    // 30 distinct df first (one row each), then many rows of df 13 (t), 2.5 (not an integer), 40 (log-t,
+    // one short of the count), infinity (normal) and 7 (t, but NaN rows between them).
+    std::vector<double> df;
+    std::vector<distribution_family> family;
+    const auto add = [&](double d, distribution_family f, std::size_t rows) {
+        for (std::size_t i = 0; i < rows; ++i) {
+            df.push_back(d);
+            family.push_back(f);
+        }
+    };
+    for (int d = 1; d <= 30; ++d) add(d + 50.0, distribution_family::student_t, 1);
+    add(13.0, distribution_family::student_t, ontrack::detail::tabulation_rows);
+    add(2.5, distribution_family::student_t, 10000);
+    add(40.0, distribution_family::log_student_t, ontrack::detail::tabulation_rows - 1);
+    add(std::numeric_limits<double>::infinity(), distribution_family::normal, 10000);
+    for (std::size_t i = 0; i < ontrack::detail::tabulation_rows; ++i) {
+        add(7.0, distribution_family::log_student_t, 1);
+        add(gap, distribution_family::normal, 1);
+    }
+    const Eigen::Map<const Eigen::VectorXd> column(df.data(), static_cast<Eigen::Index>(df.size()));
+    const auto tables = ontrack::detail::tabulate_shared_df(column, family);
+    REQUIRE(tables.size() == 2);
+    CHECK(tables[0].df == 7.0);
+    CHECK(tables[1].df == 13.0);
+    for (const auto& t : tables) CHECK(!t.taylor.empty());
+}
+
 TEST_CASE("project_many rejects a horizon that does not extend the panel") {
     const auto values = random_panel(2, 5, 1, 0.0);
     CHECK_THROWS_AS(ontrack::project_many(values, period::year(2020), method::linear, period::year(2024)), ontrack::value_error);

@@ -8,6 +8,7 @@
 #include <Eigen/Core>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <cstddef>
@@ -121,37 +122,27 @@ private:
 };
 
 /// The rows a df must be shared by for its t distribution to be tabulated (`student_t_df::tabulate`,
-/// about 40 µs, then about 8 ns per probability instead of 25–45): below, the table would not pay.
+/// about 40 µs, then about 12 ns per probability instead of 30–200): below, the table would not pay.
 inline constexpr std::size_t tabulation_rows = 8192;
 
-/// The tabulated t distributions of the df (of `df`, one per row, NaN for none) that at least
-/// `tabulation_rows` rows share, among the first 16 distinct ones (a batch of regressions on series of
-/// one length has one or a few; the rows of rarer df take `student_t_cache`'s untabulated ones).
-inline std::vector<student_t_df> tabulate_shared_df(const Eigen::VectorXd& df) {
-    std::vector<std::pair<double, std::size_t>> counts;  // df, rows
-    std::size_t last = 0;
+/// The tabulated t distributions of the df that at least `tabulation_rows` rows of a t family (`df` and
+/// `family` one per row; NaN df for a row not projected) share, among the df a table is made for
+/// (`student_t_df::tabulable`: the integers 1–100, which regressions give). Rows of other df take
+/// `student_t_cache`'s untabulated distributions.
+inline std::vector<student_t_df> tabulate_shared_df(const Eigen::VectorXd& df, const std::vector<distribution_family>& family) {
+    constexpr auto largest = static_cast<std::size_t>(student_t_df::tabulated_largest_df);
+    std::array<std::size_t, largest + 1> rows{};  // by df
     for (Eigen::Index r = 0; r < df.size(); ++r) {
-        const double d = df(r);
-        if (!(d > 0.0)) continue;  // NaN: a row not projected
-        if (last < counts.size() && counts[last].first == d) {
-            ++counts[last].second;
-            continue;
+        const auto f = family[static_cast<std::size_t>(r)];
+        if ((f == distribution_family::student_t || f == distribution_family::log_student_t) && student_t_df::tabulable(df(r))) {
+            ++rows[static_cast<std::size_t>(df(r))];
         }
-        std::size_t k = 0;
-        while (k < counts.size() && counts[k].first != d) ++k;
-        if (k == counts.size()) {
-            if (counts.size() >= 16) continue;
-            counts.emplace_back(d, 0);
-        }
-        ++counts[k].second;
-        last = k;
     }
     std::vector<student_t_df> out;
-    for (const auto& [d, rows] : counts) {
-        if (rows < tabulation_rows) continue;
-        student_t_df t(d);
-        t.tabulate();
-        if (!t.taylor.empty()) out.push_back(std::move(t));
+    for (std::size_t d = 1; d <= largest; ++d) {
+        if (rows[d] < tabulation_rows) continue;
+        out.emplace_back(static_cast<double>(d));
+        out.back().tabulate();
     }
     return out;
 }
@@ -247,30 +238,20 @@ struct batch_projection {
     /// that were not projected (see `errors`). Rows are shared among `threads` threads (0: one per
     /// hardware thread; 1 by default); each row's number is the same whatever the count. Each row's
     /// number is `distribution(row, column).probability(...)`'s, bit for bit, except for the rows of a
-    /// t distribution whose df at least `detail::tabulation_rows` rows share: those take a table of the
-    /// t distribution (`detail::student_t_df::tabulate`, about five times faster) and agree with it to
-    /// about 1e-14 relative. Throws `value_error` when `at` is not projected or the thresholds do not
+    /// t distribution whose integer df (1–100) at least `detail::tabulation_rows` rows share: those take
+    /// a table of the t distribution (`detail::student_t_df::tabulate`, about three times faster) and
+    /// agree with it to within 1e-13 relative. Throws `value_error` when `at` is not projected or the thresholds do not
     /// match the rows.
     Eigen::VectorXd probability(comparator c, const Eigen::Ref<const Eigen::VectorXd>& thresholds, const period& at, unsigned threads = 1) const {
         detail::check_probability_request(c, thresholds, mean.rows());
         const auto column = column_of(at);
         Eigen::VectorXd out(mean.rows());
-        const std::vector<detail::student_t_df> shared = detail::tabulate_shared_df(df);
+        const std::vector<detail::student_t_df> shared = detail::tabulate_shared_df(df, family);
         detail::parallel_for(static_cast<std::size_t>(mean.rows()), threads, 4096, [&](std::size_t begin, std::size_t end) {
             detail::student_t_cache t_of(&shared);
             for (auto r = static_cast<Eigen::Index>(begin); r < static_cast<Eigen::Index>(end); ++r) out(r) = row_probability(r, column, c, thresholds(r), t_of);
         });
         return out;
-    }
-
-    /// P(value ⋈ threshold) in row `row`, column `column`: NaN for a row not projected (NaN df; its
-    /// reason is in `errors`, not read here: a NaN is cheaper to test than a string in another array).
-    /// `t_of` keeps the t distribution's df-only work across the rows of one thread.
-    double row_probability(Eigen::Index row, Eigen::Index column, comparator c, double threshold, detail::student_t_cache& t_of) const {
-        if (std::isnan(df(row))) return std::numeric_limits<double>::quiet_NaN();
-        const predictive d = distribution(row, column);
-        const bool t = d.family == distribution_family::student_t || d.family == distribution_family::log_student_t;
-        return d.probability(c, threshold, t ? t_of.of(d.df) : nullptr);
     }
 
     /// The column of period `at`; throws `value_error` when it is not projected.
@@ -279,6 +260,17 @@ struct batch_projection {
             if (periods[k].freq() == at.freq() && periods[k] == at) return static_cast<Eigen::Index>(k);
         }
         throw value_error("period", at.to_string() + " is not a projected period of the batch");
+    }
+
+private:
+    // P(value ⋈ threshold) in row `row`, column `column`: NaN for a row not projected (NaN df; its
+    // reason is in `errors`, not read here: a NaN is cheaper to test than a string in another array).
+    // `t_of` keeps the t distribution's df-only work across the rows of one thread.
+    double row_probability(Eigen::Index row, Eigen::Index column, comparator c, double threshold, detail::student_t_cache& t_of) const {
+        if (std::isnan(df(row))) return std::numeric_limits<double>::quiet_NaN();
+        const predictive d = distribution(row, column);
+        const bool t = d.family == distribution_family::student_t || d.family == distribution_family::log_student_t;
+        return d.probability(c, threshold, t ? t_of.of(d.df) : nullptr);
     }
 };
 

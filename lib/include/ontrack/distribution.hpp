@@ -199,7 +199,8 @@ struct predictive {
     /// <= and <) give the same number, except on a point mass (scale 0) where the boundary counts.
     /// Throws `value_error` for `about` and `within`, which need a second number.
     /// `t`, when given, is this distribution's `detail::student_t_df(df)`, computed once for many
-    /// distributions of the same df (batches); the numbers are the same either way.
+    /// distributions of the same df (batches); the numbers are the same either way, unless `t` was
+    /// tabulated (`student_t_df::tabulate`): then within 1e-13 relative.
     double probability(comparator c, double threshold, const detail::student_t_df* t = nullptr) const {
         // Checked before the point-mass case, which would otherwise answer 0 for NaN.
         if (std::isnan(threshold)) throw value_error("value", "cannot evaluate a probability at NaN");
