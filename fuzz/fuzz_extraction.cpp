@@ -1,6 +1,7 @@
 // libFuzzer target for the plan-text extractor: any bytes either give well-formed rows or an
 // ontrack::error (invalid UTF-8 is a parse_error); anything else escaping is a bug, and so is a row whose
-// quote is not the text at its offsets or a target row that does not validate.
+// quote is not the text at its offsets or a target row that does not validate (a target row without a
+// deadline, which an undated text gives, must carry a note and validate once dated).
 //
 //   clang++ -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined -Ilib/include fuzz/fuzz_extraction.cpp
 #include <ontrack/extraction.hpp>
@@ -30,7 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (row.end < row.start || row.confidence < 0.0 || row.confidence > 1.0) std::abort();
         if (row.type == ontrack::row_type::target) {
             try {
-                row.target.validate();
+                if (!row.target.deadline && row.note.empty()) std::abort();  // an undated row says so
+                ontrack::detail::validate_once_dated(row.target);
             } catch (const ontrack::error&) {
                 std::abort();  // target rows are promised to be well-formed
             }

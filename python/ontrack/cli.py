@@ -4,7 +4,7 @@
                    [--method M] [--scheme S] [--vintage V] [--format table|csv|json|html] [--output FILE]
     ontrack evaluate --targets T.csv [--targets T2.csv] --observations O.csv [--vintage V]
                      [--format table|csv|json] [--output FILE]
-    ontrack extract PLAN.txt [--output targets.csv] [--region R] [--document D] [--span 2021—2025]
+    ontrack extract PLAN.txt [--output targets.csv] [--region R] [--document D] [--span 2021—2025] [--year YYYY]
                     [--observations obs.csv] [--review review.csv] [--merge-repeats]
 
 Exit status 0 on success; 2 on bad input, with one line on stderr naming the file, line and field; 3 on
@@ -107,6 +107,9 @@ def _build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--region", default="", help="region written into every row")
     extract.add_argument("--document", help="document name written into every row (default: the file name)")
     extract.add_argument("--span", help="plan span for sentences without a deadline, e.g. 2021—2025 or 十四五 (default: read from the text)")
+    extract.add_argument(
+        "--year", type=int, help="the year the document was issued, for 今年/全年/明年 (default: read from the text's date)"
+    )
     extract.add_argument("--observations", help="also write the baseline figures as an observations CSV")
     extract.add_argument("--review", help="also write every row (targets and baselines) with the review columns")
     extract.add_argument("--merge-repeats", action="store_true", help="one row per target when the plan restates it")
@@ -306,7 +309,7 @@ def _render(frame: pd.DataFrame, fmt: str) -> str:
 
 def _extract(args: argparse.Namespace) -> int:
     """``ontrack extract``: targets file (and optionally observations and a review table) from a plan text."""
-    from ontrack.extraction import extract_rows, extraction_frame, observations_from_rows, targets_from_rows
+    from ontrack.extraction import extract_rows, extraction_frame, observations_from_rows, targets_from_rows, undated_rows
     from ontrack.io import write_observations, write_targets
 
     with open(args.plan, "rb") as stream:
@@ -316,7 +319,9 @@ def _extract(args: argparse.Namespace) -> int:
     except UnicodeDecodeError as exc:
         raise _core.ParseError(f"{args.plan}: not valid UTF-8 at byte offset {exc.start}") from None
     document = args.document if args.document is not None else os.path.basename(args.plan)
-    rows = extract_rows(text, document, args.region, reference_span=args.span, merge_repeats=args.merge_repeats)
+    rows = extract_rows(
+        text, document, args.region, reference_span=args.span, merge_repeats=args.merge_repeats, document_year=args.year
+    )
     targets_text = write_targets(targets_from_rows(rows))
     if args.observations:
         table, _ = observations_from_rows(rows)
@@ -328,6 +333,17 @@ def _extract(args: argparse.Namespace) -> int:
         _write_atomically(args.output, targets_text)
     else:
         sys.stdout.write(targets_text)
+    undated = undated_rows(rows)
+    if undated:
+        # Not a target without a deadline, but not to be lost either: say where they are.
+        where = f"they are in the review table {args.review}" if args.review else "write the review table (--review) to see them"
+        quotes = list(dict.fromkeys(row.target.quote for row in undated))
+        shown = "; ".join(quotes[:3]) + (" ..." if len(quotes) > 3 else "")
+        sys.stderr.write(
+            f"ontrack extract: {len(undated)} target(s) left out of the targets file because the text does not give "
+            f"their year (no date, no plan span): {shown}; {where}, or give the document's year with --year "
+            "(or the plan span with --span)\n"
+        )
     return 0
 
 

@@ -16,10 +16,10 @@ import pandas as pd
 
 from ontrack import _core
 from ontrack.indicators import _bundled_catalogue
-from ontrack.io import targets_to_pandas
+from ontrack.io import _targets_frame
 
 #: Columns of ``extract_targets``: the targets CSV (docs/targets_csv.md), then the review columns.
-REVIEW_COLUMNS = ["row_type", "indicator_text", "indicator_id", "start", "end", "confidence"]
+REVIEW_COLUMNS = ["row_type", "indicator_text", "indicator_id", "start", "end", "confidence", "note"]
 
 SpanLike = Union[str, "tuple[object, object]", None]
 
@@ -49,6 +49,7 @@ def extract_rows(
     name them, or is an ``IndicatorCatalogue`` (``ontrack.datasets.indicators()``: its names and phrases,
     longest first) (default: the bundled catalogue ``ontrack.datasets.indicators()``). ``document_year`` is the year the document was
     issued: 今年 (this year) and 明年 (next year) are read against it; by default it is read from the text.
+    When neither gives a year, a target is kept with ``target.period`` None and ``note`` saying so.
     """
     if not isinstance(text, str):
         raise TypeError(f"text: expected a str, got {type(text).__name__}")
@@ -76,17 +77,23 @@ def extract_rows(
 
 
 def extraction_frame(rows: Sequence[_core.ExtractedTarget]) -> pd.DataFrame:
-    """One DataFrame row per extracted row: the targets-file columns, then ``REVIEW_COLUMNS``."""
+    """One DataFrame row per extracted row: the targets-file columns, then ``REVIEW_COLUMNS``.
+
+    A target whose year the text does not give has an empty ``period`` (and ``period_start``) and says so
+    in ``note``; the reviewer fills them in before the row is used as a target."""
     rows = list(rows)
     if not rows:
         return pd.DataFrame({column: pd.Series(dtype=object) for column in extraction_columns()})
-    frame = targets_to_pandas([row.target for row in rows])
+    targets = [row.target for row in rows]
+    # Written as drafts: a target without a deadline is a row to complete, not an error.
+    frame = _targets_frame(targets, _core._write_draft_targets_text(targets))
     frame["row_type"] = [row.row_type for row in rows]
     frame["indicator_text"] = [row.indicator_text for row in rows]
     frame["indicator_id"] = [row.indicator_id for row in rows]
     frame["start"] = [row.start for row in rows]
     frame["end"] = [row.end for row in rows]
     frame["confidence"] = [row.confidence for row in rows]
+    frame["note"] = [row.note for row in rows]
     return frame[extraction_columns()]
 
 
@@ -106,8 +113,10 @@ def extract_targets(
 
     Columns: the targets CSV columns (``value``, ``stretch`` … as floats, rates as fractions), then
     ``row_type`` ('target' or 'baseline'), ``indicator_text`` (as written), ``indicator_id`` (catalogue id
-    or ''), ``start``/``end`` (indices of the quote in ``text``) and ``confidence`` in [0, 1]. Arguments as
-    for ``extract_rows``; use that function for the core objects.
+    or ''), ``start``/``end`` (indices of the quote in ``text``), ``confidence`` in [0, 1] and ``note`` (''
+    unless the reviewer must add something: a target whose year the text does not give, in a document with
+    no date and no plan span, has an empty ``period`` and says so). Arguments as for ``extract_rows``; use
+    that function for the core objects.
     """
     return extraction_frame(
         extract_rows(
@@ -125,8 +134,17 @@ def extract_targets(
 
 
 def targets_from_rows(rows: Sequence[_core.ExtractedTarget]) -> list[_core.Target]:
-    """The targets of the target rows, ready for ``write_targets``."""
-    return [row.target for row in rows if row.row_type == "target"]
+    """The targets of the target rows that have a deadline, ready for ``write_targets``.
+
+    A target row without one (the text does not give its year: ``row.note`` says so) is not a target yet
+    and is left out; ``undated_rows`` lists those rows, for the review table or a message."""
+    return [row.target for row in rows if row.row_type == "target" and row.target.period is not None]
+
+
+def undated_rows(rows: Sequence[_core.ExtractedTarget]) -> list[_core.ExtractedTarget]:
+    """The target rows without a deadline (the text does not give their year), which ``targets_from_rows``
+    leaves out: fill in their period in the review table, or pass ``reference_span`` / ``document_year``."""
+    return [row for row in rows if row.row_type == "target" and row.target.period is None]
 
 
 def observations_from_rows(rows: Sequence[_core.ExtractedTarget], vintage: str = "") -> tuple[_core.ObservationTable, int]:

@@ -190,7 +190,12 @@ def write_targets(targets: Sequence[_core.Target], path: str | os.PathLike[str] 
 def targets_to_pandas(targets: Sequence[_core.Target]) -> pd.DataFrame:
     """One row per target with the CSV columns; numbers as floats (rates as fractions), the rest as text."""
     targets = list(targets)
-    frame = pd.read_csv(_io.StringIO(_core.write_targets_text(targets)), dtype=str, keep_default_na=False)
+    return _targets_frame(targets, _core.write_targets_text(targets))
+
+
+def _targets_frame(targets: list[_core.Target], text: str) -> pd.DataFrame:
+    """``targets_to_pandas`` of the CSV ``text`` written for ``targets`` (checked, or drafts for review)."""
+    frame = pd.read_csv(_io.StringIO(text), dtype=str, keep_default_na=False)
     # The writer leaves out the optional columns (bounds) no target uses; a frame has every column.
     frame = frame.reindex(columns=list(_core.TARGET_COLUMNS), fill_value="")
     for column in _NUMERIC_TARGET_COLUMNS:

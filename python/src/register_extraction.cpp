@@ -57,7 +57,8 @@ void register_extraction(py::module_& m) {
 One candidate row read from a plan text: a Target (for a baseline, `period` is the period observed and
 `value` the figure), the row type ('target' or 'baseline'), the indicator as written and its catalogue id
 ('' when not in the catalogue), the quote's position (`start`/`end` index the Python string,
-`byte_start`/`byte_end` its UTF-8 bytes) and a confidence in [0, 1] (docs/extraction.md).
+`byte_start`/`byte_end` its UTF-8 bytes), a confidence in [0, 1] and a note for the reviewer ('' unless a
+field is missing: a target whose year the text does not give has `target.period` None) (docs/extraction.md).
 )doc")
         .def_readonly("target", &extracted_target::target)
         .def_property_readonly("row_type", [](const extracted_target& r) { return to_string(r.type); })
@@ -68,6 +69,8 @@ One candidate row read from a plan text: a Target (for a baseline, `period` is t
         .def_readonly("byte_start", &extracted_target::byte_start)
         .def_readonly("byte_end", &extracted_target::byte_end)
         .def_readonly("confidence", &extracted_target::confidence)
+        .def_readonly("note", &extracted_target::note, "What the reviewer must add before the row can be used ('' for a complete row): "
+                      "a target whose year the text does not give has no period and says so here.")
         .def("__repr__", [](const extracted_target& r) {
             const auto& t = r.target;
             std::string out = "ExtractedTarget(" + to_string(r.type) + " " + t.id + ": " + t.indicator + " " + to_string(t.kind) + " " +

@@ -31,6 +31,9 @@ ParseError as read_targets_file does.
         },
         py::arg("text"), py::arg("source") = "targets", "_read_targets_file_lenient of CSV text (a decoded file, an Excel sheet).");
     m.def("write_targets_text", &write_targets, py::arg("targets"), "Canonical CSV text of targets (reads back byte for byte).");
+    m.def("_write_draft_targets_text", &write_draft_targets, py::arg("targets"),
+          "CSV text of draft targets for review: the columns of write_targets_text without its checks (a target "
+          "missing its period is written with the cell empty). Not a targets file: read_targets refuses such rows.");
     m.def("write_targets_file", &write_targets_file, py::arg("path"), py::arg("targets"),
           "Write targets to a CSV file atomically (no partial file on failure).");
 }

@@ -667,3 +667,93 @@ TEST_CASE("direction words after their subject, verb lists and base plans in tit
     REQUIRE(doc.span);
     CHECK(doc.span->first == period::year(2021));
 }
+
+TEST_CASE("a target whose year the text does not give is kept without a deadline, with a note and a lower confidence") {
+    // A report without a date, a plan span or a reference span: 全年 states a time but not its year.
+    const std::string undated = "某县政府工作报告\n全年利用外资、引进内资增长15%以上。\n";
+    const auto rows = targets_of(undated, extract_options{});
+    // Two indicators share one predicate (、): one row each, with the shared quote.
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].target.indicator == "利用外资");
+    CHECK(rows[1].target.indicator == "引进内资");
+    const ontrack::detail::confidence_weights w;
+    for (const auto& r : rows) {
+        CHECK(r.target.kind == target_kind::growth);
+        CHECK(r.target.compare == comparator::at_least);          // 以上
+        CHECK(r.target.value == opt(0.15));                       // 15% as a fraction
+        CHECK(!r.target.deadline);
+        CHECK(!r.target.period_start);
+        CHECK(r.target.quote == "全年利用外资、引进内资增长15%以上");
+        CHECK(r.note.find("no deadline") != std::string::npos);
+        CHECK(r.note.find("period") != std::string::npos);
+        // The weights of the documented function: base, comparator word (增长, 以上), Arabic number; no stated deadline.
+        CHECK(r.confidence == doctest::Approx(w.base + w.comparator_word + w.arabic_number));
+        CHECK_THROWS_AS(r.target.validate(), ontrack::value_error);  // not a target yet: the period is missing
+        CHECK_NOTHROW(ontrack::detail::validate_once_dated(r.target));
+    }
+    // The same report with its date: the rows are the same, dated, complete, and more confident by the stated time.
+    const auto dated = targets_of("某县政府工作报告\n2024年1月10日\n全年利用外资、引进内资增长15%以上。\n", extract_options{});
+    REQUIRE(dated.size() == 2);
+    for (const auto& r : dated) {
+        CHECK(r.target.deadline == period::year(2024));
+        CHECK(r.note.empty());
+        CHECK(r.confidence == doctest::Approx(w.base + w.stated_time + w.comparator_word + w.arabic_number));
+        CHECK_NOTHROW(r.target.validate());
+    }
+    CHECK(dated[1].target.indicator == "引进内资");
+    // ... or given its year by the caller.
+    extract_options year;
+    year.document_year = 2024;
+    for (const auto& r : targets_of(undated, year)) CHECK(r.target.deadline == period::year(2024));
+}
+
+TEST_CASE("undated targets: a fall, a carried time, a span kind; a figure without time or commitment stays a fact") {
+    // A plan-like title (…方案) without a span: every sentence aims, none gives its year. 压减 is a fall.
+    const auto cut = targets_of("某省财政改革工作方案\n一般性支出压减5%以上。\n", extract_options{});
+    REQUIRE(cut.size() == 1);
+    CHECK(cut[0].target.kind == target_kind::growth);
+    CHECK(cut[0].target.compare == comparator::at_most);
+    CHECK(cut[0].target.value == opt(-0.05));
+    CHECK(!cut[0].target.deadline);
+    CHECK(!cut[0].note.empty());
+    // In a report, the time 全年 states carries to the next sentence as a dated one does (still without a year).
+    const auto carried = targets_of("某县政府工作报告\n全年新增高新技术企业100家。一般性支出压减5%以上。\n", extract_options{});
+    REQUIRE(carried.size() == 2);
+    CHECK(carried[1].target.value == opt(-0.05));
+    CHECK(!carried[1].target.deadline);
+    const auto carried_dated = targets_of("某县政府工作报告\n2024年1月10日\n全年新增高新技术企业100家。一般性支出压减5%以上。\n", extract_options{});
+    REQUIRE(carried_dated.size() == 2);
+    CHECK(carried_dated[1].target.deadline == period::year(2024));
+    // A span kind (活动 counted in 场次 add up) has neither period_start nor deadline.
+    const auto events = targets_of("某县政府工作报告\n全年举办科普活动20场次。\n", extract_options{});
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].target.kind == target_kind::cumulative);
+    CHECK(!events[0].target.period_start);
+    CHECK(!events[0].target.deadline);
+    // Unchanged: in a report, a figure with no time and no commitment word is a fact, dated or not.
+    CHECK(targets_of("某县政府工作报告\n全县新增科技企业100家。\n", extract_options{}).empty());
+    // A part of the year observed (今年上半年) without the year gives no baseline: an observation needs its period.
+    CHECK(extract_targets("某县政府工作报告\n今年上半年,技术合同成交额达到20亿元。\n", extract_options{}).empty());
+}
+
+TEST_CASE("a percentage after the object of a verb of adding is a share of what is added, not an addition") {
+    // 新建 + 项目 + 100%开工: the share of the new projects started (level), as 续建项目100%复工 is.
+    CHECK(reading_of(extract_targets("到2025年,新建项目100%开工。", fourteenth())) == "level >= 100 % 2025");
+    // A count after the object of 新建 is still an addition.
+    CHECK(reading_of(extract_targets("到2025年,新建省级研发中心10家。", fourteenth())) == "increment >= 10 家 2025");
+}
+
+TEST_CASE("a doubling inside a book title 《…》 names a document") {
+    CHECK(reading_of(extract_targets("到2025年,《倍增计划》分为三个部分。", fourteenth())) == "-");
+    CHECK(reading_of(extract_targets("到2025年,高新技术企业数量倍增。", fourteenth())) == "relative >= 2 2025");
+}
+
+TEST_CASE("a sentence ranking its figures among peers does not set the deadline later sentences aim at") {
+    // Undated: 2022 is not known to be past; the rank makes the first sentence a report, so its year is not carried.
+    const std::string text = "2022年全省高新技术企业净增523户,在全国增速排列第二。全省遴选科技特派员100名。\n";
+    CHECK(targets_of(text, extract_options{}).empty());
+    // Stated as an aim, the year carries.
+    const auto aimed = targets_of("到2022年,全省高新技术企业净增523户。全省遴选科技特派员100名。\n", extract_options{});
+    REQUIRE(aimed.size() == 2);
+    CHECK(aimed[1].target.deadline == period::year(2022));
+}

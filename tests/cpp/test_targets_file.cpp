@@ -415,7 +415,8 @@ TEST_CASE("targets_file: unparsable periods") {
     check_rejected(file_of({level_row({{"period_start", "soon"}})}), 2, 9, "period_start", "soon");
     check_rejected(file_of({level_row({{"baseline_period", "去年"}})}), 2, 11, "baseline_period", "去年");
     check_rejected(file_of({level_row({{"period", "2025-02-30"}})}), 2, 10, "period", "2025-02-30");
-    check_rejected(file_of({level_row({{"period", ""}})}), 2, 10, "period", "", {"deadline"});  // required
+    // Required: the error names the row and says what to fill in.
+    check_rejected(file_of({level_row({{"period", ""}})}), 2, 10, "period", "", {"deadline", "fill in the period", "2025"});
 }
 
 TEST_CASE("targets_file: a bare rate above 1 for a growth target is rejected") {
@@ -599,4 +600,33 @@ TEST_CASE("write_targets validates; files are written and read back") {
     CHECK(missing->source() == "/nonexistent/targets.csv");
     CHECK(mentions(missing->what(), {"/nonexistent/targets.csv", "cannot open"}));
     CHECK_THROWS_AS(ontrack::write_targets_file("/nonexistent/dir/targets.csv", seeds), ontrack::error);
+}
+
+TEST_CASE("write_draft_targets writes a target still missing its deadline; the reader refuses the row, naming it") {
+    target draft;  // an extracted row whose year the text does not give
+    draft.id = "x-01";
+    draft.indicator = "利用外资";
+    draft.kind = target_kind::growth;
+    draft.value = 0.15;
+    draft.quote = "全年利用外资增长15%以上";
+    const auto refused = thrown<ontrack::value_error>([&] { (void)ontrack::write_targets({draft}); });
+    REQUIRE(refused);
+    CHECK(refused->field() == "period");
+    const std::string text = ontrack::write_draft_targets({draft});
+    // The same columns as write_targets, with the period cell empty.
+    target dated = draft;
+    dated.deadline = period::year(2024);
+    const std::string complete = ontrack::write_targets({dated});
+    CHECK(text.substr(0, text.find('\n')) == complete.substr(0, complete.find('\n')));
+    // The row is the complete one's with the period cell (the only 2024 in it) emptied.
+    std::string expected = complete;
+    expected.replace(expected.find(",2024,"), 6, ",,");
+    CHECK(text == expected);
+    const auto e = thrown<ontrack::parse_error>([&] { (void)ontrack::read_targets(text, "review.csv"); });
+    REQUIRE(e);
+    CHECK(e->line() == 2);
+    CHECK(e->field() == "period");
+    CHECK(mentions(e->what(), {"review.csv", "line 2", "'x-01'", "deadline", "fill in the period"}));
+    // Once its period is filled in, the row reads.
+    CHECK(ontrack::read_targets(complete, "targets.csv").at(0).deadline == period::year(2024));
 }

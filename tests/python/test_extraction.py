@@ -14,7 +14,7 @@ import pytest
 
 import ontrack as ot
 from cli_support import run_module
-from ontrack.extraction import extraction_columns, observations_from_rows, targets_from_rows
+from ontrack.extraction import extraction_columns, observations_from_rows, targets_from_rows, undated_rows
 
 PLAN = (
     "某县科技创新“十四五”规划\n"
@@ -42,6 +42,7 @@ def test_frame_columns_are_the_targets_file_columns_then_the_review_columns() ->
         "start",
         "end",
         "confidence",
+        "note",
     ]
     assert list(frame.columns) == extraction_columns()
     assert set(frame["document"]) == {"测试规划"}
@@ -94,7 +95,10 @@ def test_reference_span_and_catalogue_options() -> None:
     assert (row["period_start"], row["period"]) == ("2024", "2026")
     row = only(ot.extract_targets(text, reference_span="十五五"))
     assert (row["period_start"], row["period"]) == ("2026", "2030")
-    assert ot.extract_targets(text).empty  # no span in the text: no deadline, no row
+    # No span and no date in the text: the row is kept, without its period, and says why.
+    row = only(ot.extract_targets(text))
+    assert (row["kind"], row["value"], row["period_start"], row["period"]) == ("per_period", 20, "", "")
+    assert "no deadline" in row["note"]
     catalogue = {"st_commissioners": ["科技特派员"]}
     row = only(ot.extract_targets(text, reference_span="十四五", catalogue=catalogue))
     assert row["indicator"] == "st_commissioners"
@@ -319,3 +323,54 @@ def test_cli_review_table_neutralises_formulas(tmp_path: Path) -> None:
     targets = ot.read_targets(tmp_path / "targets.csv")
     assert {t.document for t in targets} == {"=cmd"}
     assert [t.quote for t in targets] == ["=到2025年，全县研发经费投入强度达到1.5%以上"]
+
+
+UNDATED_REPORT = "某县政府工作报告\n全年利用外资、引进内资增长15%以上。全县举办科普活动20场次。\n"
+
+
+def test_an_undated_report_gives_its_targets_without_a_period_and_with_a_note() -> None:
+    # 全年 states a time but the report's year is not in the text: two growth rows (利用外资 and 引进内资 share
+    # 增长15%以上), then 场次 of an activity (cumulative, a span kind), all without a period.
+    frame = ot.extract_targets(UNDATED_REPORT)
+    assert list(frame["indicator"]) == ["利用外资", "引进内资", "科普活动"]
+    assert list(frame["kind"]) == ["growth", "growth", "cumulative"]
+    assert list(frame["value"]) == [0.15, 0.15, 20]
+    assert list(frame["period"]) == ["", "", ""] and list(frame["period_start"]) == ["", "", ""]
+    assert all("no deadline" in note and "period" in note for note in frame["note"])
+    weights = ot.extraction_grammar()["confidence_weights"]
+    # Growth rows: base + comparator word + Arabic number, no stated time (the deadline is not known).
+    assert frame["confidence"][0] == pytest.approx(weights["base"] + weights["comparator_word"] + weights["arabic_number"])
+    rows = ot.extract_rows(UNDATED_REPORT)
+    assert [row.target.period for row in rows] == [None, None, None]
+    # Not targets yet: targets_from_rows leaves them out, undated_rows lists them.
+    assert targets_from_rows(rows) == [] and len(undated_rows(rows)) == 3
+    # Given the year, the same rows are dated, complete and without a note.
+    dated = ot.extract_targets(UNDATED_REPORT, document_year=2024)
+    assert list(dated["period"]) == ["2024", "2024", "2024"] and list(dated["note"]) == ["", "", ""]
+    assert list(dated["kind"]) == list(frame["kind"])
+    assert (dated["confidence"][0] - frame["confidence"][0]) == pytest.approx(weights["stated_time"])
+
+
+def test_cli_keeps_undated_targets_in_the_review_table_and_says_so(tmp_path: Path) -> None:
+    plan = write(tmp_path, "report.txt", UNDATED_REPORT.encode("utf-8"))
+    done = run_module("extract", str(plan), "--output", "targets.csv", "--review", "review.csv", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert ot.read_targets(tmp_path / "targets.csv") == []  # the targets file holds complete targets only
+    assert "3 target(s) left out of the targets file" in done.stderr and "review.csv" in done.stderr and "--year" in done.stderr
+    assert "全年利用外资、引进内资增长15%以上" in done.stderr
+    with open(tmp_path / "review.csv", encoding="utf-8", newline="") as stream:
+        review = list(csv.DictReader(stream))
+    assert [(row["indicator"], row["period"]) for row in review] == [("利用外资", ""), ("引进内资", ""), ("科普活动", "")]
+    assert all(row["note"].startswith("no deadline") for row in review)
+    # The review table with its period left empty is not a targets file: the reader names the row and the fix.
+    columns = list(ot._core.TARGET_COLUMNS)
+    with open(tmp_path / "edited.csv", "w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(review[:1])
+    with pytest.raises(ot.ParseError, match=r"line 2.*'period'.*'x-01'.*fill in the period"):
+        ot.read_targets(tmp_path / "edited.csv")
+    # With the year the targets file has them.
+    done = run_module("extract", str(plan), "--output", "dated.csv", "--year", "2024", cwd=tmp_path)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert [str(t.period) for t in ot.read_targets(tmp_path / "dated.csv")] == ["2024", "2024", "2024"]

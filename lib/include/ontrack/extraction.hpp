@@ -90,8 +90,8 @@ struct extract_options {
     /// The plan span a sentence without a deadline refers to. When not given it is read from the text:
     /// the first span (2023—2025年) or five-year plan name (“十四五”) in a title line (one of the first 30
     /// non-empty lines, at most 100 characters); else the document's date (2020年6月21日, 2013-11-18) to
-    /// the end of the five-year plan in force the year after it; else none, and rows that need a
-    /// deadline the sentence does not give are left out.
+    /// the end of the five-year plan in force the year after it; else none, and a target whose sentence
+    /// does not give its year is kept without a deadline, with a note saying so (`extracted_target::note`).
     std::optional<period_span> reference_span;
     /// The year the document was issued: 今年 (this year) is this year, 明年 the next, and a document
     /// without a span in its title runs from it. When not given it is read from the text (its first date).
@@ -126,14 +126,40 @@ struct extracted_target {
     std::size_t byte_start = 0;
     std::size_t byte_end = 0;
     /// How much of the row was read from explicit words rather than filled in by a rule, in [0, 1]:
-    /// 0.35 to start, +0.25 when the sentence states the deadline or span, +0.15 for an explicit
+    /// 0.35 to start, +0.25 when the sentence states the deadline or span (and the year is known), +0.15 for an explicit
     /// comparator word (达到, 突破, 以上, 左右, 不低于, 新增, 增长, …), +0.15 when the indicator is in the
     /// catalogue, +0.1 for an Arabic (not Chinese-numeral) number. Rows below 0.6 rest on a default
     /// deadline or an uncatalogued indicator and deserve a closer look.
     double confidence = 0.0;
+    /// What the reviewer must add before the row can be used, in words; empty for a complete row. A target
+    /// whose time the text does not date (今年, 全年 or no time at all, in a document with no date, no
+    /// plan span in its title and none given in `extract_options`) is kept without a deadline: its
+    /// `target.deadline` (and `period_start`) are empty and the note says to fill them in.
+    std::string note;
 };
 
 namespace detail {
+
+/// The note of a target row without a deadline (`extracted_target::note`).
+inline constexpr std::string_view undated_note =
+    "no deadline: the text does not give the year (no date, no plan span); fill in period (and period_start for a span) "
+    "from the document's date, or pass reference_span / document_year";
+
+/// Checks a target the text gives no deadline for as the target it becomes once dated: `target::validate`
+/// with the deadline, and the period_start or base period its kind needs, filled in (every other field must
+/// fit its kind). A target with a deadline is checked as it is.
+inline void validate_once_dated(const target& t) {
+    if (t.deadline) {
+        t.validate();
+        return;
+    }
+    target dated = t;
+    const period after_base = t.baseline_period ? *t.baseline_period + 1 : period::year(2000);
+    dated.deadline = t.period_start && after_base < *t.period_start ? *t.period_start : after_base;
+    if (!dated.period_start && (dated.spans_periods() || dated.kind == target_kind::average_growth)) dated.period_start = dated.deadline;
+    if (dated.kind == target_kind::relative && !dated.baseline_period && !dated.baseline_value) dated.baseline_period = *dated.deadline - 1;
+    dated.validate();
+}
 
 /// The state of a sentence at one point, as far as time is concerned.
 struct time_context {
@@ -642,6 +668,7 @@ private:
         past_section_ = false;
         past_section_period_.reset();
         carried_deadline_.reset();
+        carried_undated_ = false;
         for (std::size_t j = 0; j + 4 < s.size(); ++j) {
             // "二、2025年主要目标任务": the section's deadline.
             if (const auto y = year_at(s, j); y && s[j + 4].c == U'年' && !is_past_year(*y)) { carried_deadline_ = period::year(*y); break; }
@@ -761,9 +788,9 @@ private:
                 }
             }
         }
-        if (sentence_committed_ || carried_deadline_) goal_stated_ = true;
+        if (sentence_committed_ || carried_deadline_ || carried_undated_) goal_stated_ = true;
         const bool ends_preamble = find_word(s, 0, n, U"本规划") != npos;
-        if (carried_deadline_ && !now.past) {
+        if ((carried_deadline_ || carried_undated_) && !now.past) {
             now.deadline = carried_deadline_;
             now.carried = true;
         }
@@ -773,6 +800,7 @@ private:
         std::size_t previous_quantity_end = 0;
         bool distributive = false;      // 分别: one row per value, one subject each
         bool in_quotes = false;
+        bool in_title = false;          // inside 《…》: the words are a document's title
         std::vector<std::size_t> sentence_rows;
 
         std::size_t first_break = npos;  // the first ';' of the sentence: items of a list follow
@@ -843,14 +871,14 @@ private:
                 continue;
             }
             if (phrase && phrase->effect == time_effect::distributive) { distributive = true; k += phrase->word.size(); continue; }
-            if (phrase && phrase->effect == time_effect::this_year && issued_ &&
+            if (phrase && phrase->effect == time_effect::this_year &&
                 (word_at(s, k + phrase->word.size(), U"上半年") || word_at(s, k + phrase->word.size(), U"前三季度") ||
                  word_at(s, k + phrase->word.size(), U"一季度") ||
                  (k + phrase->word.size() < n && is_ascii_digit(s[k + phrase->word.size()].c)))) {
-                // "今年1—7月份", "今年上半年": a part of the year already observed.
+                // "今年1—7月份", "今年上半年": a part of the year already observed (a baseline only when the year is known).
                 now.past = true;
                 now.explicit_time = true;
-                now.deadline = period::year(*issued_);
+                now.deadline = issued_ ? std::optional<period>(period::year(*issued_)) : std::nullopt;
                 now.carried = false;
                 k += phrase->word.size();
                 continue;
@@ -859,9 +887,10 @@ private:
                 k += phrase->word.size();  // "2009年全年": the year already stated
                 continue;
             }
-            if (phrase && (phrase->effect == time_effect::this_year || phrase->effect == time_effect::next_year) && issued_) {
-                // 今年, 明年, 今年年底: the document's year, or the one after it.
-                now.deadline = period::year(*issued_ + (phrase->effect == time_effect::next_year ? 1 : 0));
+            if (phrase && (phrase->effect == time_effect::this_year || phrase->effect == time_effect::next_year)) {
+                // 今年, 明年, 今年年底: the document's year, or the one after it. In a document whose year is not known
+                // (a report whose date the text lost) the time is stated but not its year: the row has no deadline.
+                now.deadline = issued_ ? std::optional<period>(period::year(*issued_ + (phrase->effect == time_effect::next_year ? 1 : 0))) : std::nullopt;
                 if (phrase->word == U"全年" && started_past && !this_year_seen && paragraph_year_) now.deadline = paragraph_year_;
                 now.carried = false;
                 now.span.reset();
@@ -993,6 +1022,8 @@ private:
             // (提出“到2028年工业产值突破500亿元”), read as text.
             if (c == U'“') in_quotes = find_word(s, k + 1, std::min(n, k + 1 + name_quote_length), U"”") != npos;
             if (c == U'”') in_quotes = false;
+            if (c == U'《') in_title = true;
+            if (c == U'》') in_title = false;
             // Quantities; numbers inside quotation marks are names (“五下乡”, “1+4+N”).
             if ((is_ascii_digit(c) || is_chinese_numeral_char(c)) && in_quotes) { ++k; continue; }
             if (is_ascii_digit(c) || is_chinese_numeral_char(c)) {
@@ -1033,8 +1064,8 @@ private:
                 k += 2;
                 continue;
             }
-            if ((word_at(s, k, U"倍增") || word_at(s, k, U"翻番")) && names_document(s, k + 2, true)) {
-                k += 2;  // "“双倍增”行动计划工作方案": the name of a document
+            if ((word_at(s, k, U"倍增") || word_at(s, k, U"翻番")) && (names_document(s, k + 2, true) || in_title)) {
+                k += 2;  // "“双倍增”行动计划工作方案", "《倍增计划》": the name of a document
                 continue;
             }
             if (word_at(s, k, U"翻一番") || word_at(s, k, U"翻两番") || word_at(s, k, U"翻二番") || word_at(s, k, U"翻番") || word_at(s, k, U"倍增")) {
@@ -1077,11 +1108,20 @@ private:
         // In a document that is not a plan, only a sentence that aims (a target row, 到2025年, a commitment word) sets it:
         // "2025年“活力中国调研行”…举行" dates an event.
         bool aimed = sentence_committed_;
-        for (const std::size_t r : sentence_rows) aimed = aimed || rows_[r].row.type == row_type::target;
-        if (!now.past && !now.forecast && now.deadline && !now.carried && now.explicit_time && (aimed || now.future_marked)) carried_deadline_ = now.deadline;
+        // (A target row dropped as a report, "…净增523户,在全国增速排列第二", is not an aim.)
+        for (const std::size_t r : sentence_rows) aimed = aimed || (rows_[r].row.type == row_type::target && rows_[r].row.confidence >= 0);
+        if (!now.past && !now.forecast && now.deadline && !now.carried && now.explicit_time && (aimed || now.future_marked)) {
+            carried_deadline_ = now.deadline;
+            carried_undated_ = false;
+        }
+        // A time stated without its year (全年 in an undated report) carries as a dated one does, still without a year.
+        if (!now.past && !now.forecast && !now.deadline && !now.carried && now.explicit_time && aimed && !issued_ && !span_) carried_undated_ = true;
         // In a report that is not a plan, a passage on a past year ("2023年,全省…。…新认定6家领军企业") ends the
         // aims stated before it: what follows without a time of its own reports results, until a time is stated again.
-        if (!plan_document_ && now.past && now.past_year_heads) carried_deadline_.reset();
+        if (!plan_document_ && now.past && now.past_year_heads) {
+            carried_deadline_.reset();
+            carried_undated_ = false;
+        }
         // "力争每年新增600家以上,2023年底达到3900家": a yearly value without a stated span runs to the year the sentence states.
         if (!now.past && !now.carried && now.explicit_time && now.deadline) {
             for (const std::size_t r : sentence_rows) {
@@ -1180,15 +1220,30 @@ private:
         return (plan_document_ && (goal_stated_ || !preamble_seen_)) || now.explicit_time || now.carried || yearly_or_aspired || sentence_committed_;
     }
 
-    /// The span a span-kind target covers: the sentence's, else the document's, else its deadline alone.
-    period_span span_for(const time_context& now) const {
+    /// The span a span-kind target covers: the sentence's, else the document's, else its deadline alone;
+    /// none when neither the sentence nor the document gives a time (an undated report).
+    std::optional<period_span> span_for(const time_context& now) const {
         if (now.span) return *now.span;
         if (now.deadline && span_ && span_->contains(*now.deadline) && span_->first <= *now.deadline) return period_span{span_->first, *now.deadline};
         // "到2028年,累计…" in a document dated 2026 whose default span ends in 2030 or 2025: the stated deadline ends it.
         if (now.deadline && span_ && now.deadline->freq() == span_->first.freq() && span_->first <= *now.deadline) return period_span{span_->first, *now.deadline};
         if (now.deadline) return period_span{*now.deadline, *now.deadline};
-        if (span_) return *span_;
-        return period_span{*now.deadline, *now.deadline};
+        return span_;
+    }
+
+    /// The deadline of a row: the sentence's, else the end of the document's span; none when neither is known.
+    std::optional<period> deadline_for(const time_context& now) const {
+        if (now.deadline) return now.deadline;
+        if (span_) return span_->last;
+        return std::nullopt;
+    }
+
+    /// Sets a span-kind row's period_start and deadline from `span_for` (left empty when it gives none).
+    void set_span(target& t, const time_context& now) const {
+        if (const auto span = span_for(now)) {
+            t.period_start = span->first;
+            t.deadline = span->last;
+        }
     }
 
     void quantity_row(const text_run& s, const quantity& q, const time_context& now, bool every_year, bool average,
@@ -1414,7 +1469,6 @@ private:
         if (!has_time && !committed) return;
         // Structure counts ("提出6项主要目标") carry no verb of their own: keep only what a verb commits.
         if (!has_time && verb == nullptr) return;
-        if (!now.deadline && !span_) return;
         if (!stated_or_committed(now, every_year || average || aspiration_at != npos)) return;
 
         // Kind.
@@ -1434,40 +1488,35 @@ private:
         if (conversion) marks = (marks & ~(mark::change | mark::fall | mark::increment | mark::level_to)) | mark::activity;
         // "新认定…50个", "新落地1个": what is new is an addition.
         if (verb && !inherited && verb_at != npos && verb_at > 0 && s[verb_at - 1].c == U'新') marks |= mark::increment;
+        // "新建项目100%开工": a percentage after the object of a verb of adding is a share of the things added (a
+        // level), not an addition.
+        if (q.unit == U"%" && takes_object && object.size() >= 2) marks &= ~mark::increment;
         // "年均增速高于9%", "增长率达到10%": a rate named by its noun, compared by a verb of state.
         // "年均增长不低于15%": 增长 before the comparator.
         const bool rate_noun = percent && (rfind_word(s, clause_begin, q.begin, U"增速") != npos || rfind_word(s, clause_begin, q.begin, U"增长率") != npos ||
                                            rfind_word(s, clause_begin, q.begin, U"增幅") != npos || rfind_word(s, clause_begin, q.begin, U"增长") != npos);
         const bool growth_verb = (marks & mark::change) != 0 || ((marks & mark::level_to) == 0 && rate_noun);
         const bool fall_verb = (marks & mark::fall) != 0;
-        t.deadline = now.deadline ? now.deadline : std::optional<period>(span_->last);
+        t.deadline = deadline_for(now);
         if (average && (percent && (growth_verb || fall_verb))) {
             t.kind = target_kind::average_growth;
-            const auto span = span_for(now);
-            t.period_start = span.first;
-            t.deadline = span.last;
+            set_span(t, now);
         } else if (percent && (growth_verb || fall_verb)) {
             t.kind = target_kind::growth;
             if (now.span) t.period_start = now.span->first;
         } else if ((every_year && !points) || (marks & mark::per_period) != 0) {
             t.kind = target_kind::per_period;
-            const auto span = span_for(now);
-            t.period_start = span.first;
-            t.deadline = span.last;
+            set_span(t, now);
         } else if (points || (growth_verb && !percent) || (marks & mark::increment) != 0 || fall_verb) {
             t.kind = target_kind::increment;
             if (now.span) t.period_start = now.span->first;
         } else if ((marks & mark::cumulative) != 0 || rfind_word(s, clause_begin, q.begin, U"累计") != npos) {
             t.kind = target_kind::cumulative;
-            const auto span = span_for(now);
-            t.period_start = span.first;
-            t.deadline = span.last;
+            set_span(t, now);
         } else if (is_event_unit(q.unit) || (marks & mark::activity) != 0) {
             // Activities add up over their span: the plan's, or the one year a work report states.
             t.kind = target_kind::cumulative;
-            const auto span = span_for(now);
-            t.period_start = span.first;
-            t.deadline = span.last;
+            set_span(t, now);
         } else {
             t.kind = target_kind::level;
         }
@@ -1508,7 +1557,7 @@ private:
         r.until = q.end;
         r.default_span = t.kind == target_kind::per_period && !now.span && !now.explicit_time && !now.carried;
         if (r.aspirational && !t.stretch && (t.compare == comparator::at_least || t.compare == comparator::greater)) t.stretch = t.value;
-        row.confidence = confidence(confidence_weights{}, now.explicit_time || every_year || average, committed, !row.indicator_id.empty(), !q.chinese);
+        row.confidence = confidence(confidence_weights{}, (now.explicit_time || every_year || average) && t.deadline.has_value(), committed, !row.indicator_id.empty(), !q.chinese);
         if (!inherited) sentence_verb_ = verb;
         if (rate && !distributive) push_each(std::move(r), sentence_rows);
         else push(std::move(r), sentence_rows);
@@ -1519,7 +1568,6 @@ private:
     void wordless_row(const text_run& s, std::size_t at, const time_context& now, std::size_t clause_begin,
                       std::size_t clause_end, std::size_t last_time_end, target_kind kind, double value, std::vector<std::size_t>& sentence_rows) {
         if (now.past || now.forecast) return;
-        if (!now.deadline && !span_) return;
         if (!stated_or_committed(now, false)) return;
         clause_begin = near_before(clause_begin, at);
         clause_end = near_after(clause_end, at);
@@ -1552,9 +1600,9 @@ private:
                 }
             }
             t.value = value;
-            t.deadline = now.deadline ? now.deadline : std::optional<period>(span_->last);
+            t.deadline = deadline_for(now);
             if (!t.baseline_period && sentence_base_year_) t.baseline_period = period::year(*sentence_base_year_);
-            if (!t.baseline_period) t.baseline_period = (now.span ? now.span->first : span_ ? span_->first : *t.deadline) - 1;
+            if (!t.baseline_period && (now.span || span_ || t.deadline)) t.baseline_period = (now.span ? now.span->first : span_ ? span_->first : *t.deadline) - 1;
         } else {
             // "确保财政科技投入只增不减", "建立财政科技投入逐年增长的机制", "确保…投入实现法定增长".
             for (const std::u32string_view w : {U"确保", U"建立"}) {
@@ -1565,12 +1613,10 @@ private:
                 if (subject_end >= subject_from + w.size() && word_at(s, subject_end - w.size(), w)) subject_end -= w.size();
             }
             t.compare = value > 0.5 ? comparator::greater : comparator::at_least;
-            const auto span = span_for(now);
-            t.period_start = span.first;
-            t.deadline = span.last;
+            set_span(t, now);
         }
         set_indicator(r, strip_subject(slice(s, subject_from, subject_end)));
-        row.confidence = confidence(confidence_weights{}, now.explicit_time, true, !row.indicator_id.empty(), true);
+        row.confidence = confidence(confidence_weights{}, now.explicit_time && t.deadline.has_value(), true, !row.indicator_id.empty(), true);
         push_each(std::move(r), sentence_rows);
     }
 
@@ -1628,7 +1674,7 @@ private:
         const std::u32string_view word = first_word_at(s, k, words);
         if (word.empty()) return 0;
         const std::size_t used = word.size();
-        if (now.past || now.forecast || (!now.deadline && !span_) || !stated_or_committed(now, false)) return used;
+        if (now.past || now.forecast || !stated_or_committed(now, false)) return used;
         clause_begin = near_before(clause_begin, k);
         clause_end = near_after(clause_end, k + used);
         if (!s.empty() && s[0].c == U'(' && s.size() > 1 && is_chinese_numeral_char(s[1].c)) return used;  // a measure title
@@ -1679,12 +1725,10 @@ private:
         t.document = options_.document;
         t.kind = target_kind::trend;
         t.compare = word == U"消除" ? comparator::at_most : comparator::at_least;
-        const auto span = span_for(now);
-        t.period_start = span.first;
-        t.deadline = span.last;
+        set_span(t, now);
         set_quote(row, s, clause_begin, clause_end);
         set_indicator(r, object);
-        row.confidence = confidence(confidence_weights{}, now.explicit_time, false, !row.indicator_id.empty(), false);
+        row.confidence = confidence(confidence_weights{}, now.explicit_time && t.deadline.has_value(), false, !row.indicator_id.empty(), false);
         push_each(std::move(r), sentence_rows);
         return used;
     }
@@ -1733,10 +1777,11 @@ private:
                     }
                 }
                 try {
-                    t.validate();
+                    validate_once_dated(t);
                 } catch (const error&) {
                     continue;  // a reading that does not make a well-formed target is not proposed
                 }
+                if (!t.deadline) r.row.note = std::string(undated_note);
             }
             // One row per statement: a plan that repeats a target gets the first statement only.
             // A free-text indicator is compared by its last two characters, the head noun ("…科技创新人才" and
@@ -1782,6 +1827,7 @@ private:
     std::size_t verb_consumed_until_ = 0;    ///< predicates ending before this point governed a class threshold (超1亿元的)
     std::optional<int> sentence_base_year_;  ///< the base year the current sentence names (在2020年基础上)
     std::optional<period> carried_deadline_;  ///< the last future deadline stated, for the sentences after it
+    bool carried_undated_ = false;            ///< instead, a time stated without its year (全年 in an undated report)
     bool paragraph_past_ = false;             ///< the paragraph so far reports the past (去年…, 过去五年…)  ///< the verb of the sentence's last target row
     std::size_t sentence_count_ = 0;
 };
@@ -1802,7 +1848,9 @@ inline std::size_t first_invalid_utf8(std::string_view text) noexcept {
 /// Proposes the targets and baseline figures a Chinese plan text states, in text order, for review.
 ///
 /// Each row carries a well-formed `target` (targets rows pass `target::validate()`), its quote and
-/// where it is, and a confidence (see `extracted_target::confidence`). Text that states no targets
+/// where it is, and a confidence (see `extracted_target::confidence`). A target whose year the text does
+/// not give (no date, no plan span, none in `options`) is kept for review without a deadline: it passes
+/// `validate()` once its period is filled in, and its `note` says what to fill in. Text that states no targets
 /// (prose, English, an empty string) gives no rows. Runs in time linear in the text's length.
 ///
 /// Throws `parse_error` (field "text", naming the byte offset) when `text` is not well-formed UTF-8:

@@ -210,7 +210,7 @@ struct target {
         const auto fail = [&](const std::string& field, const std::string& why) {
             throw value_error(field, (id.empty() ? std::string("target: ") : "target '" + id + "': ") + why);
         };
-        if (!deadline) fail("period", "the deadline (period) is missing");
+        if (!deadline) fail("period", "the deadline (period) is missing: fill in the period the target is due (a year such as 2025, a quarter 2025-Q3 or a month 2025-03)");
         const frequency f = deadline->freq();
         for (const auto& [name, p] : {std::pair<const char*, const std::optional<period>*>{"period_start", &period_start}, {"baseline_period", &baseline_period}}) {
             if (*p && (*p)->freq() != f) fail(name, std::string(name) + " " + (*p)->to_string() + " has another frequency than the deadline " + deadline->to_string());

@@ -185,11 +185,10 @@ inline targets_reading read_targets_file_lenient(const std::string& path) {
     return read_targets_lenient(detail::read_file(path), path);
 }
 
-/// The canonical CSV text of `targets` (header included; the `bounds` column only when a target
-/// declares bounds). Throws `value_error` if a target is malformed,
-/// has an empty or duplicate id, and `parse_error` for an invisible character in a key (the errors the
-/// reader would raise on the file).
-inline std::string write_targets(const std::vector<target>& targets) {
+namespace detail {
+
+/// The CSV text of `targets` in the file's columns; with `checked`, the checks of `write_targets`.
+inline std::string targets_text(const std::vector<target>& targets, bool checked) {
     // Declared bounds as parse_bounds reads them back; "none" switches them off, empty declares none.
     const auto bounds_text = [](const std::optional<value_bounds>& b) { return b ? b->to_string() : std::string(); };
     const bool with_bounds = std::any_of(targets.begin(), targets.end(), [](const target& t) { return t.bounds.has_value(); });
@@ -208,10 +207,10 @@ inline std::string write_targets(const std::vector<target>& targets) {
     const auto period_text = [](const std::optional<period>& p) { return p ? p->to_string() : std::string(); };
     std::set<std::string> ids;
     for (const auto& t : targets) {
-        t.validate();
+        if (checked) t.validate();
         // Never write a file the reader rejects.
-        if (detail::trim(t.id).empty()) throw value_error("id", "every target needs an id (a target of '" + t.indicator + "' has none)");
-        if (!ids.insert(std::string(detail::trim(t.id))).second) throw value_error("id", "duplicate target id '" + t.id + "'");
+        if (checked && detail::trim(t.id).empty()) throw value_error("id", "every target needs an id (a target of '" + t.indicator + "' has none)");
+        if (checked && !ids.insert(std::string(detail::trim(t.id))).second) throw value_error("id", "duplicate target id '" + t.id + "'");
         for (const auto& [name, key] : {std::pair<const char*, const std::string*>{"id", &t.id}, {"region", &t.region}, {"indicator", &t.indicator},
                                         {"unit", &t.unit}, {"lead_unit", &t.lead_unit}}) {
             detail::check_key(detail::trim(*key), name, 0, 0, "target '" + t.id + "'");
@@ -239,6 +238,20 @@ inline std::string write_targets(const std::vector<target>& targets) {
     }
     return out;
 }
+
+}  // namespace detail
+
+/// The canonical CSV text of `targets` (header included; the `bounds` column only when a target
+/// declares bounds). Throws `value_error` if a target is malformed,
+/// has an empty or duplicate id, and `parse_error` for an invisible character in a key (the errors the
+/// reader would raise on the file).
+inline std::string write_targets(const std::vector<target>& targets) { return detail::targets_text(targets, true); }
+
+/// The CSV text of draft targets for review, in the columns of `write_targets` but without its checks of
+/// the targets themselves: a target still missing a field (an extracted row whose year the text does not
+/// give has no deadline) is written with the cell empty. Not a targets file: `read_targets` refuses such a
+/// row, naming it. Throws `parse_error` for an invisible character in a key, as `write_targets` does.
+inline std::string write_draft_targets(const std::vector<target>& targets) { return detail::targets_text(targets, false); }
 
 /// Writes `targets` to `path` in canonical form, atomically (no partial file on failure).
 inline void write_targets_file(const std::string& path, const std::vector<target>& targets) {

@@ -307,7 +307,7 @@ inline const std::vector<quantity_form>& quantity_forms() {
 /// from explicit words rather than filled in by a rule.
 struct confidence_weights {
     double base = 0.35;          ///< any row
-    double stated_time = 0.25;   ///< the sentence states its deadline or span (or 每年, 年均)
+    double stated_time = 0.25;   ///< the sentence states its deadline or span (or 每年, 年均), and its year is known
     double comparator_word = 0.15; ///< an explicit comparator word or predicate (达到, 以上, 新增 …)
     double catalogued = 0.15;    ///< the indicator is in the catalogue
     double arabic_number = 0.1;  ///< an Arabic, not a Chinese-numeral, number
