@@ -264,11 +264,13 @@ class Peer:
     """A peer fitter in its own process (bench/peers.py or bench/peer_forecast.R): started once, then
     asked to fit the whole panel once per repeat; it times itself and returns each series' llf."""
 
-    def __init__(self, name: str, command: list[str]) -> None:
+    def __init__(self, name: str, command: list[str], absent: str | None = None) -> None:
         self.name = name
-        self.absent: str | None = None
+        self.absent: str | None = absent
         self.llf: np.ndarray | None = None
         self.process: subprocess.Popen[str] | None = None
+        if absent is not None:  # known absent: nothing to start
+            return
         try:
             self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         except OSError as error:
@@ -307,9 +309,7 @@ def ets_peers(path: Path, damped: bool, horizon: int) -> list[Peer]:
              Peer("statsforecast AutoETS", [*python, "statsforecast", str(path), flag, str(horizon)])]
     rscript = shutil.which("Rscript")
     if rscript is None:
-        r = Peer("R forecast::ets", [])
-        r.absent = "Rscript is not installed (apt-get install r-cran-forecast)"
-        peers.append(r)
+        peers.append(Peer("R forecast::ets", [], absent="Rscript is not installed (apt-get install r-cran-forecast)"))
     else:
         peers.append(Peer("R forecast::ets", [rscript, str(REPO / "bench" / "peer_forecast.R"), str(path), flag, str(horizon)]))
     return peers
