@@ -11,6 +11,7 @@
 #include <cmath>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace py = pybind11;
 
@@ -103,5 +104,7 @@ inline py::object optional_to_python(const std::optional<double>& x) {
 
 /// The bounds an `IndicatorCatalogue` (or None: none) declares per indicator id (register_assessment.cpp).
 indicator_bounds indicator_bounds_from(const py::object& indicators);
+/// The bounds the catalogue `indicators` declares for `indicator` alone (see `bounds_of`); for one series.
+indicator_bounds indicator_bounds_from(const py::object& indicators, std::string_view indicator);
 
 }  // namespace ontrack::python

@@ -67,6 +67,12 @@ indicator_bounds indicator_bounds_from(const py::object& indicators) {
     return bounds_of(indicators.cast<const indicator_catalogue&>());
 }
 
+indicator_bounds indicator_bounds_from(const py::object& indicators, std::string_view indicator) {
+    if (indicators.is_none()) return {};
+    if (!py::isinstance<indicator_catalogue>(indicators)) throw py::type_error("indicators: expected an IndicatorCatalogue or None");
+    return bounds_of(indicators.cast<const indicator_catalogue&>(), indicator);
+}
+
 namespace {
 
 py::object date_or_none(const std::optional<boost::gregorian::date>& day) {

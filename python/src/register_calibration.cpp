@@ -137,7 +137,7 @@ damps the drift of the centre.
         [](const series& s, const std::string& method_name, const py::object& to, double level, const py::object& cal, const py::object& bounds,
            bool natural, const py::object& indicators) {
             projection_settings settings;
-            settings.catalogue_bounds = indicator_bounds_from(indicators);
+            settings.catalogue_bounds = indicator_bounds_from(indicators, s.indicator());  // one series: its own entry alone
             std::shared_ptr<const calibration> given;
             if (!cal.is_none()) given = std::shared_ptr<const calibration>(cal.cast<std::shared_ptr<calibration>>());
             const auto choice = choose_projection(method_name, given);

@@ -202,6 +202,27 @@ TEST_CASE("parse_bounds: none and 无 switch bounds off; ≥ and ≤ as >= and <
     }
 }
 
+TEST_CASE("bounds_of one indicator: the whole table's entry for it, or none") {
+    const std::string text =
+        "id,name_zh,name_en,phrases_zh,phrases_en,unit,kind,direction,lower_bound,upper_bound,publication_lag_months,publication_note\n"
+        "share,,,,,%,share,higher_is_better,0,100,,\n"
+        "count,,,,,家,stock,higher_is_better,,,,\n"
+        "rate,,,,,%,ratio,higher_is_better,-5,,,\n";
+    const auto catalogue = ontrack::read_indicator_catalogue(text, "catalogue.csv");
+    const auto whole = ontrack::bounds_of(catalogue);
+    REQUIRE(whole.by_indicator.size() == 2);  // "count" declares none
+    for (const char* id : {"share", "rate", "count", "unknown", ""}) {
+        CAPTURE(id);
+        const auto one = ontrack::bounds_of(catalogue, id);
+        const auto* expected = whole.find(id);
+        REQUIRE(one.by_indicator.size() == (expected != nullptr ? 1u : 0u));
+        if (expected != nullptr) {
+            CHECK(one.find(id)->bounds.to_string() == expected->bounds.to_string());
+            CHECK(one.find(id)->unit == expected->unit);
+        }
+    }
+}
+
 TEST_CASE("bounds_for: the target's bounds, then the catalogue's, then the natural ones; none switches off") {
     // A share in % whose unit the natural rule knows: [0, 100] by nature.
     const auto share = ontrack::series::from_years({2020, 2021, 2022}, {40.0, 42.0, 45.0}, "coverage", "X", "%");

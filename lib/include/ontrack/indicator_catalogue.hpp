@@ -257,14 +257,31 @@ inline publication_lags publication_lags_of(const indicator_catalogue& catalogue
     return defaults;
 }
 
+namespace detail {
+
+/// Adds the bounds `i` declares (`lower_bound`, `upper_bound`, in its `unit`) to `out`; nothing when it
+/// declares neither, so that its natural bounds apply.
+inline void add_declared_bounds(indicator_bounds& out, const indicator_info& i) {
+    if (!i.lower_bound && !i.upper_bound) return;
+    out.by_indicator[i.id] = indicator_bounds::declared{value_bounds{i.lower_bound, i.upper_bound}, i.measure.symbol};
+}
+
+}  // namespace detail
+
 /// The bounds the catalogue declares for each indicator (`lower_bound`, `upper_bound`, in the
 /// indicator's `unit`); indicators with neither are left out, so that their natural bounds apply.
 inline indicator_bounds bounds_of(const indicator_catalogue& catalogue) {
     indicator_bounds out;
-    for (const auto& i : catalogue.indicators()) {
-        if (!i.lower_bound && !i.upper_bound) continue;
-        out.by_indicator[i.id] = indicator_bounds::declared{value_bounds{i.lower_bound, i.upper_bound}, i.measure.symbol};
-    }
+    for (const auto& i : catalogue.indicators()) detail::add_declared_bounds(out, i);
+    return out;
+}
+
+/// What `bounds_of(catalogue)` declares for indicator `id` alone (an empty table when the catalogue
+/// does not know it or declares no bounds for it): for projecting one series, without copying the
+/// whole catalogue's table at every call.
+inline indicator_bounds bounds_of(const indicator_catalogue& catalogue, std::string_view id) {
+    indicator_bounds out;
+    if (const auto* i = catalogue.find(id)) detail::add_declared_bounds(out, *i);
     return out;
 }
 
