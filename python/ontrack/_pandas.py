@@ -78,10 +78,9 @@ def _first_of_consecutive_years(index: pd.Index) -> int | None:
         freq = index.freq  # the offset's own freqstr is cheaper than the index's
         if freq is not None and freq.freqstr.startswith(("Q", "BQ", "M", "BM", "ME", "MS")):
             return None
-        dates = index.values  # datetime64[ns] of naive dates, or of aware ones in UTC
         if isinstance(index.dtype, np.dtype):
-            # The calendar year of each date straight from the datetime64 values (NaT breaks the run).
-            years = dates.astype("datetime64[Y]").view(np.int64)
+            # The calendar year of each naive date straight from the datetime64 values (NaT breaks the run).
+            years = index.values.astype("datetime64[Y]").view(np.int64)
             offset = 1970
         else:
             years = index.year.to_numpy()  # local years of aware dates

@@ -707,6 +707,37 @@ TEST_CASE("a target whose year the text does not give is kept without a deadline
     for (const auto& r : targets_of(undated, year)) CHECK(r.target.deadline == period::year(2024));
 }
 
+TEST_CASE("undated targets keep their year relative to the document's: 今年 and 明年 are two targets, and the note says which") {
+    // The same target this year and next, in a report whose year the text does not give.
+    const std::string text = "某县政府工作报告\n今年全市地区生产总值增长6%左右。明年全市地区生产总值增长6%左右。城镇新增就业5万人。\n";
+    extract_options merge;
+    merge.merge_repeats = true;
+    for (const auto& options : {extract_options{}, merge}) {
+        CAPTURE(options.merge_repeats);
+        const auto rows = targets_of(text, options);
+        // Not merged as a restatement: two years, two targets (the third row is carried from 明年).
+        REQUIRE(rows.size() == 3);
+        CHECK(!rows[0].target.deadline);
+        CHECK(!rows[1].target.deadline);
+        CHECK(rows[0].note.find("document's own year (今年/全年)") != std::string::npos);
+        CHECK(rows[1].note.find("the year after the document's (明年)") != std::string::npos);
+        CHECK(rows[2].target.indicator.find("就业") != std::string::npos);
+        CHECK(rows[2].note.find("the year after the document's (明年)") != std::string::npos);
+    }
+    // Dated, the same rows get 2024, 2025 and 2025: what the notes told the reviewer to fill in.
+    extract_options dated = merge;
+    dated.document_year = 2024;
+    const auto rows = targets_of(text, dated);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].target.deadline == period::year(2024));
+    CHECK(rows[1].target.deadline == period::year(2025));
+    CHECK(rows[2].target.deadline == period::year(2025));
+    // Without any time word the note names no year.
+    const auto bare = targets_of("某省财政改革工作方案\n一般性支出压减5%以上。\n", extract_options{});
+    REQUIRE(bare.size() == 1);
+    CHECK(bare[0].note.find("the target is for") == std::string::npos);
+}
+
 TEST_CASE("undated targets: a fall, a carried time, a span kind; a figure without time or commitment stays a fact") {
     // A plan-like title (…方案) without a span: every sentence aims, none gives its year. 压减 is a fall.
     const auto cut = targets_of("某省财政改革工作方案\n一般性支出压减5%以上。\n", extract_options{});

@@ -141,9 +141,13 @@ struct extracted_target {
 namespace detail {
 
 /// The note of a target row without a deadline (`extracted_target::note`).
-inline constexpr std::string_view undated_note =
-    "no deadline: the text does not give the year (no date, no plan span); fill in period (and period_start for a span) "
-    "from the document's date, or pass reference_span / document_year";
+inline std::string undated_note(std::optional<int> year_offset) {
+    std::string out = "no deadline: the text does not give the year (no date, no plan span)";
+    if (year_offset == 0) out += "; the target is for the document's own year (今年/全年)";
+    if (year_offset == 1) out += "; the target is for the year after the document's (明年)";
+    return out + "; fill in period (and period_start for a span) from the document's date, or pass reference_span / document_year "
+                 "(ontrack extract --span / --year)";
+}
 
 /// Checks a target the text gives no deadline for as the target it becomes once dated: `target::validate`
 /// with the deadline, and the period_start or base period its kind needs, filled in (every other field must
@@ -171,6 +175,9 @@ struct time_context {
     bool carried = false;                ///< the deadline is carried from an earlier sentence or heading
     bool future_marked = false;          ///< the time was stated as one to reach (到2025年, 至2025年)
     bool past_year_heads = false;        ///< a past year opens a clause ("2023年,全省…"): the sentence reports that year
+    /// The year relative to the document's (今年, 全年: 0; 明年: 1) of a time stated without its year, in a
+    /// document whose year is not known: the row has no deadline, and its note says which year to fill in.
+    std::optional<int> year_offset;
 };
 
 struct document_context {
@@ -539,6 +546,7 @@ struct raw_row {
     bool aspirational = false;
     bool explicit_year = false; ///< baselines: the period was stated
     bool default_span = false;  ///< a per_period row whose span is the document's, not stated in the sentence
+    std::optional<int> year_offset;  ///< `time_context::year_offset` of an undated row
     std::size_t at = 0;         ///< where its number starts and ends in the sentence
     std::size_t until = 0;
 };
@@ -792,6 +800,7 @@ private:
         const bool ends_preamble = find_word(s, 0, n, U"本规划") != npos;
         if ((carried_deadline_ || carried_undated_) && !now.past) {
             now.deadline = carried_deadline_;
+            if (!carried_deadline_) now.year_offset = carried_undated_offset_;
             now.carried = true;
         }
         bool every_year = false, average = false;
@@ -892,6 +901,7 @@ private:
                 // (a report whose date the text lost) the time is stated but not its year: the row has no deadline.
                 now.deadline = issued_ ? std::optional<period>(period::year(*issued_ + (phrase->effect == time_effect::next_year ? 1 : 0))) : std::nullopt;
                 if (phrase->word == U"全年" && started_past && !this_year_seen && paragraph_year_) now.deadline = paragraph_year_;
+                now.year_offset = now.deadline ? std::optional<int>() : std::optional<int>(phrase->effect == time_effect::next_year ? 1 : 0);
                 now.carried = false;
                 now.span.reset();
                 now.explicit_time = true;
@@ -1115,7 +1125,10 @@ private:
             carried_undated_ = false;
         }
         // A time stated without its year (全年 in an undated report) carries as a dated one does, still without a year.
-        if (!now.past && !now.forecast && !now.deadline && !now.carried && now.explicit_time && aimed && !issued_ && !span_) carried_undated_ = true;
+        if (!now.past && !now.forecast && !now.deadline && !now.carried && now.explicit_time && aimed && !issued_ && !span_) {
+            carried_undated_ = true;
+            carried_undated_offset_ = now.year_offset;
+        }
         // In a report that is not a plan, a passage on a past year ("2023年,全省…。…新认定6家领军企业") ends the
         // aims stated before it: what follows without a time of its own reports results, until a time is stated again.
         if (!plan_document_ && now.past && now.past_year_heads) {
@@ -1304,6 +1317,7 @@ private:
                 if (!when) return;
                 raw_row r;
                 auto& row = r.row;
+                r.year_offset = now.year_offset;
                 auto& t = row.target;
                 t.region = options_.default_region;
                 t.document = options_.document;
@@ -1396,6 +1410,7 @@ private:
         const bool committed = verb != nullptr || qualifier.has_value();
         raw_row r;
         auto& row = r.row;
+        r.year_offset = now.year_offset;
         auto& t = row.target;
         t.region = options_.default_region;
         t.document = options_.document;
@@ -1573,6 +1588,7 @@ private:
         clause_end = near_after(clause_end, at);
         raw_row r;
         auto& row = r.row;
+        r.year_offset = now.year_offset;
         auto& t = row.target;
         t.region = options_.default_region;
         t.document = options_.document;
@@ -1720,6 +1736,7 @@ private:
         if (!accept) return used;
         raw_row r;
         auto& row = r.row;
+        r.year_offset = now.year_offset;
         auto& t = row.target;
         t.region = options_.default_region;
         t.document = options_.document;
@@ -1781,7 +1798,7 @@ private:
                 } catch (const error&) {
                     continue;  // a reading that does not make a well-formed target is not proposed
                 }
-                if (!t.deadline) r.row.note = std::string(undated_note);
+                if (!t.deadline) r.row.note = undated_note(r.year_offset);
             }
             // One row per statement: a plan that repeats a target gets the first statement only.
             // A free-text indicator is compared by its last two characters, the head noun ("…科技创新人才" and
@@ -1793,7 +1810,9 @@ private:
             }
             const std::string key = to_string(r.row.type) + "|" + head + "|" + to_string(t.kind) + "|" + to_string(t.compare) + "|" +
                                     (t.value ? format_number(*t.value) : "") + "|" + (t.value_high ? format_number(*t.value_high) : "") + "|" +
-                                    t.unit + "|" + (t.deadline ? t.deadline->to_string() : "") + "|" +
+                                    t.unit + "|" +
+                                    // An undated row: its year relative to the document's (今年 and 明年 are two targets).
+                                    (t.deadline ? t.deadline->to_string() : r.year_offset ? "+" + std::to_string(*r.year_offset) : std::string("?")) + "|" +
                                     (t.period_start ? t.period_start->to_string() : "");
             if (!seen.emplace(key, out.size()).second && options_.merge_repeats) continue;
             char number[16];
@@ -1828,6 +1847,7 @@ private:
     std::optional<int> sentence_base_year_;  ///< the base year the current sentence names (在2020年基础上)
     std::optional<period> carried_deadline_;  ///< the last future deadline stated, for the sentences after it
     bool carried_undated_ = false;            ///< instead, a time stated without its year (全年 in an undated report)
+    std::optional<int> carried_undated_offset_;  ///< its year relative to the document's, when stated (全年 0, 明年 1)
     bool paragraph_past_ = false;             ///< the paragraph so far reports the past (去年…, 过去五年…)  ///< the verb of the sentence's last target row
     std::size_t sentence_count_ = 0;
 };
