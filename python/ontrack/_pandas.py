@@ -65,16 +65,15 @@ def _first_of_consecutive_years(index: pd.Index) -> int | None:
     count = len(index)
     if count == 0:
         return None
-    kind = type(index)
-    if kind is pd.RangeIndex:
+    if isinstance(index, pd.RangeIndex):
         return int(index.start) if index.step == 1 else None
-    if kind is pd.PeriodIndex:
+    if isinstance(index, pd.PeriodIndex):
         freq = index.freq  # reading the offset is cheaper than formatting freqstr
-        if type(freq) is not _YEAR_END or freq.n != 1 or freq.month != 12:
+        if type(freq) is not _YEAR_END or freq.n != 1 or getattr(freq, "month", None) != 12:
             return None
         years = index.asi8  # annual ordinals count years from 1970
         offset = 1970
-    elif kind is pd.DatetimeIndex:
+    elif isinstance(index, pd.DatetimeIndex):
         freq = index.freq  # the offset's own freqstr is cheaper than the index's
         if freq is not None and freq.freqstr.startswith(("Q", "BQ", "M", "BM", "ME", "MS")):
             return None
