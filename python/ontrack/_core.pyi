@@ -231,6 +231,10 @@ class Series:
         region: str = "",
         unit: str = "",
     ) -> Series: ...
+    @staticmethod
+    def _on_consecutive_years(
+        values: Any, labels: Any, offset: int, indicator: str, region: str, unit: str
+    ) -> Optional[Series]: ...
     @property
     def indicator(self) -> str: ...
     @property

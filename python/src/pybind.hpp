@@ -43,14 +43,29 @@ void register_column_names(py::module_& m);
 
 /// A period from what Python users write: a Period, an int year, a string ("2025-Q3", "十三五末"), a
 /// datetime.date (the year containing it) or a pandas Period (through its string form).
+/// The annual period of `year`; parse_error naming `field` outside 1400..9999.
+inline period year_period(long long year, const char* field) {
+    if (year < 1400 || year > 9999) throw parse_error(field, std::to_string(year), "not a year (1400..9999)");
+    return period::year(static_cast<int>(year));
+}
+
+/// The annual period of a Python int (any size); parse_error naming `field` outside 1400..9999.
+inline period year_period(const py::handle& integer, const char* field) {
+    int overflow = 0;
+    const long long year = PyLong_AsLongLongAndOverflow(integer.ptr(), &overflow);
+    if (year == -1 && PyErr_Occurred()) throw py::error_already_set();
+    if (overflow != 0) throw parse_error(field, std::string(py::str(integer)), "not a year (1400..9999)");
+    return year_period(year, field);
+}
+
 inline period to_period(const py::handle& value, const char* field) {
+    // A plain int first: the usual `to=2030` (bool is a subclass of int, so it is not exact).
+    if (PyLong_CheckExact(value.ptr())) return year_period(value, field);
     if (py::isinstance<period>(value)) return value.cast<period>();
     if (py::isinstance<py::bool_>(value)) throw py::type_error(std::string(field) + ": expected a period, got a bool");
     // Python and NumPy integers (anything with __index__; NumPy booleans have none).
     if (py::isinstance<py::int_>(value) || (py::hasattr(value, "__index__") && !py::isinstance<py::float_>(value))) {
-        const long long year = value.attr("__index__")().cast<long long>();
-        if (year < 1400 || year > 9999) throw parse_error(field, std::to_string(year), "not a year (1400..9999)");
-        return period::year(static_cast<int>(year));
+        return year_period(value.attr("__index__")(), field);
     }
     if (py::isinstance<py::str>(value)) return period::parse(value.cast<std::string>(), field);
     if (py::hasattr(value, "freqstr") && py::hasattr(value, "year")) {

@@ -1,6 +1,14 @@
 // Series: values on a grid of periods with NaN gaps.
 #include "pybind.hpp"
 
+#include <boost/date_time/gregorian/gregorian.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <utility>
+
 namespace ontrack::python {
 
 namespace {
@@ -14,10 +22,100 @@ py::array_t<double> values_array(const series& s) {
 }
 
 std::vector<double> to_values(const py::handle& values) {
+    if (py::isinstance<py::array>(values)) {
+        // A 1-D float64 array in native byte order is copied as it is (any stride), without a conversion.
+        const auto given = py::reinterpret_borrow<py::array>(values);
+        const py::dtype dtype = given.dtype();
+        if (given.ndim() == 1 && dtype.kind() == 'f' && dtype.itemsize() == sizeof(double) && (dtype.byteorder() == '=' || dtype.byteorder() == '|')) {
+            std::vector<double> out(static_cast<std::size_t>(given.shape(0)));
+            const auto* base = static_cast<const char*>(given.data());
+            for (std::size_t i = 0; i < out.size(); ++i) std::memcpy(&out[i], base + static_cast<py::ssize_t>(i) * given.strides(0), sizeof(double));
+            return out;
+        }
+    }
     const auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(values);
     if (!array) throw py::type_error("values: expected a sequence of numbers");
     if (array.ndim() != 1) throw value_error("values", "expected a one-dimensional sequence, got " + std::to_string(array.ndim()) + " dimensions");
     return std::vector<double>(array.data(), array.data() + array.size());
+}
+
+// a / b rounded towards minus infinity (b > 0): dates before 1970 have negative counts.
+constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - (a % b < 0 ? 1 : 0); }
+
+// The datetime64 units the pandas fast path reads, with the count of each in a day (0: years, -1:
+// months, -7: weeks, which are not whole fractions of a day).
+constexpr std::pair<std::string_view, std::int64_t> datetime_units[] = {
+    {"Y", 0}, {"M", -1}, {"W", -7}, {"D", 1}, {"h", 24}, {"m", 1'440}, {"s", 86'400}, {"ms", 86'400'000}, {"us", 86'400'000'000},
+    {"ns", 86'400'000'000'000}};
+
+// The i-th element of a 1-D array of 8-byte integers (any stride).
+std::int64_t element64(const py::array& a, py::ssize_t i) {
+    std::int64_t out = 0;
+    std::memcpy(&out, static_cast<const char*>(a.data()) + i * a.strides(0), sizeof out);
+    return out;
+}
+
+// The calendar year of each label of a 1-D NumPy array, or nothing when one is not a year this reader
+// knows: integer years plus `offset` (annual period ordinals count from 1970), or naive datetime64
+// values of a unit of `datetime_units` (a date stands for the year containing it; NaT and dates
+// outside 1400..9999 are not years). `datetime_data` is numpy.datetime_data, which reads a datetime
+// dtype's unit (its text form costs more than the rest of the check). The pandas fast path reads the
+// index as a whole with it.
+std::optional<std::vector<long long>> label_years(const py::array& labels, long long offset, const py::object& datetime_data) {
+    const py::dtype dtype = labels.dtype();
+    const char kind = dtype.kind();
+    if (labels.ndim() != 1 || (kind != 'i' && kind != 'u' && kind != 'M')) return std::nullopt;
+    const py::ssize_t n = labels.shape(0);
+    std::vector<long long> years(static_cast<std::size_t>(n));
+    if (kind != 'M') {
+        if (kind == 'i' && labels.itemsize() == 8) {
+            for (py::ssize_t i = 0; i < n; ++i) years[static_cast<std::size_t>(i)] = element64(labels, i) + offset;
+            return years;
+        }
+        if (kind == 'u' && labels.itemsize() == 8) {
+            // uint64 labels above int64's range are no years; the general path says so.
+            for (py::ssize_t i = 0; i < n; ++i) {
+                if (element64(labels, i) < 0) return std::nullopt;
+            }
+        }
+        const auto counts = py::array_t<std::int64_t, py::array::forcecast>::ensure(labels);  // narrower integers
+        if (!counts) return std::nullopt;
+        for (py::ssize_t i = 0; i < n; ++i) years[static_cast<std::size_t>(i)] = counts.data()[i] + offset;
+        return years;
+    }
+    // datetime64 values are int64 counts of the dtype's unit since 1970-01-01, NaT the smallest.
+    const py::tuple unit_and_multiple = datetime_data(dtype);  // ("ns", 1)
+    const std::string_view unit_name = py::reinterpret_borrow<py::str>(unit_and_multiple[0]).cast<std::string_view>();
+    const auto* unit = std::find_if(std::begin(datetime_units), std::end(datetime_units), [&](const auto& entry) { return entry.first == unit_name; });
+    if (unit == std::end(datetime_units) || unit_and_multiple[1].cast<long long>() != 1) return std::nullopt;  // finer than ns, or datetime64[10s]
+    const std::int64_t per_day = unit->second;
+    const boost::gregorian::date epoch(1970, 1, 1);
+    const std::int64_t first_day = (boost::gregorian::date(1400, 1, 1) - epoch).days();
+    const std::int64_t last_day = (boost::gregorian::date(9999, 12, 31) - epoch).days();
+    for (py::ssize_t i = 0; i < n; ++i) {
+        const std::int64_t count = element64(labels, i);
+        if (count == std::numeric_limits<std::int64_t>::min()) return std::nullopt;  // NaT
+        if (per_day <= 0 && (count > 1'000'000 || count < -1'000'000)) return std::nullopt;  // no year 1400..9999
+        long long& year = years[static_cast<std::size_t>(i)];
+        if (per_day == 0) {
+            year = 1970 + count;
+        } else if (per_day == -1) {
+            year = 1970 + floor_div(count, 12);
+        } else {
+            const std::int64_t days = per_day < 0 ? count * -per_day : floor_div(count, per_day);
+            if (days < first_day || days > last_day) return std::nullopt;
+            year = (epoch + boost::gregorian::days(days)).year();
+        }
+    }
+    return years;
+}
+
+// Whether `values` can go straight to the constructor: a 1-D NumPy array of floats or integers.
+bool plain_numbers(const py::handle& values) {
+    if (!py::isinstance<py::array>(values)) return false;
+    const auto array = py::reinterpret_borrow<py::array>(values);
+    const char kind = array.dtype().kind();
+    return array.ndim() == 1 && (kind == 'f' || kind == 'i' || kind == 'u');
 }
 
 }  // namespace
@@ -50,6 +148,33 @@ gap, which ontrack never fills. Immutable: operations return new series.
                 return series::from_years(years, to_values(values), std::move(indicator), std::move(region), std::move(unit));
             },
             py::arg("years"), py::arg("values"), py::arg("indicator") = "", py::arg("region") = "", py::arg("unit") = "")
+        .def_static(
+            "_on_consecutive_years",
+            [datetime_data = py::module_::import("numpy").attr("datetime_data")](const py::handle& values, const py::handle& labels, long long offset, std::string indicator, std::string region,
+               std::string unit) -> std::optional<series> {
+                if (!plain_numbers(values) || py::len(values) == 0) return std::nullopt;
+                long long first = 0;
+                if (PyLong_CheckExact(labels.ptr())) {
+                    int overflow = 0;
+                    first = PyLong_AsLongLongAndOverflow(labels.ptr(), &overflow);
+                    if (overflow != 0 || first < -1'000'000'000 || first > 1'000'000'000) return std::nullopt;  // no year: the general path says so
+                    first += offset;
+                } else {
+                    if (!py::isinstance<py::array>(labels)) return std::nullopt;
+                    const auto years = label_years(py::reinterpret_borrow<py::array>(labels), offset, datetime_data);
+                    if (!years || years->empty() || years->size() != static_cast<std::size_t>(py::len(values))) return std::nullopt;
+                    first = years->front();
+                    for (std::size_t i = 1; i < years->size(); ++i) {
+                        if ((*years)[i] != first + static_cast<long long>(i)) return std::nullopt;
+                    }
+                }
+                return series(year_period(first, "start"), to_values(values), std::move(indicator), std::move(region), std::move(unit));
+            },
+            py::arg("values"), py::arg("labels"), py::arg("offset"), py::arg("indicator"), py::arg("region"), py::arg("unit"),
+            "The fast path of Series.from_pandas: `values` (a 1-D float or int NumPy array) on consecutive years, or None when "
+            "the labels are not (the caller then converts label by label). `labels`: the first year (an int, for a run such as "
+            "a RangeIndex), or a 1-D NumPy array of int years or naive datetime64 dates (the year containing each); `offset` is "
+            "added to int labels (1970 for annual period ordinals). A first year outside 1400..9999 raises ParseError.")
         .def_property_readonly("indicator", &series::indicator)
         .def_property_readonly("region", &series::region)
         .def_property_readonly("unit", &series::unit)

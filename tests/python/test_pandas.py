@@ -248,6 +248,9 @@ def _general_path(data: pd.Series) -> ot.Series:
         pd.DatetimeIndex([f"{y}-06-30" for y in range(2011, 2026)]),
         pd.DatetimeIndex([f"{y}-06-30" for y in range(2011, 2026)]).as_unit("s"),
         pd.date_range("1961-12-31", periods=15, freq="YE"),  # before 1970: negative datetime64 values
+        pd.date_range("1901-07-01", periods=15, freq="YS-JUL").as_unit("s"),
+        pd.DatetimeIndex([f"{y}-02-28 13:45" for y in range(2011, 2026)]).as_unit("ms"),
+        pd.DatetimeIndex([f"{y}-12-31 23:59:59.999999" for y in range(2011, 2026)]).as_unit("us"),
         pd.date_range("2011-12-31", periods=15, freq="YE", tz="Asia/Shanghai"),  # aware dates: their local years
         # Not consecutive years in order: the general path, same result
         pd.Index([2011, 2012, 2014, *range(2015, 2027)]),
@@ -272,9 +275,19 @@ def test_from_pandas_fast_path_equals_the_general_conversion(index: pd.Index, dt
         assert ot.project(data, "linear", to=2045).points[-1].upper == ot.project(general, "linear", to=2045).points[-1].upper
 
 
-def test_from_pandas_fast_path_leaves_other_indexes_to_the_general_conversion() -> None:
-    from ontrack._pandas import _first_of_consecutive_years
+def _first_of_consecutive_years(index: pd.Index) -> int | None:
+    """The first year the fast path reads off ``index``, or None when it leaves the index to the
+    general conversion."""
+    from ontrack._pandas import _year_labels
 
+    labels = _year_labels(index)
+    if labels is None:
+        return None
+    fast = ot.Series._on_consecutive_years(np.ones(len(index)), labels[0], labels[1], "", "", "")
+    return None if fast is None else fast.start.year
+
+
+def test_from_pandas_fast_path_leaves_other_indexes_to_the_general_conversion() -> None:
     # One quarter-end date is a quarter, not a year; fiscal years and gaps (NaT) are not calendar years.
     one_quarter = pd.Series([1.0], index=pd.date_range("2020-03-31", periods=1, freq="QE"))
     assert ot.Series.from_pandas(one_quarter).freq == "quarterly"
@@ -294,3 +307,88 @@ def test_from_pandas_fast_path_keeps_the_general_errors() -> None:
         ot.Series.from_pandas(pd.Series(["1", "x"], index=[2020, 2021]))
     nullable = ot.Series.from_pandas(pd.Series(pd.array([1, None, 3], dtype="Int64"), index=[2020, 2021, 2022]))
     assert math.isnan(nullable.values[1]) and nullable.values[2] == 3.0
+
+
+# The units a datetime64 array can carry, and how many of each make a span of about 30 years (so that
+# random counts cover dates from before 1970 to after it).
+_UNITS = {"Y": 30, "M": 360, "W": 1_560, "D": 11_000, "h": 263_000, "m": 15_800_000, "s": 950_000_000, "ms": 9.5e11, "us": 9.5e14, "ns": 9.5e17}
+
+
+@pytest.mark.parametrize("unit", list(_UNITS))
+def test_consecutive_years_of_datetime64_labels_as_numpy_reads_them(unit: str) -> None:
+    # Reference: NumPy's own calendar (astype to datetime64[Y]). Runs of dates one per year (random
+    # within the year), runs with one date moved, and random dates; each unit from years to ns.
+    rng = np.random.default_rng(7)
+    span = _UNITS[unit]
+    for trial in range(300):
+        if trial % 3 == 2:
+            counts = rng.integers(-int(span), int(span), size=int(rng.integers(1, 6)))
+        else:
+            first = int(rng.integers(1930, 2010))
+            starts = np.array([f"{y}-01-01" for y in range(first, first + 12)], dtype=f"M8[{unit}]").astype(np.int64)
+            ends = np.array([f"{y}-01-01" for y in range(first + 1, first + 13)], dtype=f"M8[{unit}]").astype(np.int64)
+            counts = np.array([rng.integers(a, b) if b > a else a for a, b in zip(starts, ends)], dtype=np.int64)
+            if trial % 3 == 1:
+                counts[int(rng.integers(0, len(counts)))] += int(rng.integers(1, int(span) // 30 + 2))
+        labels = counts.astype(np.int64).view(f"M8[{unit}]")
+        years = labels.astype("M8[Y]").astype(np.int64) + 1970
+        expected = int(years[0]) if list(years) == list(range(int(years[0]), int(years[0]) + len(years))) else None
+        result = ot.Series._on_consecutive_years(np.ones(len(labels)), labels, 0, "", "", "")
+        assert (None if result is None else result.start.year) == expected, (unit, labels)
+
+
+@pytest.mark.parametrize("unit", ["h", "m", "s", "ms", "us", "ns"])
+def test_consecutive_years_of_the_last_moment_of_a_year_before_1970(unit: str) -> None:
+    # Counts before 1970 are negative: the day of 1969-12-31 12:00 is -1 (rounded down), not 0 (1970).
+    on_years = ot.Series._on_consecutive_years
+    run = np.array(["1968-12-31T23:00", "1969-12-31T12:00", "1970-12-31T23:00"], dtype=f"M8[{unit}]")
+    assert on_years(np.ones(3), run, 0, "", "", "").start.year == 1968
+    early = np.array(["1898-12-31T23:00", "1899-12-31T23:00"], dtype=f"M8[{unit}]")
+    assert on_years(np.ones(2), early, 0, "", "", "").start.year == 1898
+    # The first moment of a year belongs to it.
+    assert on_years(np.ones(2), np.array(["1969-01-01T00:00", "1970-01-01T00:00"], dtype=f"M8[{unit}]"), 0, "", "", "").start.year == 1969
+
+
+def test_consecutive_years_fast_path_refuses_what_it_cannot_read() -> None:
+    on_years = ot.Series._on_consecutive_years
+    values = np.arange(3.0)
+    years = np.array([2020, 2021, 2022])
+    assert on_years(values, years, 0, "", "", "").start.year == 2020
+    assert on_years(values, years - 1970, 1970, "", "", "").start.year == 2020  # annual period ordinals
+    assert on_years(values, 2020, 0, "", "", "").values.tolist() == [0.0, 1.0, 2.0]  # a run from its first year
+    # The general conversion takes over (None) for: NaT, a multiple unit, labels that are not years,
+    # uint64 beyond int64, labels of another length, no values, 2-D values, booleans, text, object labels.
+    dates = np.array(["2020-12-31", "NaT", "2022-12-31"], dtype="M8[D]")
+    assert on_years(values, dates, 0, "", "", "") is None
+    assert on_years(values, np.array([0, 365, 730], dtype="M8[10D]"), 0, "", "", "") is None
+    assert on_years(values, np.array([2**63, 2**63 + 1, 2**63 + 2], dtype=np.uint64), 0, "", "", "") is None
+    assert on_years(values, years[:2], 0, "", "", "") is None
+    assert on_years(np.array([]), np.array([], dtype=np.int64), 0, "", "", "") is None
+    assert on_years(np.ones((3, 1)), years, 0, "", "", "") is None
+    assert on_years(np.array([True, False, True]), years, 0, "", "", "") is None
+    assert on_years(np.array(["1", "2", "3"]), years, 0, "", "", "") is None
+    assert on_years(values, years.astype(object), 0, "", "", "") is None
+    assert on_years(values, np.array([2020.0, 2021.0, 2022.0]), 0, "", "", "") is None
+    # Dates beyond what datetime64[Y] offsets reach, and a first year outside 1400..9999 (an error, as
+    # from the constructor).
+    assert on_years(values, np.array([10**9, 10**9 + 1, 10**9 + 2], dtype="M8[Y]"), 0, "", "", "") is None
+    with pytest.raises(ot.ParseError, match="1400..9999"):
+        on_years(values, np.array([12020, 12021, 12022]), 0, "", "", "")
+
+
+def test_consecutive_years_fast_path_reads_strided_and_foreign_arrays() -> None:
+    # Views with a stride (every other element), big-endian floats and narrow integer labels give the
+    # same series as plain arrays.
+    on_years = ot.Series._on_consecutive_years
+    wide = np.arange(10.0) * 1.5
+    assert on_years(wide[::2], np.arange(2011, 2021)[::2], 0, "", "", "") is None  # 2011, 2013, ...: not consecutive
+    years = np.repeat(np.arange(2011, 2016), 2)[::2]  # strided int64: 2011..2015
+    strided = on_years(wide[::2], years, 0, "rd", "Anhui", "%")
+    assert strided.start.year == 2011 and strided.values.tolist() == wide[::2].tolist()
+    assert (strided.indicator, strided.region, strided.unit) == ("rd", "Anhui", "%")
+    big_endian = on_years(wide[:5].astype(">f8"), np.arange(2011, 2016, dtype=np.int16), 0, "", "", "")
+    assert big_endian.values.tolist() == wide[:5].tolist()
+    dates = np.repeat(np.array([f"{y}-06-30" for y in range(2011, 2016)], dtype="M8[ns]"), 2)[::2]
+    assert on_years(wide[:5], dates, 0, "", "", "").start.year == 2011
+    with_gap = on_years(np.array([1.0, np.nan, 3.0]), np.arange(2011, 2014), 0, "", "", "")
+    assert np.isnan(with_gap.values[1]) and with_gap.count() == 2

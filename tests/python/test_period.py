@@ -117,6 +117,8 @@ def test_a_year_is_made_by_the_constructor_and_year_is_a_property() -> None:
         (0, "0", "not a year (1400..9999)"),
         (1399, "1399", "not a year (1400..9999)"),
         (10000, "10000", "not a year (1400..9999)"),
+        (10**30, str(10**30), "not a year (1400..9999)"),  # beyond 64 bits: the same error, not a cast failure
+        (-(10**30), str(-(10**30)), "not a year (1400..9999)"),
         ("1399", "1399", "year 1399 is outside 1400..9999"),
         ("十四五", "十四五", "a five-year plan is a span"),
         ("2025-Q5", "2025-Q5", "5 is not a quarter"),

@@ -45,7 +45,7 @@ inline value_bounds natural_bounds(const unit& u, const std::vector<double>& obs
 
 /// `natural_bounds` of a series, from its unit and observed values.
 inline value_bounds natural_bounds(const series& s) {
-    return natural_bounds(parse_unit(s.unit()), s.observed().second);
+    return natural_bounds(parse_unit(s.unit()), s.values());  // gaps (NaN) are skipped there
 }
 
 /// The bounds a projection keeps to, and where they come from.
@@ -110,10 +110,12 @@ inline chosen_bounds bounds_for(const target& t, const indicator_bounds& catalog
 
 /// Throws `value_error` when an observation of `s` lies outside `b` (the bounds cannot be right).
 inline void check_within(const series& s, const value_bounds& b) {
-    const auto [periods, values] = s.observed();
+    if (b.empty()) return;
+    const auto& values = s.values();  // a gap (NaN) fails neither comparison
     for (std::size_t i = 0; i < values.size(); ++i) {
         if ((b.lower && values[i] < *b.lower) || (b.upper && values[i] > *b.upper)) {
-            throw value_error("bounds", "the observation " + detail::format_number(values[i]) + " in " + periods[i].to_string() + " of " +
+            const period at = s.start() + static_cast<std::int64_t>(i);
+            throw value_error("bounds", "the observation " + detail::format_number(values[i]) + " in " + at.to_string() + " of " +
                                             (s.indicator().empty() ? std::string("the series") : "'" + s.indicator() + "'") +
                                             " lies outside the bounds " + b.to_string());
         }
@@ -124,12 +126,13 @@ inline void check_within(const series& s, const value_bounds& b) {
 /// error names the target, the series, the period, the value, the bounds, where they come from, and
 /// the fix.
 inline void check_within(const series& s, const chosen_bounds& b, std::string_view target_id, std::string_view indicator) {
-    const auto [periods, values] = s.observed();
+    const auto& values = s.values();  // a gap (NaN) fails neither comparison
     for (std::size_t i = 0; i < values.size(); ++i) {
         const double v = values[i];
         if ((b.bounds.lower && v < *b.bounds.lower) || (b.bounds.upper && v > *b.bounds.upper)) {
             const std::string name = !s.indicator().empty() ? s.indicator() : std::string(indicator);
-            throw value_error("bounds", "target '" + std::string(target_id) + "': the observation " + detail::format_number(v) + " in " + periods[i].to_string() +
+            const period at = s.start() + static_cast<std::int64_t>(i);
+            throw value_error("bounds", "target '" + std::string(target_id) + "': the observation " + detail::format_number(v) + " in " + at.to_string() +
                                             " of " + (name.empty() ? std::string("its series") : "'" + name + "'") +
                                             (s.region().empty() ? std::string() : " (" + s.region() + ")") + " lies outside " + b.describe(name) + " " +
                                             b.bounds.to_string() + ": correct the observation, or declare the indicator's range in the target's bounds column " +

@@ -185,6 +185,7 @@ inline observed_points observed_of(const series& s) {
     auto [periods, values] = s.observed();
     out.periods = std::move(periods);
     out.values = std::move(values);
+    out.time.reserve(out.periods.size());
     for (const auto& p : out.periods) out.time.push_back(time_coordinate(p));
     return out;
 }
@@ -224,6 +225,7 @@ inline std::vector<period> horizon_of(const series& s, const period& to) {
     const std::int64_t steps = to - last;
     if (steps > max_steps) throw value_error("to", "at most 1000 periods can be projected, " + to.to_string() + " is " + std::to_string(steps) + " away");
     std::vector<period> out;
+    out.reserve(static_cast<std::size_t>(steps));
     for (std::int64_t h = 1; h <= steps; ++h) out.push_back(last + h);
     return out;
 }
@@ -282,6 +284,7 @@ inline projection project_regression(const series& s, method m, const std::vecto
     set_regression_fit(out, fit);
     if (m == method::loglinear) out.params["growth_rate"] = std::expm1(fit.slope);
     std::optional<std::pair<double, double>> z;  // the interval's t quantiles, once per call
+    out.points.reserve(horizon.size());
     for (const auto& p : horizon) {
         const double x = time_coordinate(p);
         const double location = fit.mean_at(x);
@@ -334,6 +337,7 @@ inline projection project_cagr(const series& s, const std::vector<period>& horiz
     out.aicc = m - k - 1.0 > 0.0 ? -2.0 * llf + 2.0 * k * m / (m - k - 1.0) : std::numeric_limits<double>::infinity();
     out.bic = -2.0 * llf + std::log(m) * k;
     std::optional<std::pair<double, double>> z;  // the interval's t quantiles, once per call
+    out.points.reserve(horizon.size());
     for (const auto& p : horizon) {
         const double h = static_cast<double>(p - obs.periods.back());
         const double location = log_last + h * drift;
@@ -376,6 +380,7 @@ inline projection project_ets(const series& s, method m, const std::vector<perio
     out.bic = fit.bic();
     const period last = obs.periods.back();
     std::optional<std::pair<double, double>> z;  // the interval's normal quantiles, once per call
+    out.points.reserve(horizon.size());
     for (const auto& p : horizon) {
         const auto h = static_cast<std::size_t>(p - last);
         const auto d = predictive::normal(fit.forecast_mean(h), std::sqrt(fit.forecast_variance(h)));

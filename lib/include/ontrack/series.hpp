@@ -167,6 +167,8 @@ public:
     /// Only the observed periods and values, in order.
     std::pair<std::vector<period>, std::vector<double>> observed() const {
         std::pair<std::vector<period>, std::vector<double>> out;
+        out.first.reserve(values_.size());
+        out.second.reserve(values_.size());
         for (std::size_t i = 0; i < values_.size(); ++i) {
             if (!std::isnan(values_[i])) {
                 out.first.push_back(*start_ + static_cast<std::int64_t>(i));
