@@ -276,18 +276,26 @@ private:
 
 namespace detail {
 
-// The five cells of row `r`, column `k` of a Student t (or, with `log`, log-t) predictive of
-// `location` and `scale`, its interval from the standard quantiles `z`: what `make_point` and
-// `predictive::interval_from` give (z = 0 for a point mass, location + scale·z, exp on the log scale).
-inline void write_cell(batch_projection& out, Eigen::Index r, Eigen::Index k, double location, double scale,
-                       const std::pair<double, double>& z, bool log) {
-    const double low = location + scale * (scale > 0.0 ? z.first : 0.0);
-    const double high = location + scale * (scale > 0.0 ? z.second : 0.0);
-    out.mean(r, k) = log ? std::exp(location) : location;
-    out.lower(r, k) = log ? std::exp(low) : low;
-    out.upper(r, k) = log ? std::exp(high) : high;
-    out.location(r, k) = location;
-    out.scale(r, k) = scale;
+// The cells of row `r` for the predictives of `location[k]` and `scale[k]`, k < count: Student t (or,
+// with `log`, log-t), the interval from the standard quantiles `z` — what `make_point` and
+// `predictive::interval_from` give (z = 0 for a point mass, location + scale·z, exp on the log
+// scale). The row's five outputs are addressed once, not per cell.
+inline void write_cells(batch_projection& out, Eigen::Index r, const double* location, const double* scale, std::size_t count,
+                        const std::pair<double, double>& z, bool log) {
+    double* const mean = out.mean.row(r).data();
+    double* const lower = out.lower.row(r).data();
+    double* const upper = out.upper.row(r).data();
+    double* const cell_location = out.location.row(r).data();
+    double* const cell_scale = out.scale.row(r).data();
+    for (std::size_t k = 0; k < count; ++k) {
+        const double low = location[k] + scale[k] * (scale[k] > 0.0 ? z.first : 0.0);
+        const double high = location[k] + scale[k] * (scale[k] > 0.0 ? z.second : 0.0);
+        mean[k] = log ? std::exp(location[k]) : location[k];
+        lower[k] = log ? std::exp(low) : low;
+        upper[k] = log ? std::exp(high) : high;
+        cell_location[k] = location[k];
+        cell_scale[k] = scale[k];
+    }
 }
 
 // The regression methods (linear, loglinear, weighted_linear) on one panel row without building a
@@ -407,7 +415,7 @@ struct regression_rows {
         if (!(df > 0.0)) return false;
         const auto z = quantiles_for(df);
         const bool log = m == method::loglinear;
-        for (std::size_t k = 0; k < columns_out; ++k) write_cell(out, r, static_cast<Eigen::Index>(k), cell_location[k], cell_scale[k], z, log);
+        write_cells(out, r, cell_location.data(), cell_scale.data(), columns_out, z, log);
         const auto index = static_cast<std::size_t>(r);
         out.family[index] = log ? distribution_family::log_student_t : distribution_family::student_t;
         out.df(r) = df;
