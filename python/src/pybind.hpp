@@ -54,7 +54,15 @@ inline period year_period(const py::handle& integer, const char* field) {
     int overflow = 0;
     const long long year = PyLong_AsLongLongAndOverflow(integer.ptr(), &overflow);
     if (year == -1 && PyErr_Occurred()) throw py::error_already_set();
-    if (overflow != 0) throw parse_error(field, std::string(py::str(integer)), "not a year (1400..9999)");
+    if (overflow != 0) {
+        std::string shown;
+        try {
+            shown = py::str(integer);
+        } catch (const py::error_already_set&) {
+            shown = "an integer too long to print";  // Python refuses to print more than 4300 digits
+        }
+        throw parse_error(field, shown, "not a year (1400..9999)");
+    }
     return year_period(year, field);
 }
 

@@ -238,9 +238,7 @@ Series has no publication dates, select_series reads them from an observation ta
 before ``as_of`` whose figure is not out is 'awaiting_data' with a nowcast P(met); its figure is
 expected ``publication_lag`` months after the deadline ends, else after the lag of the target's
 indicator (or the series', when the target names none) in the ``indicators`` catalogue, else after the
-default lag of its frequency (DEFAULT_PUBLICATION_LAGS).
-before ``as_of`` whose figure is not out is 'awaiting_data' with a nowcast P(met). The projection
-keeps to the target's ``bounds``, else those the ``indicators`` catalogue declares for its indicator,
+default lag of its frequency (DEFAULT_PUBLICATION_LAGS). The projection keeps to the target's ``bounds``, else those the ``indicators`` catalogue declares for its indicator,
 else the natural bounds of the series' unit (shares in [0, 100] %, counts and money >= 0).
 )doc");
 

@@ -48,17 +48,23 @@ constexpr std::pair<std::string_view, std::int64_t> datetime_units[] = {
     {"Y", 0}, {"M", -1}, {"W", -7}, {"D", 1}, {"h", 24}, {"m", 1'440}, {"s", 86'400}, {"ms", 86'400'000}, {"us", 86'400'000'000},
     {"ns", 86'400'000'000'000}};
 
-// The i-th element of a 1-D array of 8-byte integers (any stride).
+// The years a period can hold (`period::year`); labels outside them are left to the general path,
+// which names them in its error.
+constexpr long long first_year = 1400, last_year = 9999;
+
+// The i-th element of a 1-D array of 8-byte integers in native byte order (any stride).
 std::int64_t element64(const py::array& a, py::ssize_t i) {
     std::int64_t out = 0;
     std::memcpy(&out, static_cast<const char*>(a.data()) + i * a.strides(0), sizeof out);
     return out;
 }
 
-// The calendar year of each label of a 1-D NumPy array, or nothing when one is not a year this reader
-// knows: integer years plus `offset` (annual period ordinals count from 1970), or naive datetime64
-// values of a unit of `datetime_units` (a date stands for the year containing it; NaT and dates
-// outside 1400..9999 are not years). `datetime_data` is numpy.datetime_data, which reads a datetime
+bool native_order(const py::dtype& dtype) { return dtype.byteorder() == '=' || dtype.byteorder() == '|'; }
+
+// The calendar year of each label of a 1-D NumPy array, or nothing when one is not a year 1400..9999
+// this reader knows: integer years plus `offset` (annual period ordinals count from 1970), or naive
+// datetime64 values (native byte order) of a unit of `datetime_units` (a date stands for the year
+// containing it; NaT is no year). `datetime_data` is numpy.datetime_data, which reads a datetime
 // dtype's unit (its text form costs more than the rest of the check). The pandas fast path reads the
 // index as a whole with it.
 std::optional<std::vector<long long>> label_years(const py::array& labels, long long offset, const py::object& datetime_data) {
@@ -67,22 +73,36 @@ std::optional<std::vector<long long>> label_years(const py::array& labels, long 
     if (labels.ndim() != 1 || (kind != 'i' && kind != 'u' && kind != 'M')) return std::nullopt;
     const py::ssize_t n = labels.shape(0);
     std::vector<long long> years(static_cast<std::size_t>(n));
+    // An integer label is a year when label + offset lies in 1400..9999 (compared without overflow).
+    const auto integer_year = [&](std::int64_t label, long long& year) {
+        if (label < first_year - offset || label > last_year - offset) return false;
+        year = label + offset;
+        return true;
+    };
     if (kind != 'M') {
-        if (kind == 'i' && labels.itemsize() == 8) {
-            for (py::ssize_t i = 0; i < n; ++i) years[static_cast<std::size_t>(i)] = element64(labels, i) + offset;
+        if (kind == 'i' && labels.itemsize() == 8 && native_order(dtype)) {
+            for (py::ssize_t i = 0; i < n; ++i) {
+                if (!integer_year(element64(labels, i), years[static_cast<std::size_t>(i)])) return std::nullopt;
+            }
             return years;
         }
         if (kind == 'u' && labels.itemsize() == 8) {
-            // uint64 labels above int64's range are no years; the general path says so.
+            // uint64 labels above int64's range are no years (read in native order, as below).
+            const auto wide = py::array_t<std::uint64_t, py::array::forcecast>::ensure(labels);
+            if (!wide) return std::nullopt;
             for (py::ssize_t i = 0; i < n; ++i) {
-                if (element64(labels, i) < 0) return std::nullopt;
+                if (wide.data()[i] > static_cast<std::uint64_t>(last_year)) return std::nullopt;
             }
         }
-        const auto counts = py::array_t<std::int64_t, py::array::forcecast>::ensure(labels);  // narrower integers
+        // Narrower integers and other byte orders, converted to native int64.
+        const auto counts = py::array_t<std::int64_t, py::array::forcecast>::ensure(labels);
         if (!counts) return std::nullopt;
-        for (py::ssize_t i = 0; i < n; ++i) years[static_cast<std::size_t>(i)] = counts.data()[i] + offset;
+        for (py::ssize_t i = 0; i < n; ++i) {
+            if (!integer_year(counts.data()[i], years[static_cast<std::size_t>(i)])) return std::nullopt;
+        }
         return years;
     }
+    if (!native_order(dtype)) return std::nullopt;
     // datetime64 values are int64 counts of the dtype's unit since 1970-01-01, NaT the smallest.
     const py::tuple unit_and_multiple = datetime_data(dtype);  // ("ns", 1)
     const std::string_view unit_name = py::reinterpret_borrow<py::str>(unit_and_multiple[0]).cast<std::string_view>();
@@ -90,18 +110,19 @@ std::optional<std::vector<long long>> label_years(const py::array& labels, long 
     if (unit == std::end(datetime_units) || unit_and_multiple[1].cast<long long>() != 1) return std::nullopt;  // finer than ns, or datetime64[10s]
     const std::int64_t per_day = unit->second;
     const boost::gregorian::date epoch(1970, 1, 1);
-    const std::int64_t first_day = (boost::gregorian::date(1400, 1, 1) - epoch).days();
-    const std::int64_t last_day = (boost::gregorian::date(9999, 12, 31) - epoch).days();
+    const std::int64_t first_day = (boost::gregorian::date(static_cast<unsigned short>(first_year), 1, 1) - epoch).days();
+    const std::int64_t last_day = (boost::gregorian::date(static_cast<unsigned short>(last_year), 12, 31) - epoch).days();
     for (py::ssize_t i = 0; i < n; ++i) {
         const std::int64_t count = element64(labels, i);
         if (count == std::numeric_limits<std::int64_t>::min()) return std::nullopt;  // NaT
-        if (per_day <= 0 && (count > 1'000'000 || count < -1'000'000)) return std::nullopt;  // no year 1400..9999
         long long& year = years[static_cast<std::size_t>(i)];
-        if (per_day == 0) {
-            year = 1970 + count;
-        } else if (per_day == -1) {
-            year = 1970 + floor_div(count, 12);
+        if (per_day == 0 || per_day == -1) {
+            // Years or months since 1970 (within ±1e6, so the arithmetic cannot overflow).
+            if (count > 1'000'000 || count < -1'000'000) return std::nullopt;
+            year = 1970 + (per_day == 0 ? count : floor_div(count, 12));
+            if (year < first_year || year > last_year) return std::nullopt;
         } else {
+            if (per_day < 0 && (count > 1'000'000 || count < -1'000'000)) return std::nullopt;  // weeks: ±1e6 covers 1400..9999
             const std::int64_t days = per_day < 0 ? count * -per_day : floor_div(count, per_day);
             if (days < first_day || days > last_day) return std::nullopt;
             year = (epoch + boost::gregorian::days(days)).year();
@@ -150,31 +171,35 @@ gap, which ontrack never fills. Immutable: operations return new series.
             py::arg("years"), py::arg("values"), py::arg("indicator") = "", py::arg("region") = "", py::arg("unit") = "")
         .def_static(
             "_on_consecutive_years",
-            [datetime_data = py::module_::import("numpy").attr("datetime_data")](const py::handle& values, const py::handle& labels, long long offset, std::string indicator, std::string region,
-               std::string unit) -> std::optional<series> {
+            [datetime_data = py::object(py::module_::import("numpy").attr("datetime_data"))](
+                const py::handle& values, const py::handle& labels, long long offset, std::string indicator, std::string region,
+                std::string unit) -> std::optional<series> {
                 if (!plain_numbers(values) || py::len(values) == 0) return std::nullopt;
+                const auto count = static_cast<long long>(py::len(values));
+                if (offset < -first_year * 1000 || offset > last_year * 1000) return std::nullopt;  // bounded: no overflow below
                 long long first = 0;
                 if (PyLong_CheckExact(labels.ptr())) {
                     int overflow = 0;
-                    first = PyLong_AsLongLongAndOverflow(labels.ptr(), &overflow);
-                    if (overflow != 0 || first < -1'000'000'000 || first > 1'000'000'000) return std::nullopt;  // no year: the general path says so
-                    first += offset;
+                    const long long label = PyLong_AsLongLongAndOverflow(labels.ptr(), &overflow);
+                    if (overflow != 0 || label < first_year - offset || label > last_year - offset) return std::nullopt;
+                    first = label + offset;
                 } else {
                     if (!py::isinstance<py::array>(labels)) return std::nullopt;
                     const auto years = label_years(py::reinterpret_borrow<py::array>(labels), offset, datetime_data);
-                    if (!years || years->empty() || years->size() != static_cast<std::size_t>(py::len(values))) return std::nullopt;
+                    if (!years || years->size() != static_cast<std::size_t>(count)) return std::nullopt;
                     first = years->front();
                     for (std::size_t i = 1; i < years->size(); ++i) {
                         if ((*years)[i] != first + static_cast<long long>(i)) return std::nullopt;
                     }
                 }
-                return series(year_period(first, "start"), to_values(values), std::move(indicator), std::move(region), std::move(unit));
+                if (first + count - 1 > last_year) return std::nullopt;  // the run leaves the years a period holds
+                return series(period::year(static_cast<int>(first)), to_values(values), std::move(indicator), std::move(region), std::move(unit));
             },
             py::arg("values"), py::arg("labels"), py::arg("offset"), py::arg("indicator"), py::arg("region"), py::arg("unit"),
-            "The fast path of Series.from_pandas: `values` (a 1-D float or int NumPy array) on consecutive years, or None when "
-            "the labels are not (the caller then converts label by label). `labels`: the first year (an int, for a run such as "
-            "a RangeIndex), or a 1-D NumPy array of int years or naive datetime64 dates (the year containing each); `offset` is "
-            "added to int labels (1970 for annual period ordinals). A first year outside 1400..9999 raises ParseError.")
+            "The fast path of Series.from_pandas: `values` (a 1-D float or int NumPy array) on consecutive years 1400..9999, or "
+            "None for anything else (the caller then converts label by label, and its errors name what is wrong). `labels`: the "
+            "first year (an int, for a run such as a RangeIndex), or a 1-D NumPy array of int years or naive datetime64 dates "
+            "(the year containing each); `offset` is added to int labels (1970 for annual period ordinals).")
         .def_property_readonly("indicator", &series::indicator)
         .def_property_readonly("region", &series::region)
         .def_property_readonly("unit", &series::unit)

@@ -53,6 +53,15 @@ TEST_CASE("series::from_pairs sorts the periods and keeps the metadata") {
     CHECK(q.count() == 2u);
 }
 
+TEST_CASE("series: a series may end in the last period there is (9999, 9999-Q4, 9999-12)") {
+    // The end is start + (size − 1): start + size would be a period past 9999 and throw.
+    const series annual(y(9997), {1.0, 2.0, 3.0});
+    CHECK(annual.end() == y(9999));
+    CHECK(annual.periods().back() == y(9999));
+    CHECK(series(period::quarter(9999, 3), {1.0, 2.0}).end() == period::quarter(9999, 4));
+    CHECK(series(period::month(9999, 12), {1.0}).end() == period::month(9999, 12));
+}
+
 TEST_CASE("series::from_pairs: a duplicate period is a value_error naming it") {
     const auto e = thrown<ontrack::value_error>(
         [] { (void)series::from_pairs({y(2021), y(2022), y(2021)}, {1.0, 2.0, 1.0}, "rd_expenditure"); });

@@ -236,43 +236,31 @@ def _general_path(data: pd.Series) -> ot.Series:
     return ot.Series.from_pandas(data.astype(object))
 
 
-@pytest.mark.parametrize(
-    "index",
-    [
-        pd.RangeIndex(2011, 2026),
-        pd.Index(np.arange(2011, 2026), dtype="int64"),
-        pd.Index(np.arange(2011, 2026), dtype="uint16"),
-        pd.period_range("2011", periods=15, freq="Y"),
-        pd.date_range("2011-12-31", periods=15, freq="YE"),
-        pd.date_range("2011-01-01", periods=15, freq="YS"),
-        pd.DatetimeIndex([f"{y}-06-30" for y in range(2011, 2026)]),
-        pd.DatetimeIndex([f"{y}-06-30" for y in range(2011, 2026)]).as_unit("s"),
-        pd.date_range("1961-12-31", periods=15, freq="YE"),  # before 1970: negative datetime64 values
-        pd.date_range("1901-07-01", periods=15, freq="YS-JUL").as_unit("s"),
-        pd.DatetimeIndex([f"{y}-02-28 13:45" for y in range(2011, 2026)]).as_unit("ms"),
-        pd.DatetimeIndex([f"{y}-12-31 23:59:59.999999" for y in range(2011, 2026)]).as_unit("us"),
-        pd.date_range("2011-12-31", periods=15, freq="YE", tz="Asia/Shanghai"),  # aware dates: their local years
-        # Not consecutive years in order: the general path, same result
-        pd.Index([2011, 2012, 2014, *range(2015, 2027)]),
-        pd.Index([*range(2025, 2010, -1)]),
-        pd.RangeIndex(2011, 2041, 2),
-        pd.period_range("2011Q1", periods=15, freq="Q"),
-        pd.period_range("2011-01", periods=15, freq="M"),
-        pd.date_range("2011-03-31", periods=15, freq="QE"),
-    ],
-)
-@pytest.mark.parametrize("dtype", ["float64", "int64", "float32"])
-def test_from_pandas_fast_path_equals_the_general_conversion(index: pd.Index, dtype: str) -> None:
-    values = np.arange(15, dtype=float) * 3.5 + 1.0
-    if dtype == "float64":
-        values[4] = math.nan  # a gap
-    data = pd.Series(values.astype(dtype), index=index, name="rd")
-    fast, general = ot.Series.from_pandas(data, region="Anhui", unit="%"), _general_path(data)
-    assert fast.start == general.start and fast.end == general.end and fast.indicator == "rd"
-    assert (fast.region, fast.unit) == ("Anhui", "%")
-    np.testing.assert_array_equal(fast.values, general.values)
-    if fast.freq == "annual":
-        assert ot.project(data, "linear", to=2045).points[-1].upper == ot.project(general, "linear", to=2045).points[-1].upper
+_FAST_PATH_INDEXES = [
+    pd.RangeIndex(2011, 2026),
+    pd.Index(np.arange(2011, 2026), dtype="int64"),
+    pd.Index(np.arange(2011, 2026), dtype="uint16"),
+    pd.Index(np.arange(2011, 2026, dtype=">i8")),  # big-endian years (read from a file of another machine)
+    pd.period_range("2011", periods=15, freq="Y"),
+    pd.date_range("2011-12-31", periods=15, freq="YE"),
+    pd.date_range("2011-01-01", periods=15, freq="YS"),
+    pd.DatetimeIndex([f"{y}-06-30" for y in range(2011, 2026)]),
+    pd.DatetimeIndex([f"{y}-06-30" for y in range(2011, 2026)]).as_unit("s"),
+    pd.date_range("1961-12-31", periods=15, freq="YE"),  # before 1970: negative datetime64 values
+    pd.date_range("1901-07-01", periods=15, freq="YS-JUL").as_unit("s"),
+    pd.DatetimeIndex([f"{y}-02-28 13:45" for y in range(2011, 2026)]).as_unit("ms"),
+    pd.DatetimeIndex([f"{y}-12-31 23:59:59.999999" for y in range(2011, 2026)]).as_unit("us"),
+    pd.date_range("2011-12-31", periods=15, freq="YE", tz="Asia/Shanghai"),  # aware dates: their local years
+]
+# Not consecutive calendar years in order: the general path, with the same result.
+_GENERAL_PATH_INDEXES = [
+    pd.Index([2011, 2012, 2014, *range(2015, 2027)]),
+    pd.Index([*range(2025, 2010, -1)]),
+    pd.RangeIndex(2011, 2041, 2),
+    pd.period_range("2011Q1", periods=15, freq="Q"),
+    pd.period_range("2011-01", periods=15, freq="M"),
+    pd.date_range("2011-03-31", periods=15, freq="QE"),
+]
 
 
 def _first_of_consecutive_years(index: pd.Index) -> int | None:
@@ -285,6 +273,48 @@ def _first_of_consecutive_years(index: pd.Index) -> int | None:
         return None
     fast = ot.Series._on_consecutive_years(np.ones(len(index)), labels[0], labels[1], "", "", "")
     return None if fast is None else fast.start.year
+
+
+@pytest.mark.parametrize(
+    ("index", "fast_path"),
+    [(index, True) for index in _FAST_PATH_INDEXES] + [(index, False) for index in _GENERAL_PATH_INDEXES],
+)
+@pytest.mark.parametrize("dtype", ["float64", "int64", "float32"])
+def test_from_pandas_fast_path_equals_the_general_conversion(index: pd.Index, fast_path: bool, dtype: str) -> None:
+    assert (_first_of_consecutive_years(index) is not None) == fast_path  # the path under test is taken
+    values = np.arange(15, dtype=float) * 3.5 + 1.0
+    if dtype == "float64":
+        values[4] = math.nan  # a gap
+    data = pd.Series(values.astype(dtype), index=index, name="rd")
+    fast, general = ot.Series.from_pandas(data, region="Anhui", unit="%"), _general_path(data)
+    assert fast.start == general.start and fast.end == general.end and fast.indicator == "rd"
+    assert (fast.region, fast.unit) == ("Anhui", "%")
+    np.testing.assert_array_equal(fast.values, general.values)
+    if fast.freq == "annual":
+        assert ot.project(data, "linear", to=2045).points[-1].upper == ot.project(general, "linear", to=2045).points[-1].upper
+
+
+@pytest.mark.parametrize(
+    "index",
+    [
+        pd.RangeIndex(9995, 10005),  # runs past 9999
+        pd.RangeIndex(0, 10),  # a default index: no years
+        pd.period_range("1300", periods=3, freq="Y"),
+        pd.Index([2**63 - 1, -(2**63)]),  # would wrap around to "consecutive" in 64-bit arithmetic
+        pd.Index(np.array([2020, 2021, 2022], dtype="<i8").view(">i8")),  # little-endian bytes read as big-endian
+        pd.Index(np.array([2**63, 2**63 + 1], dtype=np.uint64)),
+    ],
+)
+def test_from_pandas_gives_the_general_errors_for_labels_that_are_no_years(index: pd.Index) -> None:
+    # Labels outside the years 1400..9999 a period holds are the general conversion's to refuse, with its
+    # error naming the label; the fast path neither accepts them nor raises an error of its own.
+    data = pd.Series(np.arange(len(index), dtype=float), index=index)
+    assert _first_of_consecutive_years(index) is None
+    with pytest.raises(ValueError) as general:
+        _general_path(data)
+    with pytest.raises(ValueError) as fast:
+        ot.Series.from_pandas(data)
+    assert type(fast.value) is type(general.value) and str(fast.value) == str(general.value)
 
 
 def test_from_pandas_fast_path_leaves_other_indexes_to_the_general_conversion() -> None:
@@ -317,14 +347,19 @@ _UNITS = {"Y": 30, "M": 360, "W": 1_560, "D": 11_000, "h": 263_000, "m": 15_800_
 @pytest.mark.parametrize("unit", list(_UNITS))
 def test_consecutive_years_of_datetime64_labels_as_numpy_reads_them(unit: str) -> None:
     # Reference: NumPy's own calendar (astype to datetime64[Y]). Runs of dates one per year (random
-    # within the year), runs with one date moved, and random dates; each unit from years to ns.
+    # within the year) anywhere the unit reaches in 1400..9999 (nanoseconds: 1678..2261), runs with one
+    # date moved, random dates around 1970 and random counts over the whole int64 range; each unit from
+    # years to ns. The fast path takes runs of years 1400..9999 only.
     rng = np.random.default_rng(7)
     span = _UNITS[unit]
-    for trial in range(300):
-        if trial % 3 == 2:
+    low, high = (1678, 2250) if unit == "ns" else (1400, 9988)
+    for trial in range(400):
+        if trial % 4 == 2:
             counts = rng.integers(-int(span), int(span), size=int(rng.integers(1, 6)))
+        elif trial % 4 == 3:
+            counts = rng.integers(-(2**63) + 1, 2**63 - 1, size=int(rng.integers(1, 4)), dtype=np.int64)
         else:
-            first = int(rng.integers(1930, 2010))
+            first = int(rng.integers(low, high))
             starts = np.array([f"{y}-01-01" for y in range(first, first + 12)], dtype=f"M8[{unit}]").astype(np.int64)
             ends = np.array([f"{y}-01-01" for y in range(first + 1, first + 13)], dtype=f"M8[{unit}]").astype(np.int64)
             counts = np.array([rng.integers(a, b) if b > a else a for a, b in zip(starts, ends)], dtype=np.int64)
@@ -332,7 +367,8 @@ def test_consecutive_years_of_datetime64_labels_as_numpy_reads_them(unit: str) -
                 counts[int(rng.integers(0, len(counts)))] += int(rng.integers(1, int(span) // 30 + 2))
         labels = counts.astype(np.int64).view(f"M8[{unit}]")
         years = labels.astype("M8[Y]").astype(np.int64) + 1970
-        expected = int(years[0]) if list(years) == list(range(int(years[0]), int(years[0]) + len(years))) else None
+        run = list(years) == list(range(int(years[0]), int(years[0]) + len(years)))
+        expected = int(years[0]) if run and 1400 <= years.min() and years.max() <= 9999 else None
         result = ot.Series._on_consecutive_years(np.ones(len(labels)), labels, 0, "", "", "")
         assert (None if result is None else result.start.year) == expected, (unit, labels)
 
@@ -369,11 +405,22 @@ def test_consecutive_years_fast_path_refuses_what_it_cannot_read() -> None:
     assert on_years(np.array(["1", "2", "3"]), years, 0, "", "", "") is None
     assert on_years(values, years.astype(object), 0, "", "", "") is None
     assert on_years(values, np.array([2020.0, 2021.0, 2022.0]), 0, "", "", "") is None
-    # Dates beyond what datetime64[Y] offsets reach, and a first year outside 1400..9999 (an error, as
-    # from the constructor).
+    # NaT, which in nanoseconds would read as a date of 1677 (just before a run starting in 1678).
+    assert on_years(np.ones(2), np.array(["NaT", "1678-06-01"], dtype="M8[ns]"), 0, "", "", "") is None
+    # Years outside 1400..9999, a run leaving them, and counts whose sums would overflow 64 bits: the
+    # general conversion's errors name them.
     assert on_years(values, np.array([10**9, 10**9 + 1, 10**9 + 2], dtype="M8[Y]"), 0, "", "", "") is None
-    with pytest.raises(ot.ParseError, match="1400..9999"):
-        on_years(values, np.array([12020, 12021, 12022]), 0, "", "", "")
+    assert on_years(values, np.array([12020, 12021, 12022]), 0, "", "", "") is None
+    assert on_years(values, np.array([1397, 1398, 1399]), 0, "", "", "") is None
+    assert on_years(values, 9998, 0, "", "", "") is None  # 9998, 9999, 10000
+    assert on_years(values, np.array([9997, 9998, 9999]), 0, "", "", "").end.year == 9999
+    assert on_years(values, 1400, 0, "", "", "").start.year == 1400
+    assert on_years(np.ones(1), np.array([2**63 - 1]), 1970, "", "", "") is None
+    assert on_years(np.ones(1), 2000, 2**63 - 1, "", "", "") is None
+    assert on_years(np.ones(1), 2**70, 0, "", "", "") is None
+    assert on_years(values, np.array([2020, 2021, 2022], dtype="<i8").view(">i8"), 0, "", "", "") is None
+    # Big-endian dates are left to the general path (their unit is read in native order only).
+    assert on_years(values, np.array(["2020", "2021", "2022"], dtype=">M8[D]"), 0, "", "", "") is None
 
 
 def test_consecutive_years_fast_path_reads_strided_and_foreign_arrays() -> None:
@@ -388,6 +435,8 @@ def test_consecutive_years_fast_path_reads_strided_and_foreign_arrays() -> None:
     assert (strided.indicator, strided.region, strided.unit) == ("rd", "Anhui", "%")
     big_endian = on_years(wide[:5].astype(">f8"), np.arange(2011, 2016, dtype=np.int16), 0, "", "", "")
     assert big_endian.values.tolist() == wide[:5].tolist()
+    assert on_years(wide[:5], np.arange(2011, 2016, dtype=">i8"), 0, "", "", "").start.year == 2011
+    assert on_years(wide[:5], np.arange(2011, 2016, dtype=">u8"), 0, "", "", "").start.year == 2011
     dates = np.repeat(np.array([f"{y}-06-30" for y in range(2011, 2016)], dtype="M8[ns]"), 2)[::2]
     assert on_years(wide[:5], dates, 0, "", "", "").start.year == 2011
     with_gap = on_years(np.array([1.0, np.nan, 3.0]), np.arange(2011, 2014), 0, "", "", "")

@@ -108,6 +108,12 @@ def test_a_year_is_made_by_the_constructor_and_year_is_a_property() -> None:
 # ------------------------------------------------------------------------------------------ bad input
 
 
+def test_an_integer_too_long_to_print_is_not_a_year() -> None:
+    # Python prints at most 4300 digits of an int: the error says so instead of failing to print it.
+    with pytest.raises(ot.ParseError, match=r"not a year \(1400\.\.9999\) \(got 'an integer too long to print'\)"):
+        ot.Period(10**5000)
+
+
 @pytest.mark.parametrize(
     ("value", "shown", "reason"),
     [

@@ -96,7 +96,7 @@ public:
     /// First period (always observed). Throws `data_error` on an empty series.
     period start() const { return require_start(); }
     /// Last period (always observed). Throws `data_error` on an empty series.
-    period end() const { return require_start() + static_cast<std::int64_t>(values_.size()) - 1; }
+    period end() const { return require_start() + (static_cast<std::int64_t>(values_.size()) - 1); }  // never one past: 9999 is the last year
 
     /// Values from start to end; NaN for gaps.
     const std::vector<double>& values() const noexcept { return values_; }
