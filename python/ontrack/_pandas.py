@@ -73,11 +73,10 @@ def _year_labels(index: pd.Index) -> tuple[Any, int] | None:
             return None
         return index.asi8, 1970
     if isinstance(index, pd.DatetimeIndex):
-        dates: Any = index.array  # its DatetimeArray: freq and dtype are cheaper to reach there
-        freq = dates.freq  # the offset's own freqstr is cheaper than the index's
+        freq = index.freq  # the offset's own freqstr is cheaper than the index's
         if freq is not None and freq.freqstr.startswith(("Q", "BQ", "M", "BM", "ME", "MS")):
             return None
-        if isinstance(dates.dtype, np.dtype):
+        if isinstance(index.dtype, np.dtype):
             return index.values, 0  # naive: datetime64 values
         return index.year.to_numpy(), 0  # aware: the local year of each date
     if index.dtype.kind in "iu":
