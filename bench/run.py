@@ -268,6 +268,7 @@ class Peer:
         self.name = name
         self.absent: str | None = absent
         self.llf: np.ndarray | None = None
+        self.inside: list[bool | None] = []  # per series: the peer's parameters in ontrack's box (None: by construction)
         self.process: subprocess.Popen[str] | None = None
         if absent is not None:  # known absent: nothing to start
             return
@@ -288,6 +289,7 @@ class Peer:
         self.process.stdin.flush()
         answer = json.loads(self.process.stdout.readline())
         self.llf = np.array(answer["llf"], dtype=float)
+        self.inside = list(answer.get("inside", [None] * len(self.llf)))
         return float(answer["seconds"])
 
     def close(self) -> None:
@@ -354,10 +356,19 @@ def case_ets(sizes: dict[str, int], repeats: int) -> list[Row]:
                 # The same optimum within rounding counts as equal.
                 at_least = int(np.sum(ours_llf >= p.llf - 1e-6))
                 worse = ours_llf < p.llf - 1e-6
-                deficit = f"; ontrack lower on {int(worse.sum())}, by up to {float(np.max(p.llf[worse] - ours_llf[worse])):.3g}" if worse.any() else ""
+                deficit = ""
+                if worse.any():
+                    # A higher likelihood with parameters outside the box ontrack searches (statsmodels'
+                    # bounds) is another problem's optimum, not one ontrack's fit missed: said apart.
+                    outside = sum(1 for k in np.flatnonzero(worse) if p.inside[k] is False)
+                    deficit = f"; ontrack lower on {int(worse.sum())}, by up to {float(np.max(p.llf[worse] - ours_llf[worse])):.3g}"
+                    if outside:
+                        deficit += (f" ({outside} of them with the peer's parameters outside the box ontrack searches, statsmodels' "
+                                    "bounds: α, β/α in [1e-4, 1 − 1e-4], φ in [0.8, 0.98])")
                 gain = ours_llf - p.llf
                 at_least_of[p.name] = at_least
-                goal = ">= 100" if p.name.startswith("statsmodels") else ">= 3 (fastest)"
+                # Peers other than statsmodels are judged only when fastest (below); the others are shown.
+                goal = ">= 100" if p.name.startswith("statsmodels") else ""
                 met = theirs.min / ours.min >= 100 and at_least == rows if p.name.startswith("statsmodels") else False
                 out.append(row(label, f"{p.name} / ontrack (speed-up)", ours, theirs, goal, met,
                                f"{p.name} {theirs.text()}, median speed-up {theirs.median / ours.median:.1f}; llf ontrack >= peer on "
@@ -579,13 +590,14 @@ def main() -> None:
     for key, value in header.items():
         print(f"{key}: {value}")
     print()
-    print("Times are minima of the alternated repeats (medians in the notes); ratio = ontrack/peer, or peer/ontrack for speed-ups.")
+    print("Times are minima of the alternated repeats (medians in the notes); ratio = ontrack/peer, or peer/ontrack for speed-ups;")
+    print("met '—': shown, not judged (an ETS peer other than statsmodels that is not the fastest, or one that is absent).")
     print()
     print(f"| {'case':<46} | {'measure':<46} | {'ontrack':>10} | {'peer':>10} | {'ratio':>8} | {'goal':>14} | met |")
     print(f"|{'-' * 48}|{'-' * 48}|{'-' * 12}|{'-' * 12}|{'-' * 10}|{'-' * 16}|-----|")
     for r in rows:
         print(f"| {r['case']:<46} | {r['measure']:<46} | {fmt(r['ontrack_s'])} | {fmt(r['peer_s'])} | {r['ratio']:8.3g} | {r['goal']:>14} | "
-              f"{'yes' if r['met'] else 'no ':<3} |")
+              f"{('yes' if r['met'] else 'no') if r['goal'] else '—':<3} |")
     print()
     for r in rows:
         if r["note"]:
