@@ -21,12 +21,14 @@ py::array_t<double> values_array(const series& s) {
     return out;
 }
 
+bool native_order(const py::dtype& dtype) { return dtype.byteorder() == '=' || dtype.byteorder() == '|'; }
+
 std::vector<double> to_values(const py::handle& values) {
     if (py::isinstance<py::array>(values)) {
         // A 1-D float64 array in native byte order is copied as it is (any stride), without a conversion.
         const auto given = py::reinterpret_borrow<py::array>(values);
         const py::dtype dtype = given.dtype();
-        if (given.ndim() == 1 && dtype.kind() == 'f' && dtype.itemsize() == sizeof(double) && (dtype.byteorder() == '=' || dtype.byteorder() == '|')) {
+        if (given.ndim() == 1 && dtype.kind() == 'f' && dtype.itemsize() == sizeof(double) && native_order(dtype)) {
             std::vector<double> out(static_cast<std::size_t>(given.shape(0)));
             const auto* base = static_cast<const char*>(given.data());
             for (std::size_t i = 0; i < out.size(); ++i) std::memcpy(&out[i], base + static_cast<py::ssize_t>(i) * given.strides(0), sizeof(double));
@@ -59,8 +61,6 @@ std::int64_t element64(const py::array& a, py::ssize_t i) {
     return out;
 }
 
-bool native_order(const py::dtype& dtype) { return dtype.byteorder() == '=' || dtype.byteorder() == '|'; }
-
 // The calendar year of each label of a 1-D NumPy array, or nothing when one is not a year 1400..9999
 // this reader knows: integer years plus `offset` (annual period ordinals count from 1970), or naive
 // datetime64 values (native byte order) of a unit of `datetime_units` (a date stands for the year
@@ -87,12 +87,17 @@ std::optional<std::vector<long long>> label_years(const py::array& labels, long 
             return years;
         }
         if (kind == 'u' && labels.itemsize() == 8) {
-            // uint64 labels above int64's range are no years (read in native order, as below).
+            // uint64 labels (above int64's range for some) read as they are, in native order.
             const auto wide = py::array_t<std::uint64_t, py::array::forcecast>::ensure(labels);
             if (!wide) return std::nullopt;
             for (py::ssize_t i = 0; i < n; ++i) {
-                if (wide.data()[i] > static_cast<std::uint64_t>(last_year)) return std::nullopt;
+                const std::uint64_t label = wide.data()[i];
+                if (label > static_cast<std::uint64_t>(last_year) ||
+                    !integer_year(static_cast<std::int64_t>(label), years[static_cast<std::size_t>(i)])) {
+                    return std::nullopt;
+                }
             }
+            return years;
         }
         // Narrower integers and other byte orders, converted to native int64.
         const auto counts = py::array_t<std::int64_t, py::array::forcecast>::ensure(labels);

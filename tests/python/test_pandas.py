@@ -240,6 +240,7 @@ _FAST_PATH_INDEXES = [
     pd.RangeIndex(2011, 2026),
     pd.Index(np.arange(2011, 2026), dtype="int64"),
     pd.Index(np.arange(2011, 2026), dtype="uint16"),
+    pd.Index(np.arange(2011, 2026), dtype="uint64"),
     pd.Index(np.arange(2011, 2026, dtype=">i8")),  # big-endian years (read from a file of another machine)
     pd.period_range("2011", periods=15, freq="Y"),
     pd.date_range("2011-12-31", periods=15, freq="YE"),

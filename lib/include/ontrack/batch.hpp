@@ -209,6 +209,12 @@ private:
 /// A panel of series, one per row, all starting at the same period; NaN marks a gap.
 using panel = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
+/// Cells stored period by period (column-major): a batch's predictive parameters are read one projected
+/// period at a time (`batch_projection::probability` for every series in one period), and a column of
+/// this layout is contiguous — at five periods ahead that pass reads a fifth of the memory it would
+/// read from rows. Indexing `(series, period)` is the same as a `panel`'s.
+using period_major = Eigen::MatrixXd;
+
 /// The projections of a panel: one row per series, one column per projected period.
 ///
 /// Rows that cannot be projected (too few observations, non-positive values for a log method) hold
@@ -217,7 +223,7 @@ using panel = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMa
 struct batch_projection {
     std::vector<period> periods;                 ///< the projected periods (columns), after the panel's last column up to `to`
     panel mean, lower, upper;                    ///< point forecasts and interval bounds
-    panel location, scale;                       ///< predictive distribution parameters per cell
+    period_major location, scale;                ///< predictive distribution parameters per cell (stored period by period)
     std::vector<distribution_family> family;     ///< predictive family per row
     Eigen::VectorXd df;                          ///< Student t degrees of freedom per row (infinity for normal families, NaN for rows not projected)
     std::vector<method> used;                    ///< model per row (the choice of `auto`)
@@ -285,16 +291,31 @@ inline void write_cells(batch_projection& out, Eigen::Index r, const double* loc
     double* const mean = out.mean.row(r).data();
     double* const lower = out.lower.row(r).data();
     double* const upper = out.upper.row(r).data();
-    double* const cell_location = out.location.row(r).data();
-    double* const cell_scale = out.scale.row(r).data();
+    const auto interval = [&](std::size_t k) {
+        const bool spread = scale[k] > 0.0;  // a point mass has no interval: z taken as 0, as make_point does
+        return std::make_pair(location[k] + scale[k] * (spread ? z.first : 0.0), location[k] + scale[k] * (spread ? z.second : 0.0));
+    };
+    if (log) {
+        for (std::size_t k = 0; k < count; ++k) {
+            const auto [low, high] = interval(k);
+            mean[k] = std::exp(location[k]);
+            lower[k] = std::exp(low);
+            upper[k] = std::exp(high);
+        }
+    } else {
+        for (std::size_t k = 0; k < count; ++k) {
+            const auto [low, high] = interval(k);
+            mean[k] = location[k];
+            lower[k] = low;
+            upper[k] = high;
+        }
+    }
+    const auto stride = static_cast<std::size_t>(out.location.rows());  // period-major: one column per period
+    double* const cell_location = out.location.data() + r;
+    double* const cell_scale = out.scale.data() + r;
     for (std::size_t k = 0; k < count; ++k) {
-        const double low = location[k] + scale[k] * (scale[k] > 0.0 ? z.first : 0.0);
-        const double high = location[k] + scale[k] * (scale[k] > 0.0 ? z.second : 0.0);
-        mean[k] = log ? std::exp(location[k]) : location[k];
-        lower[k] = log ? std::exp(low) : low;
-        upper[k] = log ? std::exp(high) : high;
-        cell_location[k] = location[k];
-        cell_scale[k] = scale[k];
+        cell_location[k * stride] = location[k];
+        cell_scale[k * stride] = scale[k];
     }
 }
 
@@ -369,37 +390,53 @@ struct regression_rows {
     }
 
     // A row without gaps (checked here); false, having written nothing, when the row is not one.
+    // The values are not tested one by one: a NaN (gap) or an infinity makes the sum t0 non-finite,
+    // tested once after the loop (finite values cannot overflow it: magnitudes above 1e100 are
+    // refused). For linear rows the response is the row itself, read in place.
     bool complete_row(const double* values, Eigen::Index columns, Eigen::Index r, batch_projection& out) {
         if (!complete.usable) return false;
         const bool log = m == method::loglinear;
         const auto n = static_cast<std::size_t>(columns);
+        const double* const d = complete.d.data();
         double t0 = 0.0, t1 = 0.0, largest = 0.0;
-        response.resize(n);
-        for (std::size_t i = 0; i < n; ++i) {
-            const double v = values[i];
-            if (!std::isfinite(v)) return false;  // a gap or an infinity: the general path
-            if (log && !(v > 0.0)) return false;
-            const double y = log ? std::log(v) : v;
-            response[i] = y;
-            largest = std::max(largest, std::fabs(y));
-            t0 += 1.0 * y;
-            t1 += 1.0 * complete.d[i] * y;
+        if (log) {
+            response.resize(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                const double v = values[i];
+                if (!(v > 0.0)) return false;  // a gap or a value the log refuses: the general path
+                const double y = std::log(v);
+                response[i] = y;
+                t0 += 1.0 * y;
+                t1 += 1.0 * d[i] * y;
+            }
+        } else {
+            for (std::size_t i = 0; i < n; ++i) {
+                const double y = values[i];
+                largest = std::max(largest, std::fabs(y));
+                t0 += 1.0 * y;
+                t1 += 1.0 * d[i] * y;
+            }
         }
+        if (!std::isfinite(t0)) return false;  // a gap or an infinity: the general path
         if (!log && !(largest == 0.0 || (largest <= 1e100 && largest >= 1e-100))) return false;
+        const double* const y = log ? response.data() : values;
         const double level_fit = (complete.s2 * t0 - complete.s1 * t1) / complete.det;
         const double slope = (complete.s0 * t1 - complete.s1 * t0) / complete.det;
         double ssr = 0.0;
         for (std::size_t i = 0; i < n; ++i) {
-            const double e = response[i] - (level_fit + slope * (column_time[i] - complete.x_center));
+            // d[i] is column_time[i] − x_center, the same operation fit_linear_trend does.
+            const double e = y[i] - (level_fit + slope * d[i]);
             ssr += 1.0 * e * e;
         }
         const double df = static_cast<double>(n) - 2.0;
         const double scale_fit = ssr / df;
         const std::size_t columns_out = horizon_time.size();
+        const double* const horizon_d = complete.horizon_d.data();
+        const double* const horizon_factor = complete.horizon_factor.data();
         for (std::size_t k = 0; k < columns_out; ++k) {
             // mean_at and obs_se (unit weight: scale / 1 is scale exactly).
-            cell_location[k] = level_fit + slope * (horizon_time[k] - complete.x_center);
-            const double mean_se = std::sqrt(scale_fit * complete.horizon_factor[k]);
+            cell_location[k] = level_fit + slope * horizon_d[k];
+            const double mean_se = std::sqrt(scale_fit * horizon_factor[k]);
             cell_scale[k] = std::sqrt(mean_se * mean_se + scale_fit);
         }
         return write_row(r, df, out);
@@ -488,10 +525,15 @@ inline batch_projection project_many(const Eigen::Ref<const panel>& values, cons
     const auto columns = static_cast<Eigen::Index>(out.periods.size());
     const double nan = std::numeric_limits<double>::quiet_NaN();
     // Not filled here: every row writes all its cells, values or NaN (one pass over the outputs, not two).
-    for (auto* matrix : {&out.mean, &out.lower, &out.upper, &out.location, &out.scale}) {
-        matrix->resize(rows, columns);
-        detail::advise_huge_pages(matrix->data(), static_cast<std::size_t>(matrix->size()) * sizeof(double));
-    }
+    const auto allocate = [&](auto& matrix) {
+        matrix.resize(rows, columns);
+        detail::advise_huge_pages(matrix.data(), static_cast<std::size_t>(matrix.size()) * sizeof(double));
+    };
+    allocate(out.mean);
+    allocate(out.lower);
+    allocate(out.upper);
+    allocate(out.location);
+    allocate(out.scale);
     out.df.resize(rows);
     out.family.assign(static_cast<std::size_t>(rows), distribution_family::normal);
     out.used.assign(static_cast<std::size_t>(rows), m);
@@ -533,7 +575,9 @@ inline batch_projection project_many(const Eigen::Ref<const panel>& values, cons
             }
         } catch (const error& e) {
             failures.emplace_back(index, e.what());
-            for (auto* matrix : {&out.mean, &out.lower, &out.upper, &out.location, &out.scale}) matrix->row(r).setConstant(nan);
+            for (auto* matrix : {&out.mean, &out.lower, &out.upper}) matrix->row(r).setConstant(nan);
+            out.location.row(r).setConstant(nan);
+            out.scale.row(r).setConstant(nan);
             out.df(r) = nan;
         }
     };
