@@ -8,7 +8,7 @@ Names starting with an underscore are stub-only aliases; they do not exist at ru
 """
 
 import datetime
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, ClassVar, Literal, Optional, TypedDict, Union, overload
 
 import numpy
@@ -171,6 +171,12 @@ class Unit:
 
 def parse_unit(text: str) -> Unit: ...
 def conversion_factor(from_unit: Unit, to_unit: Unit) -> float: ...
+# The unit checks of unit_checks.hpp (ontrack.units wraps them): (kind, message), kind 'scale' or
+# 'missing_unit'; and (file, message) per target and unit that measures something else.
+def _unit_warnings(targets: Sequence[Target], observations: ObservationTable) -> list[tuple[Literal["scale", "missing_unit"], str]]: ...
+def _unit_mismatches(
+    targets: Sequence[Target], observations: ObservationTable, origins: Mapping[tuple[str, str, str, str], str]
+) -> list[tuple[str, str]]: ...
 
 class Indicator:
     def __init__(

@@ -124,3 +124,75 @@ def test_a_unit_typo_in_a_workbook_names_the_sheet_and_rows(write_file: WriteFil
         f"ontrack: target 't1' ({tpath}, sheet '目标', row 2) is in '%' but the observations of 'rd_intensity' in 'China' are in '亿元' "
         f"({path}, sheet '数据', rows 3, 4; 2020–2021): they measure different things; correct the unit column of those rows, or the target's unit"
     )
+
+
+# ------------------------------------------------------------------ the compiled checks against the reference
+# unit_checks_reference.py is the Python implementation the checks had before they moved to C++
+# (unit_checks.hpp), kept unchanged: the compiled checks must find the same things, in the same order,
+# in the same words.
+
+
+def _reference() -> object:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("unit_checks_reference", Path(__file__).with_name("unit_checks_reference.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _same_findings(targets: list[ot.Target], obs: ot.ObservationTable, origins: dict[tuple[str, str, str, str], str] | None = None) -> int:
+    from ontrack.units import unit_mismatches
+
+    reference = _reference()
+    expected_warnings = [(c.__name__, m) for c, m in reference.unit_warnings(targets, obs)]  # type: ignore[attr-defined]
+    assert [(c.__name__, m) for c, m in unit_warnings(targets, obs)] == expected_warnings
+    expected_mismatches = reference.unit_mismatches(targets, obs, origins)  # type: ignore[attr-defined]
+    assert unit_mismatches(targets, obs, origins) == expected_mismatches
+    return len(expected_warnings) + len(expected_mismatches)
+
+
+def test_compiled_checks_agree_with_the_reference_on_the_bundled_data() -> None:
+    targets = ot.datasets.national_targets() + ot.datasets.seed_targets()
+    _same_findings(targets, ot.datasets.observations())
+
+
+def test_compiled_checks_agree_with_the_reference_on_random_tables(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(20261202)
+    units = ["", "%", "‰", "亿元", "万元", "家", "个百分点", "% of GDP", "foo"]
+    found = 0
+    for case in range(150):
+        rows: list[ot.Observation] = []
+        origins: dict[tuple[str, str, str, str], str] = {}
+        series_keys = [(region, indicator) for region in ("甲市", "乙县", "B") for indicator in ("rd", "share", "firms")]
+        for region, indicator in rng.sample(series_keys, rng.randint(1, len(series_keys))):
+            level = rng.choice([0.013, 1.3, 25.0, 140.0, -2.0, 0.0])
+            series_unit = rng.choice(units)
+            for year in rng.sample(range(2012, 2025), rng.randint(1, 9)):
+                value = level * rng.uniform(0.9, 1.1) * rng.choice([1.0, 1.0, 1.0, 1.0, 0.01, 100.0, 0.005])
+                if rng.random() < 0.08:
+                    value = float("nan")
+                unit = series_unit if rng.random() < 0.8 else rng.choice(units)
+                file, line = rng.choice([("", 0), ("obs.csv", rng.randint(2, 40)), ("book.xlsx, sheet '数据'", rng.randint(2, 40)), ("obs.csv", 0)])
+                for vintage in rng.sample(["", "first_release", "yearbook"], rng.randint(1, 2)):
+                    rows.append(ot.Observation(region=region, indicator=indicator, period=year, value=value, unit=unit, vintage=vintage,
+                                               file=file, line=line))
+                    if not file and rng.random() < 0.5:
+                        origins[(region, indicator, str(year), vintage)] = rng.choice(["made.csv", "book.xlsx, sheet 'S'"])
+        obs = ot.ObservationTable(rows)
+        lines = ["id,region,indicator,kind,comparator,value,period,unit"]
+        for k in range(rng.randint(0, 6)):
+            region, indicator = rng.choice(series_keys)
+            if rng.random() < 0.2:  # a growth target: its unit may describe the base value, and is not checked
+                lines.append(f"t{k},{region},{indicator},growth,>=,5%,2025,%")
+                continue
+            value = rng.choice(["1.5", "150", "0.015", "0", "-3", "25"])
+            lines.append(f"t{k},{region},{indicator},level,>=,{value},2025,{rng.choice(units)}")
+        path = tmp_path / f"targets_{case}.csv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        targets = list(read_targets(path)) + [ot.Target(id="code", region="甲市", indicator="rd", value=1.5, period=2025, unit="%")]
+        found += _same_findings(targets, obs, origins or None)
+    assert found > 100  # the random tables exercise the checks, not only their silence

@@ -35,4 +35,5 @@
 #include <ontrack/target.hpp>
 #include <ontrack/targets_file.hpp>
 #include <ontrack/unit.hpp>
+#include <ontrack/unit_checks.hpp>
 #include <ontrack/version.hpp>
