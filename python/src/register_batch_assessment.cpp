@@ -80,7 +80,7 @@ void register_batch_assessment(py::module_& m) {
                 }
                 pointers.push_back(&item.cast<const target&>());
             }
-            const batch_assessment batch = run_watched(
+            batch_assessment batch = run_watched(
                 [&](batch_progress& progress) {
                     return assess_observations(pointers, observations, options, vintage, threads, &progress);
                 },
@@ -139,7 +139,8 @@ void register_batch_assessment(py::module_& m) {
                 message[k] = a.message;
                 basis_name[k] = to_string(a.based_on);
                 expected_publication[k] = a.expected_publication ? iso_date(*a.expected_publication) : std::string();
-                results[k] = py::cast(a);
+                // Moved, not copied: an assessment holds its series and projection (under the GIL, serial).
+                results[k] = py::cast(std::move(batch.results[k]));
             }
             py::dict out;
             out["latest_period"] = latest_period;
