@@ -427,7 +427,7 @@ def case_assess(sizes: dict[str, int], repeats: int) -> list[Row]:
     note = (f"{targets / seconds[1]:,.0f} rows/s on 1 thread, {targets / seconds[cores]:,.0f} on {cores}; identical tables: {same}; "
             f"CPU seconds {cpu[1]:.1f} and {cpu[cores]:.1f} (busy cores during the {cores}-thread run: {cpu[cores] / seconds[cores]:.2f}); "
             f"methods {methods}; statuses {statuses}; reading the CSV frames {load:.1f} s (not timed)")
-    out = row(f"3 assess_table, {targets:,} targets (auto, probability)", f"speed-up 1 → {cores} threads", seconds[cores], seconds[1],
+    out = row(f"3 assess_table, {targets:,} targets (default method, probability)", f"speed-up 1 → {cores} threads", seconds[cores], seconds[1],
               ">= 1.7", seconds[1] / seconds[cores] >= 1.7, note + " (one run each: minutes long)", ratio=seconds[1] / seconds[cores])
     return [out]
 
