@@ -133,12 +133,7 @@ def _rows_phrase(found: "list[_core.Observation]", origins: "dict[tuple[str, str
 def unit_mismatches(
     targets: Iterable[_core.Target], observations: _core.ObservationTable, origins: "dict[tuple[str, str, str, str], str] | None" = None
 ) -> list[tuple[str, str]]:
-    """``(file, message)`` for every target whose observations are in a unit that measures something
-    else than the target's (亿元 against %), and every series mixing such units: what the assessment
-    would refuse, said in one line with the target id and where the target was read (file and line),
-    the file and lines of the observation rows (a sheet's name and rows for a workbook; ``origins``:
-    (region, indicator, period, vintage) → file, for rows made in code), the periods concerned and the
-    fix. Growth targets are left out (their unit may describe the base value)."""
+    """The reference of ontrack.units.unit_mismatches (see its docstring)."""
     rows: dict[tuple[str, str], list[_core.Observation]] = {}
     for o in observations.rows:
         rows.setdefault((o.region, o.indicator), []).append(o)
