@@ -481,14 +481,14 @@ inline bool pools_horizons(const calibration& c) {
 /// every series, their standardised errors pooled over the horizons or per horizon (`o.pool_horizons`),
 /// and per indicator when `o.by_indicator`. Throws `value_error` for auto or bad options and
 /// `data_error` when the panel gives too few errors.
-inline calibration fit_calibration(const std::vector<series>& panel, method m, const calibration_fit_options& o = {}, std::string source = {}) {
+inline calibration fit_calibration(const std::vector<series>& series_panel, method m, const calibration_fit_options& o = {}, std::string source = {}) {
     detail::check_fit_options(m, o);
     std::vector<scaled_error> errors;
-    for (const auto& s : panel) {
+    for (const auto& s : series_panel) {
         auto some = scaled_errors(s, m, o);
         errors.insert(errors.end(), some.begin(), some.end());
     }
-    if (source.empty()) source = std::to_string(panel.size()) + " series, rolling origin, horizons 1-" + std::to_string(o.horizon);
+    if (source.empty()) source = std::to_string(series_panel.size()) + " series, rolling origin, horizons 1-" + std::to_string(o.horizon);
     return calibration_from_errors(errors, m, o, std::move(source));
 }
 

@@ -225,10 +225,10 @@ struct pending_forecast {
 
 }  // namespace detail
 
-/// Runs the report on `panel` (one series per region × indicator, first-release values). Throws
+/// Runs the report on `series_panel` (one series per region × indicator, first-release values). Throws
 /// `value_error` for bad options (horizon < 1, levels outside (0, 1), unknown method names); series
 /// or methods that cannot be run are listed in `skipped`.
-inline calibration_report run_calibration_report(const std::vector<series>& panel, const calibration_report_options& o = {}) {
+inline calibration_report run_calibration_report(const std::vector<series>& series_panel, const calibration_report_options& o = {}) {
     if (o.horizon < 1) throw value_error("horizon", "the horizon must be >= 1, got " + std::to_string(o.horizon));
     for (const double l : o.levels) if (!(l > 0.0 && l < 1.0)) throw value_error("levels", "interval levels must lie in (0, 1), got " + detail::describe_number(l));
     if (o.pit_bins < 1) throw value_error("pit_bins", "at least one PIT bin is needed");
@@ -239,8 +239,8 @@ inline calibration_report run_calibration_report(const std::vector<series>& pane
     out.options = o;
     for (const auto& rm : methods) {
         std::vector<detail::pending_forecast> pending;
-        for (std::size_t si = 0; si < panel.size(); ++si) {
-            const series& s = panel[si];
+        for (std::size_t si = 0; si < series_panel.size(); ++si) {
+            const series& s = series_panel[si];
             const auto [periods, values] = s.observed();
             const std::size_t needed = rm.rw ? 3 : minimum_observations(rm.base);
             const value_bounds b = o.natural_bounds ? natural_bounds(s) : value_bounds{};
@@ -274,14 +274,14 @@ inline calibration_report run_calibration_report(const std::vector<series>& pane
             // others' (other regions; published by its origin when real_time).
             std::vector<scaled_error> errors;
             for (const auto& f : pending) {
-                const auto& s = panel[f.series_index];
+                const auto& s = series_panel[f.series_index];
                 errors.push_back({s.region(), s.indicator(), f.origin, f.at, f.horizon, (f.st.to_working(f.actual) - f.center) / f.st.unit(rm.fit.scaling, f.horizon)});
             }
             std::map<std::tuple<std::string, std::int64_t>, std::optional<calibration>> cache;
             const calibration_fit_options& fo = rm.fit;
             std::vector<detail::pending_forecast> kept;
             for (auto& f : pending) {
-                const auto& s = panel[f.series_index];
+                const auto& s = series_panel[f.series_index];
                 const auto key = std::make_tuple(s.region(), o.real_time ? f.origin.ordinal() : std::int64_t{0});
                 auto found = cache.find(key);
                 if (found == cache.end()) {
@@ -306,7 +306,7 @@ inline calibration_report run_calibration_report(const std::vector<series>& pane
             pending = std::move(kept);
         }
         for (const auto& f : pending) {
-            const auto& s = panel[f.series_index];
+            const auto& s = series_panel[f.series_index];
             report_forecast r;
             r.method = rm.name;
             r.region = s.region();
