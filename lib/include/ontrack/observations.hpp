@@ -60,12 +60,17 @@ inline double convert_value(double value, const unit& from, const unit& to) {
     return from.scale > to.scale ? value * (from.scale / to.scale) : value / (to.scale / from.scale);
 }
 
-/// "obs.csv, line 5" ("book.xlsx, sheet 'S', row 5"): where an observation was read; empty when made in code.
-inline std::string place_of(const observation& r) {
-    if (r.file.empty() || r.line == 0) return {};
-    const bool sheet = r.file.find(", sheet '") != std::string::npos;
-    return r.file + (sheet ? ", row " : ", line ") + std::to_string(r.line);
+/// What a line of `file` is called: "row" for a workbook's sheet ("book.xlsx, sheet 'S'"), else "line".
+inline const char* line_word(const std::string& file) { return file.find(", sheet '") != std::string::npos ? "row" : "line"; }
+
+/// "obs.csv, line 5" ("book.xlsx, sheet 'S', row 5"); the file alone without a line, "" when made in code.
+inline std::string place(const std::string& file, std::size_t line) {
+    if (file.empty() || line == 0) return file;
+    return file + ", " + line_word(file) + " " + std::to_string(line);
 }
+
+/// Where an observation was read ("obs.csv, line 5"); empty when made in code or read without a line.
+inline std::string place_of(const observation& r) { return r.line == 0 ? std::string() : place(r.file, r.line); }
 
 /// Puts the values of one series' rows, written in `units`, into one unit, and returns it: the unit of
 /// the latest period's row, the others converted to it (万元 and 亿元, ‰ and %). Throws `value_error`

@@ -70,13 +70,6 @@ inline double median(std::vector<double> values) {
     return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
 }
 
-// "obs.csv, line 5", "book.xlsx, sheet 'S', row 5"; the file alone without a line, "" when made in code.
-inline std::string place(const std::string& file, std::size_t line) {
-    if (file.empty() || line == 0) return file;
-    const bool sheet = file.find(", sheet '") != std::string::npos;
-    return file + (sheet ? ", row " : ", line ") + std::to_string(line);
-}
-
 // The first file `found` comes from, and its files and lines in one phrase ("obs.csv, lines 3, 4").
 inline std::pair<std::string, std::string> rows_phrase(const std::vector<const observation*>& found, const observation_origins& origins) {
     std::vector<std::pair<std::string, std::vector<std::size_t>>> by_file;  // in order of first appearance
@@ -106,8 +99,7 @@ inline std::pair<std::string, std::string> rows_phrase(const std::vector<const o
             shown += (count++ == 0 ? "" : ", ") + std::to_string(n);
         }
         if (lines.size() > 3) shown += " … (" + std::to_string(lines.size()) + " rows)";
-        const bool sheet = file.find(", sheet '") != std::string::npos;
-        parts.push_back(file + ", " + (sheet ? "row" : "line") + (lines.size() > 1 ? "s " : " ") + shown);
+        parts.push_back(file + ", " + line_word(file) + (lines.size() > 1 ? "s " : " ") + shown);
     }
     return {by_file.empty() ? std::string() : by_file.front().first, join(parts, "; ")};
 }
